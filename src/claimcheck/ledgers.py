@@ -1,0 +1,224 @@
+"""Ledgers on disk: gather source files, write ``claims/<stem>.json``, check staleness.
+
+People review ledgers. A claim whose ``reviewed`` field a person sets to
+``true`` (after correcting its ``speaker``, ``kind`` or ``mention``) keeps that
+correction whenever the ledger is regenerated: the reviewed claim is carried
+over onto the new claim with the same kind and text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from claimcheck import documents
+from claimcheck.errors import InputError
+from claimcheck.extract import extract
+from claimcheck.models import Claim, Ledger, dump_json, dump_jsonl
+from claimcheck.output import write_atomic
+
+SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
+
+
+def gather(paths: Iterable[str]) -> list[str]:
+    """Files named directly, plus supported files found under folders (sorted, no hidden)."""
+    found: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            seen: set[Path] = set()
+            for child in sorted(_walk(p, seen)):
+                found.append(child.as_posix())
+        else:
+            found.append(raw.replace("\\", "/"))
+    return found
+
+
+def _walk(folder: Path, seen: set[Path]) -> list[Path]:
+    """Supported files under folder; symlink loops are visited once."""
+    try:
+        real = folder.resolve()
+    except OSError:
+        return []
+    if real in seen:
+        return []
+    seen.add(real)
+    out: list[Path] = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise InputError(f"cannot list folder ({exc.strerror})", path=folder.as_posix()) from None
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            out.extend(_walk(entry, seen))
+        elif entry.suffix.lower() in SOURCE_SUFFIXES and entry.is_file():
+            out.append(entry)
+    return out
+
+
+def ledger_for(path: str) -> Ledger:
+    return extract(documents.load(path))
+
+
+def render_paths(paths: list[str], fmt: str) -> str:
+    files = gather(paths)
+    if not files:
+        raise InputError("no source files found", path=", ".join(paths))
+    if fmt == "jsonl":
+        return "".join(dump_jsonl(ledger_for(f)) + "\n" for f in files)
+    if fmt == "text":
+        from claimcheck.render.ledger_text import render_ledger
+
+        return "\n".join(render_ledger(ledger_for(f)) for f in files)
+    if len(files) != 1:
+        raise InputError(
+            "--format json prints one ledger; use --format jsonl or --out for several files",
+            path=", ".join(paths),
+        )
+    return dump_json(ledger_for(files[0]))
+
+
+@dataclass
+class WriteOutcome:
+    written: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+
+def read_ledger(path: Path) -> Ledger:
+    """A ledger from disk; a corrupt one is an InputError naming the file."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read ledger ({exc.strerror})", path=path.as_posix()) from None
+    except UnicodeDecodeError:
+        raise InputError("ledger is not UTF-8", path=path.as_posix()) from None
+    try:
+        return Ledger.model_validate_json(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(x) for x in first["loc"])
+        raise InputError(
+            f"ledger is corrupt ({loc}: {first['msg']})",
+            path=path.as_posix(),
+            hint="delete it and run claimcheck extract --out again",
+        ) from None
+
+
+def carry_corrections(new: Ledger, old: Ledger) -> tuple[Ledger, list[Claim]]:
+    """Apply the reviewed claims of ``old`` to ``new``; return the ones that no longer fit."""
+    reviewed = [c for c in old.claims if c.reviewed]
+    if not reviewed:
+        return new, []
+    by_text: dict[str, Claim] = {c.text: c for c in reviewed}
+    used: set[str] = set()
+    claims: list[Claim] = []
+    for claim in new.claims:
+        fix = by_text.get(claim.text)
+        if fix is None:
+            claims.append(claim)
+            continue
+        used.add(claim.text)
+        claims.append(
+            claim.model_copy(
+                update={
+                    "kind": fix.kind,
+                    "speaker": fix.speaker,
+                    "mention": fix.mention,
+                    "reviewed": True,
+                }
+            )
+        )
+    orphans = [c for c in reviewed if c.text not in used]
+    speakers = list(new.speakers)
+    known = {s.name for s in speakers}
+    from claimcheck.models import Speaker
+
+    for c in claims:
+        if c.reviewed and c.speaker and c.speaker not in known:
+            speakers.append(Speaker(name=c.speaker, aliases=[]))
+            known.add(c.speaker)
+    return new.model_copy(update={"claims": claims, "speakers": speakers}), orphans
+
+
+def write_ledgers(paths: list[str], out: Path, *, check: bool = False) -> WriteOutcome:
+    """Extract every source file into ``out/<stem>.json`` (or only compare, with check)."""
+    outcome = WriteOutcome()
+    files = gather(paths)
+    if not files:
+        raise InputError("no source files found", path=", ".join(paths))
+    stems: dict[str, str] = {}
+    for f in files:
+        stem = Path(f).stem
+        if stem in stems:
+            raise InputError(
+                f"two sources would write the same ledger {stem}.json ({stems[stem]} and {f})",
+                path=f,
+                hint="rename one of them",
+            )
+        stems[stem] = f
+    for f in files:
+        target = out / f"{Path(f).stem}.json"
+        ledger = ledger_for(f)
+        if target.exists():
+            previous = read_ledger(target)
+            ledger, orphans = carry_corrections(ledger, previous)
+            for c in orphans:
+                outcome.messages.append(
+                    f"claimcheck: warning: {target.as_posix()}: reviewed claim {c.id} no longer "
+                    f"matches any claim of {f}; its correction is not applied"
+                )
+        content = dump_json(ledger)
+        current = target.read_text(encoding="utf-8") if target.exists() else None
+        if current == content:
+            continue
+        if check:
+            outcome.stale.append(target.as_posix())
+            outcome.messages.append(_stale_summary(target, current, ledger))
+            continue
+        write_atomic(target, content)
+        outcome.written.append(target.as_posix())
+        outcome.messages.append(f"wrote {target.as_posix()} ({len(ledger.claims)} claims)")
+    if out.is_dir():
+        known = {f"{stem}.json" for stem in stems}
+        for orphan in sorted(out.glob("*.json")):
+            if orphan.name not in known and _is_ledger(orphan):
+                outcome.messages.append(
+                    f"claimcheck: warning: {orphan.as_posix()} has no source among the inputs; "
+                    "left in place (delete it by hand if its document is gone)"
+                )
+    if check and outcome.stale:
+        outcome.messages.append(
+            f"{len(outcome.stale)} ledger(s) stale; run: claimcheck extract "
+            f"{' '.join(paths)} --out {out.as_posix()}"
+        )
+    return outcome
+
+
+def _is_ledger(path: Path) -> bool:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and "claims" in data and "document" in data
+
+
+def _stale_summary(target: Path, current: str | None, ledger: Ledger) -> str:
+    if current is None:
+        return f"{target.as_posix()}: missing"
+    try:
+        old = Ledger.model_validate_json(current)
+    except ValidationError:
+        return f"{target.as_posix()}: stale (unreadable)"
+    old_keys = {(c.kind, c.text, c.speaker) for c in old.claims}
+    new_keys = {(c.kind, c.text, c.speaker) for c in ledger.claims}
+    added = len(new_keys - old_keys)
+    removed = len(old_keys - new_keys)
+    doc = "document changed; " if old.document.sha256 != ledger.document.sha256 else ""
+    return f"{target.as_posix()}: stale ({doc}+{added} / -{removed} claims)"

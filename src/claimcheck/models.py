@@ -1,0 +1,226 @@
+"""The JSON contracts: frozen pydantic models.
+
+The ledger (``claimcheck extract``) and the report (``claimcheck verify``) are
+read by programs; their field names are fixed by ``contracts.md``. Fields may be
+added; none of the documented ones may be renamed or dropped without raising
+``SCHEMA_VERSION``. JSON Schemas are generated from these classes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+ClaimKind = Literal["quote", "indirect", "narrative"]
+Stance = Literal["assert", "deny", "ask", "believe"]
+Verdict = Literal["exact", "fuzzy", "missing"]
+Attribution = Literal["match", "mismatch", "unattributed-source", "not-stated", "not-applicable"]
+Severity = Literal["error", "warning", "info"]
+Flag = Literal[
+    "number-changed",
+    "negation-changed",
+    "name-changed",
+    "modality-changed",
+    "paraphrase-quoted",
+    "not-a-quote",
+    "speaker-conflict",
+    "truncated-meaning",
+]
+FLAGS: tuple[str, ...] = (
+    "number-changed",
+    "negation-changed",
+    "name-changed",
+    "modality-changed",
+    "paraphrase-quoted",
+    "not-a-quote",
+    "speaker-conflict",
+    "truncated-meaning",
+)
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# ---------------------------------------------------------------- ledger
+
+
+class DocumentInfo(Model):
+    path: str = Field(description="Path as given on the command line, POSIX separators.")
+    sha256: str = Field(description="sha256 of the file's bytes.")
+    title: str | None = None
+
+
+class Speaker(Model):
+    name: str = Field(description="Canonical name: the full name as first introduced.")
+    aliases: list[str] = Field(default_factory=list)
+    role: str | None = None
+
+
+class Mention(Model):
+    text: str
+    start: int
+    end: int
+
+
+class Cue(Model):
+    text: str
+    start: int
+    end: int
+    lemma: str | None = None
+    stance: Stance = "assert"
+
+
+class Claim(Model):
+    id: str = Field(description="Stable across re-runs of the same text: <stem>:<line>:<n>.")
+    kind: ClaimKind
+    text: str = Field(description="Exactly document[start:end].")
+    start: int
+    end: int
+    line: int = Field(description="1-based line of start.")
+    column: int = Field(default=1, description="1-based column of start, in code points.")
+    end_line: int = 1
+    end_column: int = 1
+    speaker: str | None = None
+    mention: Mention | None = None
+    cue: Cue | None = None
+    stance: Stance | None = None
+    rule: str
+    reviewed: bool = Field(
+        default=False, description="True when a person's correction was applied."
+    )
+
+
+class Skipped(Model):
+    line: int
+    reason: str
+    text: str
+    start: int = 0
+    end: int = 0
+
+
+class Ledger(Model):
+    schema_version: str = SCHEMA_VERSION
+    document: DocumentInfo
+    speakers: list[Speaker] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    skipped: list[Skipped] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------- report
+
+
+class ToolInfo(Model):
+    name: str = "claimcheck"
+    version: str
+
+
+class CorpusInfo(Model):
+    documents: int
+    claims: int
+    fingerprint: str
+
+
+class Summary(Model):
+    statements: int = 0
+    exact: int = 0
+    fuzzy: int = 0
+    missing: int = 0
+    misattributed: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    suppressed: int = 0
+
+
+class StatementRef(Model):
+    text: str
+    speaker: str | None = None
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    kind: ClaimKind
+    id: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class SourceRef(Model):
+    document: str
+    claim_id: str
+    text: str
+    kind: ClaimKind
+    speaker: str | None = None
+    speakers: list[str] = Field(default_factory=list)
+    line: int
+    column: int
+    end_line: int | None = None
+    end_column: int | None = None
+    passage: str | None = Field(
+        default=None, description="The part of the source claim the statement aligns with."
+    )
+
+
+class Change(Model):
+    op: Literal["replace", "delete", "insert"]
+    source: str
+    statement: str
+
+
+class Result(Model):
+    id: str = Field(description="Stable fingerprint: survives moving the statement.")
+    statement: StatementRef
+    verdict: Verdict
+    score: float
+    attribution: Attribution
+    source: SourceRef | None = None
+    nearest: SourceRef | None = Field(
+        default=None,
+        description="For a missing statement: the closest candidate, a hint only.",
+    )
+    nearest_score: float | None = None
+    changes: list[Change] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)
+    severity: Severity
+    message: str
+    suppressed: bool = False
+    suppression_reason: str | None = None
+
+
+class RunError(Model):
+    path: str | None = None
+    line: int | None = None
+    code: str
+    message: str
+
+
+class Report(Model):
+    schema_version: str = SCHEMA_VERSION
+    tool: ToolInfo
+    corpus: CorpusInfo
+    summary: Summary
+    results: list[Result] = Field(default_factory=list)
+    errors: list[RunError] = Field(default_factory=list)
+
+
+def dump_json(model: BaseModel) -> str:
+    """Deterministic JSON: stable key order (declaration order), no timestamps."""
+    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def dump_jsonl(model: BaseModel) -> str:
+    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
+
+
+def json_schema(name: Literal["ledger", "report"]) -> dict[str, Any]:
+    cls: type[BaseModel] = Ledger if name == "ledger" else Report
+    schema = cls.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://claimcheck.dev/schema/{name}-v{SCHEMA_VERSION}.json"
+    return schema

@@ -1,0 +1,34 @@
+"""Writing files without ever leaving one half-written."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from claimcheck.errors import InputError
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write to a temporary file in the same folder, then rename over the target.
+
+    A crash or Ctrl-C mid-write leaves the previous file intact; rename within
+    one folder is atomic on POSIX and Windows.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InputError(f"cannot write here ({exc.strerror})", path=str(path)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
