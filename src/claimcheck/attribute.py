@@ -117,7 +117,7 @@ def cue_then_quote(s: SentenceCtx) -> list[RawClaim] | None:
         return None
     rule = "cue-colon-quote" if ":" in between else "cue-then-quote"
     lead = s.text[s.start : subj.start]
-    if lead.strip() and not _is_adjunct(lead):
+    if not _lead_ok(lead):
         return None
     return _quote_claims(s, s.quotes, subj, cue, rule)
 
@@ -182,6 +182,7 @@ def according_to(s: SentenceCtx) -> list[RawClaim] | None:
 
 def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
     """Das noted that …  /  Dr. Arnab Dasgupta, a research analyst at …, noted …"""
+    found: list[RawClaim] = []
     for cue in find_cues(s.text, s.start, s.end, s.blocked):
         if cue.manner_only or cue.lemma == "according to":
             continue
@@ -189,7 +190,7 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
         if subj is None:
             continue
         lead = s.text[s.start : subj.start]
-        if lead.strip() and not _is_adjunct(lead) and not lead.rstrip().endswith((",", ";")):
+        if not _lead_ok(lead):
             continue
         a = content_after(s.text, cue, s.end)
         has_that = bool(re.search(r"\bthat\b", s.text[cue.end : a]))
@@ -197,11 +198,11 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
         b = _strip_final_stop(s.text, a, b)
         if _words(s.text, a, b) < 3:
             continue
-        if cue.clause_only and not has_that and not _starts_clause(s.text, a, b):
+        has_quote = any(a <= q.start and q.end <= b for q in s.quotes)
+        if cue.clause_only and not (has_that or has_quote or _starts_clause(s.text, a, b)):
             continue
-        claims = _split_adding(s, a, b, subj, cue)
-        return claims
-    return None
+        found.extend(_split_adding(s, a, b, subj, cue))
+    return found or None
 
 
 def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
@@ -223,16 +224,26 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
             if subj is None:
                 continue
         a, b = _strip_end(s.text, s.start, s.start + comma)
+        if _ADVERBIAL_OPENER.match(s.text[a:b]):
+            continue
         tail = s.text[max(cue.end, subj.end) : s.end]
         paren = re.match(r"[^,.;]{0,60},\s*(?=\S)", tail)
         if paren and _words(s.text, max(cue.end, subj.end) + paren.end(), s.end) >= 2:
             rule = "parenthetical-cue"
             b = s.end
+        elif len(tail.split()) > 8:
+            continue
         b = _strip_final_stop(s.text, a, b)
         if _words(s.text, a, b) < 3:
             continue
         return [_reported(s, a, b, subj, cue, rule)]
     return None
+
+
+_ADVERBIAL_OPENER = re.compile(
+    r"^(?:In|At|On|During|After|Before|Back|When|While|Since|Until|As|From|With|Without|"
+    r"Speaking|Asked|Writing|Following|Last|Earlier|Later)\b[^,]{0,80}$"
+)
 
 
 def _split_adding(s: SentenceCtx, a: int, b: int, subj: Subject, cue: CueHit) -> list[RawClaim]:
@@ -288,6 +299,26 @@ def _is_adjunct(lead: str) -> bool:
     return bool(_ADJUNCT.match(lead))
 
 
+_LEAD_STOP = re.compile(
+    r"(?:\b(?:of|to|for|by|with|about|from|that|than|because|whether|if|which|who|the|a|an|"
+    r"is|was|are|were|be|been|not)|[“\"(])\s*$",
+    re.I,
+)
+
+
+def _lead_ok(lead: str) -> bool:
+    """Whether the words before a speaker phrase leave it the subject of the cue.
+
+    An adverbial opener or a role ("Clinton campaign manager Robby Mook") does;
+    a preposition or a relative word ("the claim of Das said") does not.
+    """
+    if not lead.strip() or _is_adjunct(lead) or lead.rstrip().endswith((",", ";", "—", "–")):
+        return True
+    if _LEAD_STOP.search(lead):
+        return False
+    return not any(find_cues(lead, 0, len(lead), []))
+
+
 def _starts_clause(text: str, a: int, b: int) -> bool:
     # A zero-"that" clause: a subject then a finite verb within a few words.
     head = text[a : min(b, a + 80)].split()
@@ -316,10 +347,12 @@ def _starts_clause(text: str, a: int, b: int) -> bool:
     return any(w.lower() in verbs or w.lower().endswith("ed") for w in head[1:6])
 
 
-RULES: list[tuple[str, Rule]] = [
+QUOTE_RULES: list[tuple[str, Rule]] = [
     ("split-quote", split_quote),
     ("quote-then-cue", quote_then_cue),
     ("cue-then-quote", cue_then_quote),
+]
+REPORTED_RULES: list[tuple[str, Rule]] = [
     ("according-to", according_to),
     ("subject-cue-content", subject_cue_content),
     ("content-then-cue", content_then_cue),
@@ -327,8 +360,54 @@ RULES: list[tuple[str, Rule]] = [
 
 
 def attribute_sentence(s: SentenceCtx) -> list[RawClaim]:
-    for _name, rule in RULES:
+    """Quote rules first (the first that fires decides), then every reported-speech cue.
+
+    A sentence can carry several attributions ("…, the source added" around
+    "Clinton had told police that …"); each cue yields at most one claim.
+    """
+    claims: list[RawClaim] = []
+    for _name, rule in QUOTE_RULES:
         found = rule(s)
         if found:
-            return found
-    return []
+            claims.extend(found)
+            claims.extend(_participle_after(s, found[-1]))
+            break
+    used = {c.cue.start for c in claims if c.cue is not None}
+    frames = [(c.subject.start, c.subject.end) for c in claims if c.subject is not None]
+    for _name, rule in REPORTED_RULES:
+        for c in rule(s) or []:
+            if c.cue is None or c.cue.start in used:
+                continue
+            if any(a <= c.cue.start < b for a, b in frames):
+                continue
+            if any(c.start == o.start and c.end == o.end for o in claims):
+                continue
+            if any(o.kind != "indirect" and o.start <= c.start and c.end <= o.end for o in claims):
+                continue
+            used.add(c.cue.start)
+            claims.append(c)
+    return claims
+
+
+def _participle_after(s: SentenceCtx, last: RawClaim) -> list[RawClaim]:
+    """“…,” the mayor said, adding that it would take “more hours”."""
+    if last.subject is None or last.cue is None:
+        return []
+    pos = max(last.subject.end, last.cue.end)
+    m = re.match(
+        r"[^,.;]{0,80}?,\s+(?:and\s+)?(adding|saying|noting|arguing|insisting|warning|explaining)"
+        r"\s+(?:that\s+)?",
+        s.text[pos : s.end],
+    )
+    if not m:
+        return []
+    from claimcheck.lexicon.cues import FORMS, VERBS
+
+    a = pos + m.end()
+    a, b = _strip_end(s.text, a, s.end)
+    b = _strip_final_stop(s.text, a, b)
+    if _words(s.text, a, b) < 3:
+        return []
+    lemma = FORMS.get(m.group(1), "add")
+    cue = CueHit(pos + m.start(1), pos + m.end(1), lemma, VERBS.get(lemma, "assert"))
+    return [_reported(s, a, b, last.subject, cue, "participle-cue")]

@@ -25,7 +25,7 @@ _CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)"
 _PART = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)).replace(".", r"\.") + r")"
 NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+)?{_CAP}){{0,5}}"
 _DET = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Oo]ther|[Tt]hose|[Tt]hese|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w]*’s|[A-Z][\w]*'s)"
-_MOD = r"(?:[\w’'-]+\s+){0,4}"
+_MOD = r"(?:[\w’'-]+\s+){0,7}"
 _OBJ = rf"(?:\s+(?:of|for|at|with|from|in|to)\s+(?:the\s+)?(?:{_CAP}(?:\s+(?:of|and|for|the|on)?\s*{_CAP}){{0,6}}|[a-z]+(?:\s+[a-z]+)?))?"
 NOUN_NP = rf"(?:{_DET}\s+{_MOD}[\w-]+|[A-Z]?[a-z]+){_OBJ}"
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
@@ -150,15 +150,24 @@ def _make_subject(start: int, np_text: str, role: str | None, text: str, lo: int
     if low in PRONOUNS:
         return Subject(start, start + len(np_text), np_text, "pronoun", None)
     words = np_text.split()
-    head = words[-1].lower().strip("’'s") if words else ""
-    head_word = re.split(r"\s+(?:of|for|at|with|from|in|to)\s+", np_text)[0].split()[-1].lower()
+    head = _noun_key(words[-1])
+    head_word = _noun_key(re.split(r"\s+(?:of|for|at|with|from|in|to)\s+", np_text)[0].split()[-1])
     if words[0][0].isupper() and _all_caps_name(words):
         if words[0].lower() in NOT_NAMES and len(words) == 1:
             return None
         return Subject(start, start + len(np_text), np_text, "name", _clean_role(role))
-    if head_word.strip("’'s") in SPEAKER_NOUNS or head in SPEAKER_NOUNS:
+    if head_word in SPEAKER_NOUNS or head in SPEAKER_NOUNS:
         return Subject(start, start + len(np_text), np_text, "noun", _clean_role(role))
     return None
+
+
+def _noun_key(word: str) -> str:
+    """Lower case, possessive dropped: "Officials’" -> "officials"."""
+    word = word.lower()
+    for suffix in ("’s", "'s", "’", "'"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
 
 
 def _trim_np(np_text: str, start: int) -> tuple[str, int]:

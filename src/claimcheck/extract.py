@@ -104,7 +104,54 @@ def _paragraph(doc: Document, state: _State, a: int, b: int) -> None:
         unclosed = [q for q in inside if q.unclosed]
         if unclosed and para_claims:
             state.open_quote = para_claims[-1]
+    para_claims = _join_parts(state, para_claims)
     _narrative(doc, state, para_claims, pending)
+
+
+def _join_parts(state: _State, para: list[_Out]) -> list[_Out]:
+    """One quotation interrupted by its cue is one claim with several verbatim parts.
+
+    “It's heartbreaking,” Ryan said. “And this country has to …” is one
+    quotation; its claim runs from the first word to the last, and ``verbatim``
+    lists the words actually inside the marks.
+    """
+    merged: list[_Out] = []
+    for o in para:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and o.raw.kind == "quote"
+            and prev.raw.kind == "quote"
+            and o.raw.form == "direct"
+            and prev.raw.form in ("direct", "split")
+            and o.person is prev.person
+            and o.person is not None
+            and (o.raw.inherit or (o.raw.group is not None and o.raw.group == prev.raw.group))
+        ):
+            parts = prev.raw.verbatim or [(prev.raw.start, prev.raw.end)]
+            raw = RawClaim(
+                "quote",
+                prev.raw.start,
+                o.raw.end,
+                prev.raw.rule,
+                prev.raw.subject,
+                prev.raw.cue,
+                form="split",
+                group=prev.raw.group,
+                verbatim=[*parts, (o.raw.start, o.raw.end)],
+            )
+            joined = _Out(raw, prev.person, prev.mention)
+            state.out.remove(prev)
+            state.out.remove(o)
+            state.out.append(joined)
+            if state.last_attr in (prev, o):
+                state.last_attr = joined
+            if state.open_quote in (prev, o):
+                state.open_quote = joined
+            merged[-1] = joined
+            continue
+        merged.append(o)
+    return merged
 
 
 def _within(q: Quote, raws: list[RawClaim]) -> bool:
