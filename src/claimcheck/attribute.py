@@ -90,9 +90,9 @@ def quote_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
         subj = speaker_after(s.text, cue.end, s.end)
         rule = "quote-then-inverted-cue"
     else:
-        subj = subject_before(s.text, tail_lo, cue.start)
+        subj = subject_before(s.text, tail_lo, cue.start, loose=cue.speech)
         rule = "quote-then-cue"
-        if subj is not None and s.text[tail_lo : subj.start].strip(_SPACE + ",—–-?!.") != "":
+        if subj is not None and not _gap_ok(s.text[tail_lo : subj.start]):
             subj = None
     if subj is None:
         return None
@@ -112,7 +112,7 @@ def cue_then_quote(s: SentenceCtx) -> list[RawClaim] | None:
     rcpt_end = content_after(s.text, cue, first.open_at)
     if between.strip(_SPACE + ":,") and rcpt_end < first.open_at:
         return None
-    subj = subject_before(s.text, s.start, cue.start)
+    subj = subject_before(s.text, s.start, cue.start, loose=cue.speech)
     if subj is None:
         return None
     rule = "cue-colon-quote" if ":" in between else "cue-then-quote"
@@ -135,10 +135,20 @@ def split_quote(s: SentenceCtx) -> list[RawClaim] | None:
         if gap.strip(_SPACE + ",—–-") == "":
             subj = speaker_after(s.text, cue.end, b.open_at)
         else:
-            subj = subject_before(s.text, a.close_at, cue.start)
+            subj = subject_before(s.text, a.close_at, cue.start, loose=cue.speech)
+            if subj is not None and not _gap_ok(s.text[a.close_at : subj.start]):
+                subj = None
         if subj is not None:
             return _quote_claims(s, s.quotes, subj, cue, "split-quote")
     return None
+
+
+def _gap_ok(gap: str) -> bool:
+    """Words between a closing mark and the speaker: punctuation or a short role."""
+    words = gap.strip(_SPACE + ",—–-?!.").split()
+    if not words:
+        return True
+    return len(words) <= 6 and _lead_ok(gap.strip(_SPACE + ",—–-?!.") + " ")
 
 
 def _quote_claims(
@@ -186,7 +196,7 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
     for cue in find_cues(s.text, s.start, s.end, s.blocked):
         if cue.manner_only or cue.lemma == "according to":
             continue
-        subj = subject_before(s.text, s.start, cue.start)
+        subj = subject_before(s.text, s.start, cue.start, loose=cue.speech)
         if subj is None:
             continue
         lead = s.text[s.start : subj.start]
@@ -214,7 +224,7 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
         comma = before.rstrip().rfind(",")
         if comma < 0:
             continue
-        subj = subject_before(s.text, s.start + comma + 1, cue.start)
+        subj = subject_before(s.text, s.start + comma + 1, cue.start, loose=cue.speech)
         rule = "content-then-cue"
         if subj is None:
             if before[comma + 1 :].strip():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimcheck.lexicon.cues import CLAUSE_ONLY, FORMS, MANNER_ONLY, VERBS, Stance
+from claimcheck.lexicon.cues import CLAUSE_ONLY, FORMS, MANNER_ONLY, SPEECH, VERBS, Stance
 from claimcheck.lexicon.names import NOT_NAMES, PARTICLES, PRONOUNS, SPEAKER_NOUNS, TITLES
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -32,7 +32,7 @@ PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 
 # NP [, appositive ,] [adverbs] <cue> at the end of the left context.
 _SUBJECT = re.compile(
-    rf"(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})"
+    rf"(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s*\([^()]{{1,40}}\))?"
     rf"(?P<appos>\s*,\s*(?P<role>[^,;:“”\"()]{{2,160}}?)\s*,)?"
     rf"(?P<adv>(?:\s+{_ADVERBS})*)\s*$"
 )
@@ -65,6 +65,10 @@ class CueHit:
     @property
     def clause_only(self) -> bool:
         return self.lemma in CLAUSE_ONLY
+
+    @property
+    def speech(self) -> bool:
+        return self.lemma in SPEECH
 
     @property
     def manner_only(self) -> bool:
@@ -101,7 +105,8 @@ def find_cues(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -
                 hits.append(CueHit(tok.start(), nxt.end(), "according to", "assert"))
                 skip_until = nxt.end()
                 continue
-        if word in FORMS:
+        if word in FORMS and (i == 0 or not tok.group()[0].isupper()):
+            # A capitalised cue word mid-sentence is a name ("Cook Political Report").
             lemma = FORMS[word]
             hits.append(CueHit(tok.start(), tok.end(), lemma, VERBS[lemma]))
     return hits
@@ -111,8 +116,12 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def subject_before(text: str, lo: int, cue_start: int) -> Subject | None:
-    """The speaker phrase that ends right before a cue, if it names someone."""
+def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> Subject | None:
+    """The speaker phrase that ends right before a cue, if it names someone.
+
+    ``loose``: a speech verb ("says", "told") makes any determiner phrase a
+    speaker ("the ad’s narrator says"); weaker cues need a known speaker noun.
+    """
     left_lo = max(lo, cue_start - LEFT_WINDOW)
     left = text[left_lo:cue_start]
     m = _SUBJECT.search(left)
@@ -127,11 +136,13 @@ def subject_before(text: str, lo: int, cue_start: int) -> Subject | None:
         return Subject(r_start, r_start + len(role), role, "name", np_text)
     if role and not _is_appositive(role):
         # The commas belong to the content ("The figures, Das said,") or a list.
-        return _bare_subject(text, lo, left_lo + m.start("appos"), cue_start)
-    return _make_subject(np_start, np_text, role, text, lo)
+        return _bare_subject(text, lo, left_lo + m.start("appos"), cue_start, loose)
+    return _make_subject(np_start, np_text, role, text, lo, loose)
 
 
-def _bare_subject(text: str, lo: int, appos_start: int, cue_start: int) -> Subject | None:
+def _bare_subject(
+    text: str, lo: int, appos_start: int, cue_start: int, loose: bool = False
+) -> Subject | None:
     # Retry with the NP that directly precedes the cue.
     left_lo = max(lo, cue_start - LEFT_WINDOW)
     m = re.search(
@@ -139,10 +150,12 @@ def _bare_subject(text: str, lo: int, appos_start: int, cue_start: int) -> Subje
     )
     if m is None or left_lo + m.start("np") < appos_start:
         return None
-    return _make_subject(left_lo + m.start("np"), m.group("np"), None, text, lo)
+    return _make_subject(left_lo + m.start("np"), m.group("np"), None, text, lo, loose)
 
 
-def _make_subject(start: int, np_text: str, role: str | None, text: str, lo: int) -> Subject | None:
+def _make_subject(
+    start: int, np_text: str, role: str | None, text: str, lo: int, loose: bool = False
+) -> Subject | None:
     np_text, start = _trim_np(np_text, start)
     if not np_text:
         return None
@@ -158,6 +171,9 @@ def _make_subject(start: int, np_text: str, role: str | None, text: str, lo: int
         return Subject(start, start + len(np_text), np_text, "name", _clean_role(role))
     if head_word in SPEAKER_NOUNS or head in SPEAKER_NOUNS:
         return Subject(start, start + len(np_text), np_text, "noun", _clean_role(role))
+    if loose and re.match(_DET + r"\s", np_text) and len(words) <= 6:
+        if words[0].lower() not in {"this", "that", "these", "those"}:
+            return Subject(start, start + len(np_text), np_text, "noun", _clean_role(role))
     return None
 
 
@@ -249,7 +265,7 @@ def content_after(text: str, cue: CueHit, end: int) -> int:
     return pos
 
 
-def speaker_after(text: str, pos: int, end: int) -> Subject | None:
+def speaker_after(text: str, pos: int, end: int, loose: bool = True) -> Subject | None:
     """An inverted cue's speaker: "…,” said Jane Das, the party's leader."""
     m = re.match(
         rf"\s*(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?P<appos>\s*,\s*(?P<role>[^,;:“”\"]{{2,160}}?)"
@@ -259,7 +275,7 @@ def speaker_after(text: str, pos: int, end: int) -> Subject | None:
     if not m:
         return None
     start = pos + m.start("np")
-    subj = _make_subject(start, m.group("np"), None, text, pos)
+    subj = _make_subject(start, m.group("np"), None, text, pos, loose)
     if subj is None:
         return None
     role = m.group("role")

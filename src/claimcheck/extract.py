@@ -15,7 +15,7 @@ from claimcheck.cues import NAME, Subject
 from claimcheck.documents import Document
 from claimcheck.models import Claim, Cue, DocumentInfo, Ledger, Mention, Skipped, Speaker
 from claimcheck.quotes import Quote, find_quotes, opens_with_quote, top_level
-from claimcheck.segment import Sentence, classify_line, split_sentences
+from claimcheck.segment import Sentence, classify_line, split_sentences, title_case_ratio
 from claimcheck.speakers import Person, SpeakerResolver
 
 _PROSE_KINDS = ("paragraph", "blockquote", "list-item")
@@ -76,12 +76,13 @@ def _skip(state: _State, doc: Document, a: int, b: int, reason: str) -> None:
 
 def _paragraph(doc: Document, state: _State, a: int, b: int) -> None:
     view = doc.view
-    quotes = top_level(find_quotes(view, a, b))
+    all_quotes = top_level(find_quotes(view, a, b))
+    quotes = [q for q in all_quotes if not _is_title(view, q)]
     continues = state.open_quote if opens_with_quote(view, a, b) else None
     state.open_quote = None
     para_claims: list[_Out] = []
     pending: list[tuple[Sentence, list[Quote]]] = []
-    for sent in split_sentences(view, a, b, quotes):
+    for sent in split_sentences(view, a, b, all_quotes):
         inside = [q for q in quotes if sent.start <= q.open_at < sent.end]
         ctx = SentenceCtx(view, sent.start, sent.end, inside)
         raws = attribute_sentence(ctx) or _dash_attribution(ctx)
@@ -152,6 +153,17 @@ def _join_parts(state: _State, para: list[_Out]) -> list[_Out]:
             continue
         merged.append(o)
     return merged
+
+
+def _is_title(view: str, q: Quote) -> bool:
+    """“Face the Nation”, “A Change Is Gonna Come”: a title, not speech."""
+    words = view[q.start : q.end].split()
+    if not words or len(words) > 8:
+        return False
+    text = view[q.start : q.end].rstrip(".,")
+    if any(c in text for c in ".?!"):
+        return False
+    return title_case_ratio(text) == 1.0 and (len(words) >= 2 or not words[0].islower())
 
 
 def _within(q: Quote, raws: list[RawClaim]) -> bool:
