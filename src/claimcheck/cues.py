@@ -24,9 +24,16 @@ _ADVERBS = (
 _CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)"
 _PART = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)).replace(".", r"\.") + r")"
 NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+)?{_CAP}){{0,5}}"
-_DET = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Oo]ther|[Tt]hose|[Tt]hese|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w]*’s|[A-Z][\w]*'s)"
+_DET = (
+    r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|"
+    r"[Oo]ther|[Tt]hose|[Tt]hese|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w]*’s|"
+    r"[A-Z][\w]*'s)"
+)
 _MOD = r"(?:[\w’'-]+\s+){0,7}"
-_OBJ = rf"(?:\s+(?:of|for|at|with|from|in|to)\s+(?:the\s+)?(?:{_CAP}(?:\s+(?:of|and|for|the|on)?\s*{_CAP}){{0,6}}|[a-z]+(?:\s+[a-z]+)?))?"
+_OBJ = (
+    rf"(?:\s+(?:of|for|at|with|from|in|to)\s+(?:the\s+)?"
+    rf"(?:{_CAP}(?:\s+(?:of|and|for|the|on)?\s*{_CAP}){{0,6}}|[a-z]+(?:\s+[a-z]+)?))?"
+)
 NOUN_NP = rf"(?:{_DET}\s+{_MOD}[\w-]+|[A-Z]?[a-z]+){_OBJ}"
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 
@@ -43,7 +50,9 @@ _RECIPIENT = re.compile(
     rf"(?:audience|crowd|rally|interview|reporter|newspaper)|the (?:crowd|audience|committee|"
     rf"court|jury|press|media|hosts?|audience|paper|newspaper)))"
 )
-_TELL_LIKE = frozenset("tell inform brief assure warn urge remind ask advise".split())
+_TELL_LIKE = frozenset(
+    ["tell", "inform", "brief", "assure", "warn", "urge", "remind", "ask", "advise"]
+)
 _AFTER_CUE = re.compile(
     r"^(?:\s+(?:on|in|at|during|last|this|yesterday|today|earlier|late|early|in an? "
     r"(?:interview|statement|post|tweet|letter|speech))\b[^,;:]{0,60}?(?=,|\s+that\b))?"
@@ -171,9 +180,9 @@ def _make_subject(
         return Subject(start, start + len(np_text), np_text, "name", _clean_role(role))
     if head_word in SPEAKER_NOUNS or head in SPEAKER_NOUNS:
         return Subject(start, start + len(np_text), np_text, "noun", _clean_role(role))
-    if loose and re.match(_DET + r"\s", np_text) and len(words) <= 6:
-        if words[0].lower() not in {"this", "that", "these", "those"}:
-            return Subject(start, start + len(np_text), np_text, "noun", _clean_role(role))
+    demonstrative = words[0].lower() in {"this", "that", "these", "those"}
+    if loose and re.match(_DET + r"\s", np_text) and len(words) <= 6 and not demonstrative:
+        return Subject(start, start + len(np_text), np_text, "noun", _clean_role(role))
     return None
 
 

@@ -98,9 +98,8 @@ def _paragraph(doc: Document, state: _State, a: int, b: int) -> None:
                 para_claims.append(_inherit(state, q, source, "floating-quote"))
             else:
                 pending.append((sent, [q]))
-        if not raws and not any(q in [p for _, qs in pending for p in qs] for q in inside):
-            if not loose:
-                pending.append((sent, []))
+        if not raws and not loose:
+            pending.append((sent, []))
         state.lead_in = _lead_in(view, sent) if not raws and not inside else None
         unclosed = [q for q in inside if q.unclosed]
         if unclosed and para_claims:

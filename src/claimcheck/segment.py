@@ -13,8 +13,40 @@ from claimcheck.lexicon.names import ABBREVIATIONS
 from claimcheck.quotes import Quote
 
 _SMALL = frozenset(
-    "a an the of to in for and or on at by with from amid as vs but nor is are be its via "
-    "over into after before than that this up".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "for",
+        "and",
+        "or",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "amid",
+        "as",
+        "vs",
+        "but",
+        "nor",
+        "is",
+        "are",
+        "be",
+        "its",
+        "via",
+        "over",
+        "into",
+        "after",
+        "before",
+        "than",
+        "that",
+        "this",
+        "up",
+    ]
 )
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _BOUNDARY = re.compile(r"[.?!…]+[\"'”’»)\]]*(?=\s+)")

@@ -18,10 +18,48 @@ from claimcheck.lexicon.names import PRONOUNS, TITLES
 _FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "chairwoman"}
 _MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "chairman", "father", "fr"}
 _ORG_HINTS = frozenset(
-    "ministry department agency police company firm group campaign party government "
-    "committee council board union organization organisation association commission office "
-    "court administration team staff network newspaper magazine website army navy military "
-    "inc corp ltd university institute house times post journal news".split()
+    [
+        "ministry",
+        "department",
+        "agency",
+        "police",
+        "company",
+        "firm",
+        "group",
+        "campaign",
+        "party",
+        "government",
+        "committee",
+        "council",
+        "board",
+        "union",
+        "organization",
+        "organisation",
+        "association",
+        "commission",
+        "office",
+        "court",
+        "administration",
+        "team",
+        "staff",
+        "network",
+        "newspaper",
+        "magazine",
+        "website",
+        "army",
+        "navy",
+        "military",
+        "inc",
+        "corp",
+        "ltd",
+        "university",
+        "institute",
+        "house",
+        "times",
+        "post",
+        "journal",
+        "news",
+    ]
 )
 
 
@@ -196,7 +234,7 @@ class SpeakerResolver:
             for p in self.people:
                 if p.name.lower() == bare.lower():
                     return p
-        name = bare if bare[:1].isupper() else bare
+        name = bare
         existing = [p for p in self.people if p.name == name]
         if existing:
             return existing[0]
