@@ -17,6 +17,7 @@ from claimcheck.cues import (
     content_after,
     find_cues,
     speaker_after,
+    subject_at,
     subject_before,
 )
 from claimcheck.quotes import Quote
@@ -215,10 +216,28 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
     return found or None
 
 
+def participle_cue(s: SentenceCtx) -> list[RawClaim] | None:
+    """Das spoke at length about the budget, saying it was fair to all."""
+    for cue in find_cues(s.text, s.start, s.end, s.blocked):
+        if not s.text[cue.start : cue.end].endswith("ing"):
+            continue
+        if not s.text[s.start : cue.start].rstrip().endswith(","):
+            continue
+        subj = subject_at(s.text, s.start, cue.start)
+        if subj is None:
+            continue
+        a = content_after(s.text, cue, s.end)
+        a, b = _strip_end(s.text, a, s.end)
+        b = _strip_final_stop(s.text, a, b)
+        if _words(s.text, a, b) >= 3:
+            return [_reported(s, a, b, subj, cue, "participle-cue")]
+    return None
+
+
 def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
     """The figures were provisional, Das said.  /  The figures, Das said, were provisional."""
     for cue in find_cues(s.text, s.start, s.end, s.blocked):
-        if cue.lemma == "according to":
+        if cue.lemma == "according to" or s.text[cue.start : cue.end].endswith("ing"):
             continue
         before = s.text[s.start : cue.start]
         comma = before.rstrip().rfind(",")
@@ -365,6 +384,7 @@ QUOTE_RULES: list[tuple[str, Rule]] = [
 REPORTED_RULES: list[tuple[str, Rule]] = [
     ("according-to", according_to),
     ("subject-cue-content", subject_cue_content),
+    ("participle-cue", participle_cue),
     ("content-then-cue", content_then_cue),
 ]
 

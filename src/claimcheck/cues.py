@@ -10,7 +10,14 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.lexicon.cues import CLAUSE_ONLY, FORMS, MANNER_ONLY, SPEECH, VERBS, Stance
-from claimcheck.lexicon.names import NOT_NAMES, PARTICLES, PRONOUNS, SPEAKER_NOUNS, TITLES
+from claimcheck.lexicon.names import (
+    ABBREVIATIONS,
+    NOT_NAMES,
+    PARTICLES,
+    PRONOUNS,
+    SPEAKER_NOUNS,
+    TITLES,
+)
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 LEFT_WINDOW = 260
@@ -23,7 +30,8 @@ _ADVERBS = (
 )
 _CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)"
 _PART = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)).replace(".", r"\.") + r")"
-NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+)?{_CAP}){{0,5}}"
+_SP = r"[ \t\u00a0]+"  # names never run across a line break
+NAME = rf"{_CAP}(?:{_SP}(?:{_PART}{_SP})?{_CAP}){{0,5}}"
 _DET = (
     r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|"
     r"[Oo]ther|[Tt]hose|[Tt]hese|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w]*’s|"
@@ -196,7 +204,12 @@ def _noun_key(word: str) -> str:
 
 
 def _trim_np(np_text: str, start: int) -> tuple[str, int]:
-    # Drop a leading conjunction or sentence adverb swallowed by the NP pattern.
+    # Drop a leading conjunction or sentence adverb swallowed by the NP pattern,
+    # and a sentence's full stop swallowed by a name ("sighed Meg.").
+    if np_text.endswith("."):
+        last = np_text.split()[-1].lower()
+        if len(last) > 2 and last.rstrip(".") not in ABBREVIATIONS:
+            np_text = np_text[:-1]
     words = np_text.split(" ")
     while len(words) > 1 and words[0].lower() in {"and", "but", "so", "then", "while", "as"}:
         start += len(words[0]) + 1
@@ -291,3 +304,13 @@ def speaker_after(text: str, pos: int, end: int, loose: bool = True) -> Subject 
     if role and _is_appositive(role):
         return Subject(subj.start, subj.end, subj.text, subj.kind, _clean_role(role))
     return subj
+
+
+def subject_at(text: str, pos: int, end: int) -> Subject | None:
+    """The subject phrase that opens a clause: "Das spoke at length …, saying …"."""
+    m = re.compile(rf"\s*(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s*,[^,]{{2,160}},)?\s+[a-z]").match(
+        text, pos, end
+    )
+    if m is None:
+        return None
+    return _make_subject(m.start("np"), m.group("np"), None, text, pos)

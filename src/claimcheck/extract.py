@@ -46,9 +46,10 @@ def extract(document: Document) -> Ledger:
     view = document.view
     state = _State(SpeakerResolver(_names_in(view)))
     prose_index = 0
-    for block in document.blocks:
-        if block.kind not in _PROSE_KINDS and block.kind != "heading":
-            continue
+    blocks = [b for b in document.blocks if b.kind in _PROSE_KINDS or b.kind == "heading"]
+    for n, block in enumerate(blocks):
+        nxt = blocks[n + 1] if n + 1 < len(blocks) else None
+        next_opens = nxt is not None and opens_with_quote(view, nxt.start, nxt.end)
         start = block.start
         verdict = classify_line(view, block.start, block.end, prose_index, block.kind)
         if verdict is not None:
@@ -57,13 +58,14 @@ def extract(document: Document) -> Ledger:
                 prose_index += 1
                 continue
             start = verdict.end
-        _paragraph(document, state, start, block.end)
+        _paragraph(document, state, start, block.end, next_opens)
         prose_index += 1
     return _ledger(document, state)
 
 
-def _names_in(view: str) -> list[str]:
-    return [m.group() for m in re.finditer(NAME, view) if len(m.group().split()) >= 2][:5000]
+def _names_in(view: str) -> list[tuple[int, str]]:
+    found = [(m.start(), m.group()) for m in re.finditer(NAME, view) if " " in m.group()]
+    return found[:20000]
 
 
 def _skip(state: _State, doc: Document, a: int, b: int, reason: str) -> None:
@@ -74,9 +76,15 @@ def _skip(state: _State, doc: Document, a: int, b: int, reason: str) -> None:
     state.skipped.append(Skipped(line=line, reason=reason, text=text, start=a, end=b))
 
 
-def _paragraph(doc: Document, state: _State, a: int, b: int) -> None:
+def _paragraph(doc: Document, state: _State, a: int, b: int, next_opens: bool) -> None:
     view = doc.view
-    all_quotes = top_level(find_quotes(view, a, b))
+    # A mark left open is a quotation only by the news convention: the next
+    # paragraph opens with a mark, or the open quotation began the paragraph.
+    all_quotes = [
+        q
+        for q in top_level(find_quotes(view, a, b))
+        if not q.unclosed or next_opens or not view[a : q.open_at].strip()
+    ]
     quotes = [q for q in all_quotes if not _is_title(view, q)]
     continues = state.open_quote if opens_with_quote(view, a, b) else None
     state.open_quote = None
@@ -98,9 +106,10 @@ def _paragraph(doc: Document, state: _State, a: int, b: int) -> None:
                 para_claims.append(_inherit(state, q, source, "floating-quote"))
             else:
                 pending.append((sent, [q]))
-        if not raws and not loose:
+        lead_in = _lead_in(view, sent) if not raws and not inside else None
+        if not raws and not loose and lead_in is None:
             pending.append((sent, []))
-        state.lead_in = _lead_in(view, sent) if not raws and not inside else None
+        state.lead_in = lead_in
         unclosed = [q for q in inside if q.unclosed]
         if unclosed and para_claims:
             state.open_quote = para_claims[-1]
@@ -227,7 +236,6 @@ def _inherit(state: _State, q: Quote, source: _Out | None, rule: str) -> _Out:
         rule if source else "unattributed-quote",
         form="direct",
         inherit=True,
-        cue=source.raw.cue if source else None,
     )
     out = _Out(raw, person, source.mention if source else None)
     state.out.append(out)
@@ -256,7 +264,6 @@ def _narrative(
                     "partial-quote-in-context",
                     form="partial",
                     inherit=True,
-                    cue=context.raw.cue,
                 )
                 state.out.append(_Out(raw, context.person, context.mention))
             speaker_src, rule = context, "narrative-in-context"
