@@ -6,6 +6,8 @@ hundred characters), so matching stays linear in the sentence length.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -19,7 +21,6 @@ from claimcheck.lexicon.names import (
     TITLES,
 )
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 LEFT_WINDOW = 260
 
 _ADVERBS = (
@@ -101,35 +102,57 @@ class Subject:
     role: str | None
 
 
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_FIRST_WORD = re.compile(r"[A-Za-z]")
+
+
 def find_cues(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[CueHit]:
     """Cue words in ``text[start:end]`` outside the blocked spans (quotations)."""
-    hits: list[CueHit] = []
-    tokens = list(_TOKEN.finditer(text, start, end))
+    starts, hits = _document_cues(text)
+    lo = bisect.bisect_left(starts, start)
+    first = _FIRST_WORD.search(text, start, end)
+    first_at = first.start() if first else -1
+    out: list[CueHit] = []
+    for i in range(lo, len(starts)):
+        hit, capital = hits[i]
+        if hit.end > end:
+            break
+        if blocked and _inside(hit.start, blocked):
+            continue
+        # A capitalised cue word mid-sentence is a name ("Cook Political Report").
+        if capital and hit.start != first_at:
+            continue
+        out.append(hit)
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
+    """Every cue word of a document, found in one pass and shared by all rules."""
+    hits: list[tuple[CueHit, bool]] = []
+    tokens = list(_TOKEN.finditer(text))
     skip_until = -1
     for i, tok in enumerate(tokens):
-        if tok.start() < skip_until or _inside(tok.start(), blocked):
+        if tok.start() < skip_until:
             continue
         word = tok.group().lower().replace("’", "'")
         if i + 1 < len(tokens):
             nxt = tokens[i + 1]
             pair = f"{word} {nxt.group().lower()}"
-            if pair in FORMS and text[tok.end() : nxt.start()].isspace():
-                lemma = FORMS[pair]
-                hits.append(CueHit(tok.start(), nxt.end(), lemma, VERBS[lemma]))
+            between = text[tok.end() : nxt.start()]
+            if (pair in FORMS or pair == "according to") and between in (" ", "\u00a0"):
+                lemma = FORMS.get(pair, "according to")
+                stance = VERBS.get(lemma, "assert")
+                hits.append((CueHit(tok.start(), nxt.end(), lemma, stance), False))
                 skip_until = nxt.end()
                 continue
-            if word == "according" and nxt.group().lower() == "to":
-                hits.append(CueHit(tok.start(), nxt.end(), "according to", "assert"))
-                skip_until = nxt.end()
-                continue
-        if word in FORMS and (i == 0 or not tok.group()[0].isupper()):
-            # A capitalised cue word mid-sentence is a name ("Cook Political Report").
+        if word in FORMS:
             lemma = FORMS[word]
-            hits.append(CueHit(tok.start(), tok.end(), lemma, VERBS[lemma]))
-    return hits
+            hits.append((CueHit(tok.start(), tok.end(), lemma, VERBS[lemma]), tok.group()[0].isupper()))
+    return [h.start for h, _ in hits], hits
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+def _inside(pos: int, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
