@@ -20,6 +20,7 @@ from claimcheck.cues import (
     subject_at,
     subject_before,
 )
+from claimcheck.lexicon.cues import FORMS
 from claimcheck.quotes import Quote
 
 _SPACE = " \t\n\r\u00a0"
@@ -345,7 +346,7 @@ def _lead_ok(lead: str) -> bool:
         return True
     if _LEAD_STOP.search(lead):
         return False
-    return not any(find_cues(lead, 0, len(lead), []))
+    return not any(w.lower() in FORMS for w in re.findall(r"[A-Za-z]+", lead))
 
 
 def _starts_clause(text: str, a: int, b: int) -> bool:
