@@ -222,7 +222,7 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
 def participle_cue(s: SentenceCtx) -> list[RawClaim] | None:
     """Das spoke at length about the budget, saying it was fair to all."""
     for cue in find_cues(s.text, s.start, s.end, s.blocked):
-        if not s.text[cue.start : cue.end].endswith("ing"):
+        if not s.text[cue.start : cue.end].split()[0].endswith("ing"):
             continue
         if not s.text[s.start : cue.start].rstrip().endswith(","):
             continue
@@ -247,7 +247,7 @@ _INVERTIBLE = re.compile(
 def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
     """The figures were provisional, Das said.  /  The figures, Das said, were provisional."""
     for cue in find_cues(s.text, s.start, s.end, s.blocked):
-        if cue.lemma == "according to" or s.text[cue.start : cue.end].endswith("ing"):
+        if cue.lemma == "according to" or s.text[cue.start : cue.end].split()[0].endswith("ing"):
             continue
         before = s.text[s.start : cue.start]
         comma = before.rstrip().rfind(",")

@@ -25,6 +25,16 @@ VERBS: dict[str, Stance] = {
         proclaim confide explain elaborate clarify specify""".split(),
         "assert",
     ),
+    **dict.fromkeys(
+        """accuse condemn denounce cite blame defend endorse recommend
+        applaud hail slam mock ridicule acknowledge""".split(),
+        "assert",
+    ),
+    "call for": "assert",
+    "call on": "assert",
+    "refer to": "assert",
+    "talk about": "assert",
+    "speak about": "assert",
     "point out": "assert",
     "point to": "assert",
     "go on": "assert",
@@ -40,7 +50,9 @@ VERBS: dict[str, Stance] = {
     "inquire": "ask",
     "enquire": "ask",
     **dict.fromkeys(
-        "believe think feel hope fear expect suspect doubt worry reckon".split(), "believe"
+        """believe think feel hope fear expect suspect doubt worry reckon want plan intend
+        seek consider prefer know""".split(),
+        "believe",
     ),
 }
 
@@ -76,6 +88,8 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "speak": ("spoke", "spoken"),
     "put": ("put",),
     "quip": ("quipped", "quipping"),
+    "seek": ("sought",),
+    "know": ("knew", "known"),
 }
 
 
