@@ -201,11 +201,12 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
         if cue.manner_only or cue.lemma == "according to":
             continue
         subj = subject_before(s.text, s.start, cue.start, loose=cue.speech)
-        if subj is None:
-            continue
-        lead = s.text[s.start : subj.start]
-        if not _lead_ok(lead):
-            continue
+        rule = "subject-cue-content"
+        if subj is None or not (subj.kind == "relative" or _lead_ok(s.text[s.start : subj.start])):
+            subj = _coordinated_subject(s, cue)
+            rule = "coordinated-cue"
+            if subj is None:
+                continue
         a = content_after(s.text, cue, s.end)
         has_that = bool(re.search(r"\bthat\b", s.text[cue.end : a]))
         a, b = _strip_end(s.text, a, s.end)
@@ -215,8 +216,21 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
         has_quote = any(a <= q.start and q.end <= b for q in s.quotes)
         if cue.clause_only and not (has_that or has_quote or _starts_clause(s.text, a, b)):
             continue
-        found.extend(_split_adding(s, a, b, subj, cue))
+        found.extend(_split_adding(s, a, b, subj, cue, rule))
     return found or None
+
+
+_AND_BEFORE = re.compile(r"(?:,\s*|\s+)(?:and|but)(?:\s+(?:also|then|later|now|still))?\s*$")
+
+
+def _coordinated_subject(s: SentenceCtx, cue: CueHit) -> Subject | None:
+    """He visited the plant and said the jobs would stay: the sentence's subject speaks."""
+    if not cue.speech or not _AND_BEFORE.search(s.text, max(s.start, cue.start - 20), cue.start):
+        return None
+    subj = subject_at(s.text, s.start, cue.start)
+    if subj is None or subj.kind not in ("name", "pronoun", "noun") or subj.end >= cue.start - 5:
+        return None
+    return subj
 
 
 def participle_cue(s: SentenceCtx) -> list[RawClaim] | None:
@@ -287,7 +301,9 @@ _ADVERBIAL_OPENER = re.compile(
 )
 
 
-def _split_adding(s: SentenceCtx, a: int, b: int, subj: Subject, cue: CueHit) -> list[RawClaim]:
+def _split_adding(
+    s: SentenceCtx, a: int, b: int, subj: Subject, cue: CueHit, rule: str = "subject-cue-content"
+) -> list[RawClaim]:
     """“…, adding that …” and “… but denied that …” start a second claim."""
     rest = s.text[a:b]
     m = re.search(
@@ -297,7 +313,7 @@ def _split_adding(s: SentenceCtx, a: int, b: int, subj: Subject, cue: CueHit) ->
         rest,
     )
     if not m or _words(s.text, a + m.end(), b) < 3:
-        return [_reported(s, a, b, subj, cue, "subject-cue-content")]
+        return [_reported(s, a, b, subj, cue, rule)]
     cue2_words = re.findall(r"[A-Za-z]+", m.group())
     verb = next(w for w in cue2_words if w not in ("and", "but", "also", "that"))
     from claimcheck.lexicon.cues import FORMS, VERBS
@@ -308,7 +324,7 @@ def _split_adding(s: SentenceCtx, a: int, b: int, subj: Subject, cue: CueHit) ->
     first_end = _strip_end(s.text, a, a + m.start())[1]
     second_a = a + m.end()
     return [
-        _reported(s, a, first_end, subj, cue, "subject-cue-content"),
+        _reported(s, a, first_end, subj, cue, rule),
         _reported(s, second_a, b, subj, cue2, "participle-cue"),
     ]
 

@@ -27,8 +27,23 @@ _ADVERBS = (
     r"(?:also|has|have|had|was|were|is|are|would|will|later|previously|reportedly|then|further|"
     r"once|again|recently|earlier|repeatedly|publicly|privately|simply|has also|had also|"
     r"[a-z]+ly|not only|even|still|already|had previously|has repeatedly|too|both|all|"
-    r"[Ii]n an? (?:interview|statement)(?: with [A-Z][\w ]{0,40})?,?)"
+    r"[Ii]n an? (?:interview|statement)(?: with [A-Z][\w ]{0,40})?,?|"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?|(?:last|this)\s+(?:week|month|year|weekend)|"
+    r"yesterday|today|tonight)"
 )
+_NUMBER = r"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)"
+# "46 percent of voters", "About three in 10", "Nearly half": poll respondents as a source.
+QUANT = (
+    r"(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|[Mm]ore\s+than|[Ll]ess\s+than|"
+    r"[Ff]ewer\s+than|[Ss]ome|[Rr]oughly|[Aa]round|[Oo]ver|[Uu]nder)\s+)?"
+    r"(?:\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)|[A-Za-z-]+\s+percent\b|"
+    rf"(?:\d+|{_NUMBER})\s+(?:in|out\s+of)\s+(?:\d+|{_NUMBER})\b|[Hh]alf\b|"
+    r"[Aa]\s+(?:third|quarter|majority|minority)\b|[Tt]wo-thirds\b|[Mm]ost\b)"
+    r"(?:\s+of\s+(?:the\s+|those\s+|all\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?"
+)
+_QUANT_BEFORE = re.compile(rf"(?<![\w’'.-])(?P<np>{QUANT})(?:\s+{_ADVERBS})*\s*$")
+_WHO_BEFORE = re.compile(rf"(?<![\w’'-])(?P<np>[Ww]ho)(?:\s+{_ADVERBS})*\s*$")
 _CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)"
 _PART = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)).replace(".", r"\.") + r")"
 _SP = r"[ \t\u00a0]+"  # names never run across a line break
@@ -192,6 +207,14 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
     """
     left_lo = max(lo, cue_start - LEFT_WINDOW)
     left = text[left_lo:cue_start]
+    q = _QUANT_BEFORE.search(left)
+    if q is not None:
+        a = left_lo + q.start("np")
+        return Subject(a, a + len(q.group("np")), q.group("np"), "noun", None)
+    w = _WHO_BEFORE.search(left)
+    if w is not None:
+        a = left_lo + w.start("np")
+        return Subject(a, a + 3, w.group("np"), "relative", None)
     m = _SUBJECT.search(left)
     if m is None:
         return None
@@ -247,9 +270,17 @@ def _make_subject(
     if head_word in SPEAKER_NOUNS or head in SPEAKER_NOUNS:
         return Subject(start, start + len(np_text), np_text, "noun", _clean_role(role))
     demonstrative = words[0].lower() in {"this", "that", "these", "those"}
+    last = words[-1].lower()
+    if last in _NOT_HEAD or last.endswith(("ed", "ing")) or not last[:1].isalpha():
+        return None  # "the past few days --", "senators for failing to": not a noun phrase
     if loose and re.match(_DET + r"\s", np_text) and len(words) <= 6 and not demonstrative:
         return Subject(start, start + len(np_text), np_text, "noun", _clean_role(role))
     return None
+
+
+_NOT_HEAD = frozenset(
+    "to and or but of for the a an that than with by as at in on from into about".split()
+)
 
 
 def _noun_key(word: str) -> str:
