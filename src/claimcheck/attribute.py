@@ -301,32 +301,42 @@ _ADVERBIAL_OPENER = re.compile(
 )
 
 
+_CONJ_BEFORE = re.compile(
+    r"(?:,\s*|\s+)(?:and|but)(?:\s+(?:also|then|later|quickly|again|even))?\s+$"
+)
+_ING_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+(?:before|after|while)\s+)$")
+
+
 def _split_adding(
     s: SentenceCtx, a: int, b: int, subj: Subject, cue: CueHit, rule: str = "subject-cue-content"
 ) -> list[RawClaim]:
-    """“…, adding that …” and “… but denied that …” start a second claim."""
-    rest = s.text[a:b]
-    m = re.search(
-        r",\s+(?:and\s+)?(?:adding|saying|noting|arguing|insisting|warning|explaining)\s+"
-        r"(?:that\s+)?|\s+but\s+(?:also\s+)?(?:denied|insisted|said|added|warned|noted)\s+"
-        r"(?:that\s+)?",
-        rest,
-    )
-    if not m or _words(s.text, a + m.end(), b) < 3:
-        return [_reported(s, a, b, subj, cue, rule)]
-    cue2_words = re.findall(r"[A-Za-z]+", m.group())
-    verb = next(w for w in cue2_words if w not in ("and", "but", "also", "that"))
-    from claimcheck.lexicon.cues import FORMS, VERBS
-
-    lemma = FORMS.get(verb, "add")
-    vstart = a + m.start() + m.group().find(verb)
-    cue2 = CueHit(vstart, vstart + len(verb), lemma, VERBS.get(lemma, "assert"))
-    first_end = _strip_end(s.text, a, a + m.start())[1]
-    second_a = a + m.end()
-    return [
-        _reported(s, a, first_end, subj, cue, rule),
-        _reported(s, second_a, b, subj, cue2, "participle-cue"),
-    ]
+    """“…, adding that …”, “… but denied that …”, “… and called for …” start a second claim."""
+    for c in find_cues(s.text, a, b, s.blocked):
+        if c.manner_only or c.lemma == "according to":
+            continue
+        before = s.text[max(a, c.start - 30) : c.start]
+        ing = s.text[c.start : c.end].split()[0].endswith("ing")
+        if not (_ING_BEFORE.search(before) if ing else _CONJ_BEFORE.search(before)):
+            continue
+        second_a = content_after(s.text, c, b)
+        if _words(s.text, second_a, b) < 2:
+            continue
+        first_end = _strip_end(s.text, a, c.start)[1]
+        conj = re.search(
+            r"(?:,\s*)?(?:\b(?:and|but|before|after|while)\b[\s\w]*)?$", s.text[a:first_end]
+        )
+        if conj is not None and conj.start() > 0:
+            first_end = _strip_end(s.text, a, a + conj.start())[1]
+        if _words(s.text, a, first_end) < 2:
+            continue
+        second_a, b2 = _strip_end(s.text, second_a, b)
+        return [
+            _reported(s, a, first_end, subj, cue, rule),
+            *_split_adding(
+                s, second_a, b2, subj, c, "participle-cue" if ing else "coordinated-cue"
+            ),
+        ]
+    return [_reported(s, a, b, subj, cue, rule)]
 
 
 def _reported(s: SentenceCtx, a: int, b: int, subj: Subject, cue: CueHit, rule: str) -> RawClaim:
