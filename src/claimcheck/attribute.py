@@ -168,8 +168,11 @@ def _quote_claims(
 # ---------------------------------------------------------------- reported speech
 
 
+_SOURCE_NP = re.compile(r"\s*(?P<np>[^,;:.!?“”\"()]{2,120}?)\s*(?=[,;.!?]|$)")
+
+
 def according_to(s: SentenceCtx) -> list[RawClaim] | None:
-    """According to Das, …  /  …, according to the ministry."""
+    """According to Das, …  /  …, according to the ministry.  /  X, according to Y, was …"""
     m = re.search(r"\b[Aa]ccording to\s+", s.text[s.start : s.end])
     if not m:
         return None
@@ -177,15 +180,29 @@ def according_to(s: SentenceCtx) -> list[RawClaim] | None:
     if any(a <= at < b for a, b in s.blocked):
         return None
     subj = speaker_after(s.text, s.start + m.end(), s.end)
+    src = _SOURCE_NP.match(s.text, s.start + m.end(), s.end)
+    if src is not None and (subj is None or subj.end < src.end("np") - 1):
+        # Any source phrase up to the next comma: "a 2013 study by two economists".
+        words = src.group("np").split()
+        if not 1 <= len(words) <= 16:
+            return None
+        np_start = src.start("np")
+        subj = Subject(np_start, src.end("np"), src.group("np"), "noun", None)
     if subj is None:
         return None
     cue = CueHit(at, at + len("according to"), "according to", "assert")
-    if at - s.start < 3:  # pre-posed: content follows the source phrase
-        after = s.text[subj.end : s.end]
+    lead = s.text[s.start : at]
+    after = s.text[subj.end : s.end]
+    rest_words = len(re.findall(r"\w+", after))
+    parenthetical = lead.rstrip().endswith(",") and after.lstrip().startswith(",")
+    if at - s.start < 3 or (_is_adjunct(lead) and len(lead.split()) <= (1 if parenthetical else 3)):
+        # pre-posed: content follows the source phrase
         comma = after.find(",")
         if comma < 0:
             return None
         a, b = _strip_end(s.text, subj.end + comma + 1, s.end)
+    elif parenthetical and rest_words >= 3:
+        a, b = _strip_end(s.text, s.start, s.end)  # parenthetical: the whole sentence
     else:
         a, b = _strip_end(s.text, s.start, at)
     b = _strip_final_stop(s.text, a, b)
@@ -214,10 +231,27 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
         if _words(s.text, a, b) < 3:
             continue
         has_quote = any(a <= q.start and q.end <= b for q in s.quotes)
-        if cue.clause_only and not (has_that or has_quote or _starts_clause(s.text, a, b)):
+        evidence = cue.lemma in _EVIDENCE and _noun_head(subj) in _DOCUMENTS
+        if cue.clause_only and not (
+            has_that or has_quote or evidence or _starts_clause(s.text, a, b)
+        ):
             continue
         found.extend(_split_adding(s, a, b, subj, cue, rule))
     return found or None
+
+
+# "The poll showed Clinton taking a lead": documents show a noun phrase too.
+_EVIDENCE = frozenset({"show", "find", "suggest", "indicate", "reveal", "estimate"})
+_DOCUMENTS = frozenset(
+    """poll polls survey surveys study studies report reports data research analysis
+    results figures numbers records footage video videos document documents filing
+    review audit estimate estimates census""".split()
+)
+
+
+def _noun_head(subj: Subject) -> str:
+    words = re.split(r"\s+(?:of|for|by|from|in|on|at)\s+", subj.text)[0].split()
+    return words[-1].lower().strip("’'s") if words else ""
 
 
 _AND_BEFORE = re.compile(r"(?:,\s*|\s+)(?:and|but)(?:\s+(?:also|then|later|now|still))?\s*$")

@@ -52,7 +52,8 @@ SPEAKER_NOUNS = frozenset(
     neighbours family relatives colleague colleagues historian historians pollster
     pollsters strategist strategists commentator commentators observer insiders insider
     representative representatives delegate delegates nation country state states city
-    agency sheriff coroner prosecutor's spokesperson's""".split()
+    agency sheriff coroner prosecutor's spokesperson's results footage video videos
+    records analysis figures numbers estimates census""".split()
 )
 
 # A capitalised word that starts a sentence but is not a name.
