@@ -27,10 +27,15 @@ VERBS: dict[str, Stance] = {
     ),
     **dict.fromkeys(
         """accuse condemn denounce cite blame defend endorse recommend
-        applaud hail slam mock ridicule acknowledge""".split(),
+        applaud hail slam mock ridicule acknowledge agree offer express attack echo request
+        encourage tout portray decry assail challenge""".split(),
         "assert",
     ),
     "call for": "assert",
+    "weigh in": "assert",
+    "lay out": "assert",
+    "make clear": "assert",
+    "go after": "assert",
     "call on": "assert",
     "refer to": "assert",
     "talk about": "assert",
@@ -51,7 +56,7 @@ VERBS: dict[str, Stance] = {
     "enquire": "ask",
     **dict.fromkeys(
         """believe think feel hope fear expect suspect doubt worry reckon want plan intend
-        seek consider prefer know""".split(),
+        seek consider prefer know support oppose back favor favour see view decide refuse""".split(),
         "believe",
     ),
 }
@@ -84,7 +89,10 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "feel": ("felt",),
     "find": ("found",),
     "go": ("went", "gone"),
-    "show": ("shown",),
+    "show": ("showed", "shown"),
+    "see": ("saw", "seen"),
+    "make": ("made",),
+    "lay": ("laid",),
     "speak": ("spoke", "spoken"),
     "put": ("put",),
     "quip": ("quipped", "quipping"),
