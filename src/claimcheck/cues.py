@@ -43,6 +43,9 @@ QUANT = (
     r"(?:\s+of\s+(?:the\s+|those\s+|all\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?"
 )
 _QUANT_BEFORE = re.compile(rf"(?<![\w’'.-])(?P<np>{QUANT})(?:\s+{_ADVERBS})*\s*$")
+_QUANT_HINT = re.compile(
+    rf"\d|percent|[Hh]alf|third|quarter|majorit|minorit|[Mm]ost\b|{_NUMBER}\b"
+)
 _WHO_BEFORE = re.compile(rf"(?<![\w’'-])(?P<np>[Ww]ho)(?:\s+{_ADVERBS})*\s*$")
 _CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)"
 _PART = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)).replace(".", r"\.") + r")"
@@ -68,6 +71,16 @@ _SUBJECT = re.compile(
     rf"(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME_OF}|{NOUN_NP})(?:\s*\([^()]{{1,40}}\))?"
     rf"(?P<appos>\s*,\s*(?P<role>[^,;:“”\"()]{{2,160}}?)\s*,)?"
     rf"(?P<adv>(?:\s+{_ADVERBS})*)\s*$"
+)
+_BARE_SUBJECT = re.compile(
+    rf"(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s+{_ADVERBS})*\s*$"
+)
+_SPEAKER_AFTER = re.compile(
+    rf"\s*(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME_OF}|{NOUN_NP})"
+    rf"(?P<appos>\s*,\s*(?P<role>[^,;:“”\"]{{2,160}}?)\s*(?=[,.;]|$))?"
+)
+_SUBJECT_AT = re.compile(
+    rf"\s*(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s*,[^,]{{2,160}},)?\s+[a-z]"
 )
 _RECIPIENT = re.compile(
     rf"\s+(?P<rcpt>(?:(?:the|a|an|his|her|their|its)\s+)?"
@@ -199,6 +212,7 @@ def _inside(pos: int, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]
     return any(a <= pos < b for a, b in spans)
 
 
+@functools.lru_cache(maxsize=4096)
 def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> Subject | None:
     """The speaker phrase that ends right before a cue, if it names someone.
 
@@ -207,14 +221,17 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
     """
     left_lo = max(lo, cue_start - LEFT_WINDOW)
     left = text[left_lo:cue_start]
-    q = _QUANT_BEFORE.search(left)
-    if q is not None:
-        a = left_lo + q.start("np")
-        return Subject(a, a + len(q.group("np")), q.group("np"), "noun", None)
-    w = _WHO_BEFORE.search(left)
-    if w is not None:
-        a = left_lo + w.start("np")
-        return Subject(a, a + 3, w.group("np"), "relative", None)
+    near_lo = max(0, len(left) - 150)
+    if _QUANT_HINT.search(left, near_lo):
+        q = _QUANT_BEFORE.search(left, near_lo)
+        if q is not None:
+            a = left_lo + q.start("np")
+            return Subject(a, a + len(q.group("np")), q.group("np"), "noun", None)
+    if "ho" in left[near_lo:]:
+        w = _WHO_BEFORE.search(left, near_lo)
+        if w is not None:
+            a = left_lo + w.start("np")
+            return Subject(a, a + 3, w.group("np"), "relative", None)
     m = _SUBJECT.search(left)
     if m is None:
         return None
@@ -236,10 +253,7 @@ def _bare_subject(
 ) -> Subject | None:
     # Retry with the NP that directly precedes the cue.
     left_lo = max(lo, cue_start - LEFT_WINDOW)
-    m = re.search(
-        rf"(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s+{_ADVERBS})*\s*$",
-        text[left_lo:cue_start],
-    )
+    m = _BARE_SUBJECT.search(text[left_lo:cue_start])
     if m is None or left_lo + m.start("np") < appos_start:
         return None
     return _make_subject(left_lo + m.start("np"), m.group("np"), None, text, lo, loose)
@@ -391,11 +405,7 @@ def content_after(text: str, cue: CueHit, end: int) -> int:
 
 def speaker_after(text: str, pos: int, end: int, loose: bool = True) -> Subject | None:
     """An inverted cue's speaker: "…,” said Jane Das, the party's leader."""
-    m = re.match(
-        rf"\s*(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME_OF}|{NOUN_NP})(?P<appos>\s*,\s*(?P<role>[^,;:“”\"]{{2,160}}?)"
-        rf"\s*(?=[,.;]|$))?",
-        text[pos:end],
-    )
+    m = _SPEAKER_AFTER.match(text[pos:end])
     if not m:
         return None
     start = pos + m.start("np")
@@ -410,9 +420,7 @@ def speaker_after(text: str, pos: int, end: int, loose: bool = True) -> Subject 
 
 def subject_at(text: str, pos: int, end: int) -> Subject | None:
     """The subject phrase that opens a clause: "Das spoke at length …, saying …"."""
-    m = re.compile(
-        rf"\s*(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s*,[^,]{{2,160}},)?\s+[a-z]"
-    ).match(text, pos, end)
+    m = _SUBJECT_AT.match(text, pos, end)
     if m is None:
         return None
     return _make_subject(m.start("np"), m.group("np"), None, text, pos)
