@@ -20,7 +20,7 @@ from claimcheck.cues import (
     subject_at,
     subject_before,
 )
-from claimcheck.lexicon.cues import FORMS
+from claimcheck.lexicon.cues import FORMS, SPEECH
 from claimcheck.quotes import Quote
 
 _SPACE = " \t\n\r\u00a0"
@@ -272,7 +272,7 @@ def participle_cue(s: SentenceCtx) -> list[RawClaim] | None:
     for cue in find_cues(s.text, s.start, s.end, s.blocked):
         if not s.text[cue.start : cue.end].split()[0].endswith("ing"):
             continue
-        if not s.text[s.start : cue.start].rstrip().endswith(","):
+        if not s.text[s.start : cue.start].rstrip().endswith((",", " by")):
             continue
         subj = subject_at(s.text, s.start, cue.start)
         if subj is None:
@@ -417,7 +417,7 @@ def _lead_ok(lead: str) -> bool:
         return True
     if _LEAD_STOP.search(lead):
         return False
-    return not any(w.lower() in FORMS for w in re.findall(r"[A-Za-z]+", lead))
+    return not any(FORMS.get(w.lower()) in SPEECH for w in re.findall(r"[A-Za-z]+", lead))
 
 
 def _starts_clause(text: str, a: int, b: int) -> bool:

@@ -72,6 +72,10 @@ _SUBJECT = re.compile(
     rf"(?P<appos>\s*,\s*(?P<role>[^,;:“”\"()]{{2,160}}?)\s*,)?"
     rf"(?P<adv>(?:\s+{_ADVERBS})*)\s*$"
 )
+_TIGHT_SUBJECT = re.compile(
+    r"\b(?:when|as|after|before|because|while|since|if|though|although|where|and|but|so)\s+"
+    rf"(?P<np>{PRONOUN}|{NAME})(?:\s+{_ADVERBS})*\s*$"
+)
 _BARE_SUBJECT = re.compile(
     rf"(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s+{_ADVERBS})*\s*$"
 )
@@ -245,7 +249,14 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
     if role and not (_is_appositive(role) or _name_with_role(np_text, role)):
         # The commas belong to the content ("The figures, Das said,") or a list.
         return _bare_subject(text, lo, left_lo + m.start("appos"), cue_start, loose)
-    return _make_subject(np_start, np_text, role, text, lo, loose)
+    subj = _make_subject(np_start, np_text, role, text, lo, loose)
+    if subj is None and not role:
+        # The longest phrase swallowed clause words ("a great line a while back when
+        # she"): retry with a pronoun or a name right before the cue.
+        t = _TIGHT_SUBJECT.search(left, max(0, len(left) - 80))
+        if t is not None and t.start("np") > m.start("np"):
+            return _make_subject(left_lo + t.start("np"), t.group("np"), None, text, lo, loose)
+    return subj
 
 
 def _bare_subject(

@@ -56,7 +56,7 @@ VERBS: dict[str, Stance] = {
     "enquire": "ask",
     **dict.fromkeys(
         """believe think feel hope fear expect suspect doubt worry reckon want plan intend
-        seek consider prefer know support oppose back favor favour see view decide refuse""".split(),
+        seek consider prefer know support oppose favor favour see view decide refuse""".split(),
         "believe",
     ),
 }
