@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimcheck.attribute import RawClaim, SentenceCtx, attribute_sentence
-from claimcheck.cues import NAME, Subject
+from claimcheck.cues import NAME, Subject, subject_at
 from claimcheck.documents import Document
 from claimcheck.models import Claim, Cue, DocumentInfo, Ledger, Mention, Skipped, Speaker
 from claimcheck.quotes import Quote, find_quotes, opens_with_quote, top_level
@@ -38,6 +38,7 @@ class _State:
     skipped: list[Skipped] = field(default_factory=list)
     open_quote: _Out | None = None  # a quotation left open at the previous paragraph's end
     lead_in: Subject | None = None
+    narrator: Subject | None = None  # subject of the previous sentence when it claimed nothing
     last_attr: _Out | None = None
     title: str | None = None
 
@@ -128,6 +129,11 @@ def _paragraph(doc: Document, state: _State, a: int, b: int, next_opens: bool) -
         for q in loose:
             if continues is not None and q.open_at <= a + 2:
                 para_claims.append(_inherit(state, q, continues, "continued-quote"))
+            elif (colon := _LEAD_IN.search(view, sent.start, q.open_at)) is not None:
+                # "Jane Das: “…”" within one sentence.
+                state.lead_in = _subject_of(colon)
+                source = _lead_in_or_last(state)
+                para_claims.append(_inherit(state, q, source, "lead-in-colon"))
             elif _dominant(view, sent, q):
                 source = _lead_in_or_last(state)
                 para_claims.append(_inherit(state, q, source, "floating-quote"))
@@ -137,6 +143,12 @@ def _paragraph(doc: Document, state: _State, a: int, b: int, next_opens: bool) -
         if not raws and not loose and lead_in is None:
             pending.append((sent, []))
         state.lead_in = lead_in
+        state.narrator = None
+        if not raws and not inside and lead_in is None:
+            # "Howard continued his remarks. “…”": the next floating quote is his.
+            subj = subject_at(view, sent.start, sent.end)
+            if subj is not None and subj.kind in ("name", "pronoun"):
+                state.narrator = subj
         unclosed = [q for q in inside if q.unclosed]
         if unclosed and para_claims:
             state.open_quote = para_claims[-1]
@@ -218,7 +230,18 @@ def _lead_in_or_last(state: _State) -> _Out | None:
         person = state.resolver.resolve(subj)
         state.lead_in = None
         return _Out(RawClaim("quote", 0, 0, "lead-in-colon", subj), person, subj)
+    if state.narrator is not None:
+        subj = state.narrator
+        state.narrator = None
+        person = state.resolver.resolve(subj)
+        if person is not None:
+            return _Out(RawClaim("quote", 0, 0, "floating-quote", subj), person, subj)
     return state.last_attr
+
+
+def _subject_of(m: re.Match[str]) -> Subject:
+    s = m.start("np")
+    return Subject(s, s + len(m.group("np")), m.group("np"), "name", None)
 
 
 def _lead_in(view: str, sent: Sentence) -> Subject | None:
