@@ -43,9 +43,7 @@ QUANT = (
     r"(?:\s+of\s+(?:the\s+|those\s+|all\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?"
 )
 _QUANT_BEFORE = re.compile(rf"(?<![\w’'.-])(?P<np>{QUANT})(?:\s+{_ADVERBS})*\s*$")
-_QUANT_HINT = re.compile(
-    rf"\d|percent|[Hh]alf|third|quarter|majorit|minorit|[Mm]ost\b|{_NUMBER}\b"
-)
+_QUANT_HINT = re.compile(rf"\d|percent|[Hh]alf|third|quarter|majorit|minorit|[Mm]ost\b|{_NUMBER}\b")
 _WHO_BEFORE = re.compile(rf"(?<![\w’'-])(?P<np>[Ww]ho)(?:\s+{_ADVERBS})*\s*$")
 _CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)"
 _PART = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)).replace(".", r"\.") + r")"

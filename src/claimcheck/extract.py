@@ -305,6 +305,25 @@ def _narrative(
             continue
         speaker_src: _Out | None = None
         rule = "narrative"
+        own = subject_at(doc.view, sent.start, sent.end) if qs else None
+        if (
+            own is not None
+            and own.kind == "name"
+            and len(own.text.split()) >= 2
+            and " and " not in own.text
+            and own.start - sent.start < 40
+        ):
+            # "Gibbs derided “the professional left”": the sentence's own subject.
+            person = state.resolver.resolve(own)
+            if person is not None:
+                for q in qs:
+                    raw = RawClaim(
+                        "quote", q.start, q.end, "partial-quote-of-subject", own, form="partial"
+                    )
+                    state.out.append(_Out(raw, person, own))
+                raw = RawClaim("narrative", sent.start, sent.end, "narrative")
+                state.out.append(_Out(raw, None, None))
+                continue
         if qs and context is not None:
             for q in qs:
                 raw = RawClaim(
