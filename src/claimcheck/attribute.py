@@ -224,6 +224,14 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             rule = "coordinated-cue"
             if subj is None:
                 continue
+        lead = s.text[s.start : subj.start].rstrip()
+        if (
+            lead.endswith(",")
+            and s.text[cue.end : cue.end + 2].lstrip().startswith(",")
+            and len(lead.split()) >= 3
+            and not _ADVERBIAL_OPENER.match(lead[:-1])
+        ):
+            continue  # "Riding alone, they said, can be hazardous": a parenthetical cue
         a = content_after(s.text, cue, s.end)
         has_that = bool(re.search(r"\bthat\b", s.text[cue.end : a]))
         a, b = _strip_end(s.text, a, s.end)

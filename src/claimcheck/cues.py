@@ -66,8 +66,8 @@ PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 
 # NP [, appositive ,] [adverbs] <cue> at the end of the left context.
 _SUBJECT = re.compile(
-    rf"(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME_OF}|{NOUN_NP})(?:\s*\([^()]{{1,40}}\))?"
-    rf"(?P<appos>\s*,\s*(?P<role>[^,;:“”\"()]{{2,160}}?)\s*,)?"
+    rf"(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME_OF}|{NOUN_NP})(?:\s*\([^()]{{1,40}}\),?)?"
+    rf"(?P<appos>\s*,\s*(?P<role>(?:\d{{1,3}}\s*,\s*)?[^,;:“”\"()]{{2,160}}?)\s*,)?"
     rf"(?P<adv>(?:\s+{_ADVERBS})*)\s*$"
 )
 _TIGHT_SUBJECT = re.compile(
@@ -95,7 +95,7 @@ _TELL_LIKE = frozenset(
     ["tell", "inform", "brief", "assure", "warn", "urge", "remind", "ask", "advise"]
 )
 _AFTER_CUE = re.compile(
-    r"^(?:\s+(?:on|in|at|during|last|this|yesterday|today|earlier|late|early|in an? "
+    r"^(?:\s+(?:on|in|at|during|after|last|this|yesterday|today|earlier|late|early|in an? "
     r"(?:interview|statement|post|tweet|letter|speech))\b[^,;:]{0,60}?(?=,|\s+that\b))?"
     r"[\s,:]*(?:that\b)?[\s,:]*"
 )
@@ -288,6 +288,8 @@ def _make_subject(
     head_word = _noun_key(re.split(r"\s+(?:of|for|at|with|from|in|to)\s+", np_text)[0].split()[-1])
     if words[0][0].isupper() and _all_caps_name(words):
         if words[0].lower() in NOT_NAMES and len(words) == 1:
+            if low in SPEAKER_NOUNS:  # "Many said", "Some argue"
+                return Subject(start, start + len(np_text), np_text, "noun", _clean_role(role))
             return None
         return Subject(start, start + len(np_text), np_text, "name", _clean_role(role))
     if head_word in SPEAKER_NOUNS or head in SPEAKER_NOUNS:
