@@ -487,6 +487,34 @@ def quote_near_cue(s: SentenceCtx) -> list[RawClaim] | None:
     return None
 
 
+_ASKED = re.compile(
+    r"\b(?:[Ww]hen\s+|[Aa]fter\s+|[Ii]f\s+)?(?P<cue>[Aa]sked)(?:\s+by\s+(?P<by>[^,;:“”\"]{2,80}?))?"
+    r"(?:\s+(?:on|in|at|during|recently|later|earlier|again|repeatedly)\b[^,;:“”\"]{0,50}?)?"
+    r"\s*,?\s+(?P<c>(?:if|whether|why|what|who|whom|how|when|where|about)\b[^;:“”\"]{3,240}?)"
+    r"(?=\s*[,;.?!]|$)"
+)
+
+
+def asked_question(s: SentenceCtx) -> list[RawClaim] | None:
+    """Asked whether he would run, Lee laughed.  /  …, he said when asked about the merger."""
+    m = _ASKED.search(s.text, s.start, s.end)
+    if m is None or any(a <= m.start() < b for a, b in s.blocked):
+        return None
+    before = s.text[max(s.start, m.start() - 12) : m.start("cue")]
+    if re.search(r"\b(?:was|were|been|be|being|is|are|had|has|have)\s+$", before):
+        return None  # "he had been asked to preserve them": a request, not a question put
+    subj: Subject | None = None
+    if m.group("by"):
+        subj = speaker_after(s.text, m.start("by"), m.end("by"))
+    cue = CueHit(m.start("cue"), m.end("cue"), "ask", "ask")
+    a, b = _strip_end(s.text, m.start("c"), m.end("c"))
+    if _words(s.text, a, b) < 2:
+        return None
+    if subj is None:
+        return [RawClaim("indirect", a, b, "asked-question", None, cue)]
+    return [_reported(s, a, b, subj, cue, "asked-question")]
+
+
 QUOTE_RULES: list[tuple[str, Rule]] = [
     ("split-quote", split_quote),
     ("quote-then-cue", quote_then_cue),
@@ -495,6 +523,7 @@ QUOTE_RULES: list[tuple[str, Rule]] = [
 ]
 REPORTED_RULES: list[tuple[str, Rule]] = [
     ("according-to", according_to),
+    ("asked-question", asked_question),
     ("subject-cue-content", subject_cue_content),
     ("participle-cue", participle_cue),
     ("content-then-cue", content_then_cue),
