@@ -515,6 +515,35 @@ def asked_question(s: SentenceCtx) -> list[RawClaim] | None:
     return [_reported(s, a, b, subj, cue, "asked-question")]
 
 
+_VERB_THAT = re.compile(r"\b(?P<verb>[a-z]{3,}(?:ed|es|s))\s+that\s+(?=[a-zA-Z])")
+_NOT_SPEECH_VERBS = frozenset(
+    """was has does is goes means seems appears becomes remains ensures requires needs
+    makes takes gives proves helps shows causes includes allows""".split()
+)
+
+
+def verb_that(s: SentenceCtx) -> list[RawClaim] | None:
+    """Lee conceded that …: any finite verb with a speaker subject and a that-clause."""
+    for m in _VERB_THAT.finditer(s.text, s.start, s.end):
+        verb = m.group("verb")
+        if verb in FORMS or verb in _NOT_SPEECH_VERBS or verb.endswith("ness"):
+            continue
+        if any(a <= m.start() < b for a, b in s.blocked):
+            continue
+        subj = subject_before(s.text, s.start, m.start("verb"))
+        if subj is None or subj.kind not in ("name", "pronoun", "noun", "relative"):
+            continue
+        if subj.kind != "relative" and not _lead_ok(s.text[s.start : subj.start]):
+            continue
+        a, b = _strip_end(s.text, m.end(), s.end)
+        b = _strip_final_stop(s.text, a, b)
+        if _words(s.text, a, b) < 3:
+            continue
+        cue = CueHit(m.start("verb"), m.end("verb"), verb, "assert")
+        return [_reported(s, a, b, subj, cue, "verb-that")]
+    return None
+
+
 QUOTE_RULES: list[tuple[str, Rule]] = [
     ("split-quote", split_quote),
     ("quote-then-cue", quote_then_cue),
@@ -527,6 +556,7 @@ REPORTED_RULES: list[tuple[str, Rule]] = [
     ("subject-cue-content", subject_cue_content),
     ("participle-cue", participle_cue),
     ("content-then-cue", content_then_cue),
+    ("verb-that", verb_that),
 ]
 
 
