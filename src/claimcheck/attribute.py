@@ -21,6 +21,7 @@ from claimcheck.cues import (
     subject_before,
 )
 from claimcheck.lexicon.cues import FORMS, SPEECH
+from claimcheck.lexicon.names import SPEAKER_NOUNS
 from claimcheck.quotes import Quote
 
 _SPACE = " \t\n\r\u00a0"
@@ -219,6 +220,22 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             continue
         subj = subject_before(s.text, s.start, cue.start, loose=cue.speech)
         rule = "subject-cue-content"
+        if subj is not None and cue.speech:
+            rel = _RELATIVE_LEAD.search(s.text, max(s.start, subj.start - 12), subj.start)
+            if rel is not None:
+                # "a list which the campaign says includes 2.7 million names"
+                a, b = _strip_end(s.text, rel.start(1), s.end)
+                m_end = re.search(r"[,;]", s.text[cue.end : b])
+                if m_end is not None:
+                    b = cue.end + m_end.start()
+                b = _strip_final_stop(s.text, a, b)
+                if _words(s.text, cue.end, b) >= 2:
+                    found.append(_reported(s, a, b, subj, cue, "relative-clause-cue"))
+                continue
+        if cue.speech and (subj is None or subj.kind != "pronoun"):
+            mod = _modified_subject(s, cue)
+            if mod is not None and (subj is None or mod.start < subj.start):
+                subj = mod
         if subj is None or not (subj.kind == "relative" or _lead_ok(s.text[s.start : subj.start])):
             subj = _coordinated_subject(s, cue)
             rule = "coordinated-cue"
@@ -246,6 +263,25 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             continue
         found.extend(_split_adding(s, a, b, subj, cue, rule))
     return found or None
+
+
+_RELATIVE_LEAD = re.compile(r"\b(which|that|what)\s+$")
+_MODIFIED = re.compile(
+    r"(?<![\w’'-])(?P<np>(?:(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[A-Z][\w’'-]*)\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}?(?P<head>[A-Za-z][a-z]+))\s+(?:who|whose|[a-z]+ing)\b[^,;:“”\"]{3,120}$"
+)
+
+
+def _modified_subject(s: SentenceCtx, cue: CueHit) -> Subject | None:
+    """ "executives who have worked with him say", "activists clamoring for a change say"."""
+    lo = max(s.start, cue.start - 160)
+    m = _MODIFIED.search(s.text[lo : cue.start].rstrip())
+    if m is None or m.group("head").lower() not in SPEAKER_NOUNS:
+        return None
+    if not _lead_ok(s.text[s.start : lo + m.start("np")]):
+        return None
+    a = lo + m.start("np")
+    return Subject(a, lo + m.end("np"), m.group("np"), "noun", None)
 
 
 # "The poll showed Clinton taking a lead": documents show a noun phrase too.

@@ -56,7 +56,8 @@ SPEAKER_NOUNS = frozenset(
     records analysis figures numbers estimates census opponents proponents advocates
     speakers veterans donors protesters demonstrators participants attendees respondents
     americans conservatives liberals progressives evangelicals scholars legislators
-    congressmen fans users citizens many some others few""".split()
+    congressmen fans users citizens many some others few executives activists
+    republicans democrats leaders""".split()
 )
 
 # A capitalised word that starts a sentence but is not a name.
