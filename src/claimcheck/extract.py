@@ -134,6 +134,15 @@ def _paragraph(doc: Document, state: _State, a: int, b: int, next_opens: bool) -
                 state.lead_in = _subject_of(colon)
                 source = _lead_in_or_last(state)
                 para_claims.append(_inherit(state, q, source, "lead-in-colon"))
+            elif (
+                view[sent.start : q.open_at].rstrip().endswith(":")
+                and (own := subject_at(view, sent.start, q.open_at)) is not None
+                and own.kind in ("name", "pronoun", "noun")
+            ):
+                # "Perez lobbies for a higher wage: “…”": the clause's subject speaks.
+                state.lead_in = own
+                source = _lead_in_or_last(state)
+                para_claims.append(_inherit(state, q, source, "lead-in-colon"))
             elif _dominant(view, sent, q):
                 source = _lead_in_or_last(state)
                 para_claims.append(_inherit(state, q, source, "floating-quote"))
