@@ -18,6 +18,7 @@ from claimcheck.quotes import Quote, find_quotes, opens_with_quote, top_level
 from claimcheck.segment import Sentence, classify_line, split_sentences, title_case_ratio
 from claimcheck.speakers import Person, SpeakerResolver
 
+_SCARE_WORDS = 2
 _PROSE_KINDS = ("paragraph", "blockquote", "list-item")
 _ANAPHORIC = re.compile(r"^(?:This|These|Such|That|Those)\s+[a-z]+")
 _DASH_NAME = re.compile(rf"^\s*[—–-]{{1,2}}\s*(?P<np>{NAME})")
@@ -314,6 +315,9 @@ def _narrative(
             continue
         speaker_src: _Out | None = None
         rule = "narrative"
+        # A one- or two-word term in marks with no speech around it is a scare quote
+        # or a name for something ("super PACs", “dissent channel”), not a quotation.
+        qs = [q for q in qs if len(doc.view[q.start : q.end].split()) > _SCARE_WORDS]
         own = subject_at(doc.view, sent.start, sent.end) if qs else None
         if (
             own is not None
