@@ -251,7 +251,13 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             continue  # "Riding alone, they said, can be hazardous": a parenthetical cue
         a = content_after(s.text, cue, s.end)
         has_that = bool(re.search(r"\bthat\b", s.text[cue.end : a]))
-        a, b = _strip_end(s.text, a, s.end)
+        end = s.end
+        if subj.kind == "relative":
+            # "Clinton, who called Sanders …, told her supporters": the clause ends at a comma.
+            comma = re.search(r"[,;—–]|\s-\s", s.text[a : s.end])
+            if comma is not None:
+                end = a + comma.start()
+        a, b = _strip_end(s.text, a, end)
         b = _strip_final_stop(s.text, a, b)
         if _words(s.text, a, b) < 3:
             continue
@@ -346,6 +352,8 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
         if comma < 0:
             continue
         subj = subject_before(s.text, s.start + comma + 1, cue.start, loose=cue.speech)
+        if subj is not None and subj.kind == "relative":
+            continue  # "Cho, who endorsed Lee, …": the relative clause is not content
         rule = "content-then-cue"
         if subj is None:
             if before[comma + 1 :].strip():
