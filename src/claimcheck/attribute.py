@@ -531,6 +531,38 @@ def quote_near_cue(s: SentenceCtx) -> list[RawClaim] | None:
     return None
 
 
+_IN_DOCUMENT = re.compile(
+    r"\b(?P<cue>[Ii]n)\s+(?P<src>(?:the|a|an|one|another|most|this|that|its|their|his|her|"
+    r"[A-Z][\w’'.-]*(?:’s|'s)?)\s+(?:[\w’'/.,-]+\s+){0,6}?"
+    r"(?:poll|polls|survey|surveys|study|studies|report|analysis|exit\s+polls|census))\b"
+    r"(?:\s+(?:released|published|conducted|taken)\b[^,.;]{0,60})?"
+)
+
+
+def in_document(s: SentenceCtx) -> list[RawClaim] | None:
+    """In the latest poll, Lee leads by 10 points.  /  Lee leads by 10 points in the poll."""
+    m = _IN_DOCUMENT.search(s.text, s.start, s.end)
+    if m is None or any(a <= m.start() < b for a, b in s.blocked):
+        return None
+    src_end = m.end("src")
+    subj = Subject(m.start("src"), src_end, m.group("src"), "noun", None)
+    cue = CueHit(m.start("cue"), m.end("cue"), "in", "assert")
+    lead = s.text[s.start : m.start()]
+    if not lead.strip() or _is_adjunct(lead):
+        comma = s.text.find(",", m.end(), s.end)
+        if comma < 0 or comma - m.end() > 60:
+            return None
+        a, b = _strip_end(s.text, comma + 1, s.end)
+    else:
+        a, b = _strip_end(s.text, s.start, m.start())
+        if s.text[m.end() : s.end].strip(" .,;") and len(s.text[m.end() : s.end].split()) > 6:
+            return None
+    b = _strip_final_stop(s.text, a, b)
+    if _words(s.text, a, b) < 3:
+        return None
+    return [_reported(s, a, b, subj, cue, "in-document")]
+
+
 _ASKED = re.compile(
     r"\b(?:[Ww]hen\s+|[Aa]fter\s+|[Ii]f\s+)?(?P<cue>[Aa]sked)(?:\s+by\s+(?P<by>[^,;:“”\"]{2,80}?))?"
     r"(?:\s+(?:on|in|at|during|recently|later|earlier|again|repeatedly)\b[^,;:“”\"]{0,50}?)?"
@@ -597,6 +629,7 @@ QUOTE_RULES: list[tuple[str, Rule]] = [
 REPORTED_RULES: list[tuple[str, Rule]] = [
     ("according-to", according_to),
     ("asked-question", asked_question),
+    ("in-document", in_document),
     ("subject-cue-content", subject_cue_content),
     ("participle-cue", participle_cue),
     ("content-then-cue", content_then_cue),
