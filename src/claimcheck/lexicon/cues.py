@@ -28,7 +28,8 @@ VERBS: dict[str, Stance] = {
     **dict.fromkeys(
         """accuse condemn denounce cite blame defend endorse recommend
         applaud hail slam mock ridicule acknowledge agree offer express attack echo request
-        encourage tout portray decry assail challenge""".split(),
+        encourage tout portray decry assail challenge scoff snap chuckle laugh gush muse mutter
+        grumble marvel rave plead""".split(),
         "assert",
     ),
     "call for": "assert",
@@ -75,11 +76,15 @@ SPEECH = frozenset(
     """say tell add note explain write tweet state claim declare announce report confirm
     insist argue warn stress emphasize emphasise acknowledge reply respond ask deny recall
     conclude admit suggest comment remark observe reiterate repeat testify quip joke sigh
-    shout yell whisper murmur exclaim retort""".split()
+    shout yell whisper murmur exclaim retort scoff snap chuckle laugh gush muse mutter grumble
+    marvel rave""".split()
 ) | {"point out"}
 
 # Cues that may only stand after a quote or in an inverted cue ("…," he sighed).
-MANNER_ONLY = frozenset("sigh shout yell scream whisper murmur exclaim quip joke laugh".split())
+MANNER_ONLY = frozenset(
+    """sigh shout yell scream whisper murmur exclaim quip joke laugh scoff snap chuckle gush
+    muse mutter grumble marvel rave""".split()
+)
 
 IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("said",),
