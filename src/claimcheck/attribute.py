@@ -219,6 +219,14 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
         if cue.manner_only or cue.lemma == "according to":
             continue
         subj = subject_before(s.text, s.start, cue.start, loose=cue.speech)
+        weak = False
+        if subj is None and not cue.speech:
+            # Any determiner phrase may hold a belief or make a call ("the group wants …"),
+            # but such a weak speaker never takes a quotation.
+            subj = subject_before(s.text, s.start, cue.start, loose=True)
+            if subj is not None and not _weak_speaker_ok(s, subj, cue):
+                subj = None
+            weak = subj is not None
         rule = "subject-cue-content"
         if subj is not None and cue.speech:
             rel = _RELATIVE_LEAD.search(s.text, max(s.start, subj.start - 12), subj.start)
@@ -262,6 +270,8 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
         if _words(s.text, a, b) < 3:
             continue
         has_quote = any(a <= q.start and q.end <= b for q in s.quotes)
+        if weak and has_quote:
+            continue
         evidence = cue.lemma in _EVIDENCE and _noun_head(subj) in _DOCUMENTS
         if cue.clause_only and not (
             has_that or has_quote or evidence or _starts_clause(s.text, a, b)
@@ -302,6 +312,18 @@ _DOCUMENTS = frozenset(
 def _noun_head(subj: Subject) -> str:
     words = re.split(r"\s+(?:of|for|by|from|in|on|at)\s+", subj.text)[0].split()
     return words[-1].lower().strip("’'s") if words else ""
+
+
+_WEAK_DETS = frozenset("the a an some many most several other both these those".split())
+
+
+def _weak_speaker_ok(s: SentenceCtx, subj: Subject, cue: CueHit) -> bool:
+    """ "The group wants …" yes; "their mutual support for …" (a noun, not a verb) no."""
+    words = subj.text.split()
+    if not 2 <= len(words) <= 5 or words[0].lower() not in _WEAK_DETS:
+        return False
+    form = s.text[cue.start : cue.end].split()[0].lower()
+    return form != cue.lemma.split()[0] or words[-1].lower().endswith("s")
 
 
 _AND_BEFORE = re.compile(r"(?:,\s*|\s+)(?:and|but)(?:\s+(?:also|then|later|now|still))?\s*$")
