@@ -272,7 +272,9 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
         has_quote = any(a <= q.start and q.end <= b for q in s.quotes)
         if weak and has_quote:
             continue
-        evidence = cue.lemma in _EVIDENCE and _noun_head(subj) in _DOCUMENTS
+        evidence = (cue.lemma in _EVIDENCE and _noun_head(subj) in _DOCUMENTS) or (
+            cue.lemma in ("call", "describe") and _NAMING.match(s.text, a, b) is not None
+        )
         if cue.clause_only and not (
             has_that or has_quote or evidence or _starts_clause(s.text, a, b)
         ):
@@ -324,6 +326,13 @@ def _weak_speaker_ok(s: SentenceCtx, subj: Subject, cue: CueHit) -> bool:
         return False
     form = s.text[cue.start : cue.end].split()[0].lower()
     return form != cue.lemma.split()[0] or words[-1].lower().endswith("s")
+
+
+# "called Trump a fascist", "described the plan as a failure": naming someone something.
+_NAMING = re.compile(
+    r"(?:him|her|it|them|himself|herself|themselves|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|"
+    r"(?:the|his|her|their|its)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:as\s+)?(?:a|an|the)\b"
+)
 
 
 _AND_BEFORE = re.compile(r"(?:,\s*|\s+)(?:and|but)(?:\s+(?:also|then|later|now|still))?\s*$")
