@@ -498,9 +498,15 @@ def _lead_ok(lead: str) -> bool:
     """
     if not lead.strip() or _is_adjunct(lead) or lead.rstrip().endswith((",", ";", "—", "–")):
         return True
+    nested = _NESTED_LEAD.search(lead)
+    if nested is not None and nested.group(1).lower() in FORMS:
+        return True  # "Das said Lee told him that …": a nested attribution
     if _LEAD_STOP.search(lead):
         return False
     return not any(FORMS.get(w.lower()) in SPEECH for w in re.findall(r"[A-Za-z]+", lead))
+
+
+_NESTED_LEAD = re.compile(r"\b([A-Za-z]+)\s+(?:that\s+)?$")
 
 
 def _starts_clause(text: str, a: int, b: int) -> bool:
