@@ -1,0 +1,36 @@
+"""Types shared by the format readers and ``documents``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BlockKind = str  # "paragraph" | "heading" | "code" | "blockquote" | "list-item"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of the document: a paragraph, heading, list item, …"""
+
+    start: int
+    end: int
+    kind: BlockKind = "paragraph"
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What a format reader found; offsets index ``text``."""
+
+    text: str
+    view: str
+    blocks: tuple[Block, ...]
+    title: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def trim(view: str, start: int, end: int, kind: BlockKind) -> Block | None:
+    """The block shrunk to its first and last visible character, or None if blank."""
+    while start < end and view[start].isspace():
+        start += 1
+    while end > start and view[end - 1].isspace():
+        end -= 1
+    return Block(start, end, kind) if start < end else None
