@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimcheck.errors import InputError
-from claimcheck.loaders.base import Block, BlockKind, Parsed
+from claimcheck.loaders.base import Block, BlockKind, Parsed, blank_controls, trim
 from claimcheck.loaders.encoding import decode as _decode
 
 __all__ = ["Block", "BlockKind", "Document", "decode", "from_text", "load", "load_bytes"]
@@ -43,7 +43,6 @@ FORMATS = {
     ".docx": "docx",
 }
 _LINE_END = re.compile(r"\r\n?|\n")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -60,14 +59,12 @@ class Document:
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        view = self.view or self.text
+        view = blank_controls(self.view or self.text)
         if len(view) != len(self.text):
             raise ValueError("view must be as long as text")
-        if _CONTROL.search(view):
-            view = _CONTROL.sub(" ", view)
         object.__setattr__(self, "view", view)
         if not self.blocks and self.format == "txt":
-            object.__setattr__(self, "blocks", tuple(text_blocks(self.text)))
+            object.__setattr__(self, "blocks", tuple(text_blocks(view)))
         # Lines end at \n, \r\n or a lone \r, as editors count them.
         starts = [0, *(m.end() for m in _LINE_END.finditer(self.text))]
         object.__setattr__(self, "_line_starts", starts)
@@ -178,25 +175,30 @@ def _parse_text(text: str, fmt: str, path: str) -> Parsed:
 
         return parse_html(text, path)
     if fmt in ("txt", "docx"):
-        return Parsed(text=text, view=text, blocks=tuple(text_blocks(text)))
+        view = blank_controls(text)
+        return Parsed(text=text, view=view, blocks=tuple(text_blocks(view)))
     raise InputError(f"unknown format {fmt!r}", path=path, hint="use txt, md, html or docx")
 
 
 def _document(path: str, fmt: str, sha: str, parsed: Parsed, notes: tuple[str, ...]) -> Document:
+    view = blank_controls(parsed.view)
+    # A block of nothing but control characters is blank once they are blanked.
+    trimmed = (trim(view, b.start, b.end, b.kind) for b in parsed.blocks)
+    blocks = tuple(b for b in trimmed if b is not None)
     warnings = notes + parsed.warnings
     if not parsed.text:
         warnings += ("is empty; its ledger has no claims",)
     elif parsed.text.isspace():
         warnings += ("contains only whitespace; its ledger has no claims",)
-    elif not parsed.blocks:
+    elif not blocks:
         warnings += ("has no prose to extract (only markup or code)",)
     return Document(
         path=path,
         text=parsed.text,
         sha256=sha,
         format=fmt,
-        view=parsed.view,
-        blocks=parsed.blocks,
+        view=view,
+        blocks=blocks,
         title=parsed.title,
         warnings=warnings,
     )

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Control bytes are not prose; tab, newlines and form feed are layout.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 BlockKind = str  # "paragraph" | "heading" | "code" | "blockquote" | "list-item"
 
@@ -34,3 +38,8 @@ def trim(view: str, start: int, end: int, kind: BlockKind) -> Block | None:
     while end > start and view[end - 1].isspace():
         end -= 1
     return Block(start, end, kind) if start < end else None
+
+
+def blank_controls(view: str) -> str:
+    """The view with control characters (NUL, backspace, …) turned into spaces."""
+    return _CONTROL.sub(" ", view) if _CONTROL.search(view) else view
