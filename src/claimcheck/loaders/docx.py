@@ -42,7 +42,7 @@ def _check_zip(data: bytes, path: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except Exception:  # zipfile also raises NotImplementedError, EOFError, struct.error
         raise _invalid(path, "not a ZIP archive") from None
     names = {info.filename for info in infos}
     if "word/document.xml" not in names or "[Content_Types].xml" not in names:
