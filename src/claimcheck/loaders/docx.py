@@ -19,6 +19,14 @@ from claimcheck.loaders.base import Block, Parsed
 
 # A .docx is a zip; refuse one that would inflate past this (a zip bomb).
 _MAX_UNPACKED = 512 * 1024 * 1024
+_REASONS = {
+    "XMLSyntaxError": "damaged XML inside",
+    "KeyError": "a part it refers to is missing",
+    "BadZipFile": "damaged ZIP archive",
+    "error": "damaged ZIP archive",  # zlib.error
+    "EOFError": "truncated ZIP archive",
+    "NotImplementedError": "unsupported ZIP features",
+}
 
 
 def parse_docx(data: bytes, path: str) -> Parsed:
@@ -30,7 +38,7 @@ def parse_docx(data: bytes, path: str) -> Parsed:
         items = list(_paragraphs(document))
         core_title = document.core_properties.title
     except Exception as exc:  # python-docx raises many types on damaged parts
-        raise _invalid(path, type(exc).__name__) from None
+        raise _invalid(path, _REASONS.get(type(exc).__name__, "it cannot be opened")) from None
     return _assemble(items, core_title)
 
 
