@@ -14,6 +14,8 @@ from claimcheck.documents import Document, from_text, load, load_bytes
 from claimcheck.errors import InputError
 
 DATA = Path(__file__).resolve().parent / "data" / "loaders"
+# CLAIMCHECK_FUZZ=20000 python -m pytest tests/test_loaders.py -k fuzz: a long fuzz run.
+FUZZ = int(os.environ.get("CLAIMCHECK_FUZZ", "300"))
 
 
 def assert_consistent(doc: Document) -> None:
@@ -241,9 +243,9 @@ def test_read_errors_are_one_line(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- properties
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=FUZZ, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.text(), fmt=st.sampled_from(["a.txt", "a.md", "a.html", "a.docx", "a"]))
-def test_any_text_loads_or_fails_cleanly(text: str, fmt: str) -> None:
+def test_fuzz_any_text_loads_or_fails_cleanly(text: str, fmt: str) -> None:
     try:
         doc = load_bytes(text.encode("utf-8", "surrogatepass"), fmt)
     except InputError:
@@ -251,10 +253,36 @@ def test_any_text_loads_or_fails_cleanly(text: str, fmt: str) -> None:
     assert_consistent(doc)
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from([*'ab *_`[]()<>!#>-\n\r\t&;\\"“”~|=', "```", "---\n"])))
-def test_markdown_soup_keeps_offsets(pieces: list[str]) -> None:
+SOUP = [
+    *'ab *_`[]()<>!#-\n\r\t&;\\"“”‘’~|=:1',
+    *["```", "---\n", "<!--", "-->", "<p>", "</p>", "<q>", "<script>", "&amp;", "\x00"],
+    *["\u2028", "title: x\n", "    ", "> ", "- ", "1. ", "Das said", "Ana Ruiz told us", "."],
+]
+
+
+@settings(max_examples=FUZZ, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(SOUP), max_size=60), st.sampled_from(["a.md", "a.html", "a.txt"]))
+def test_fuzz_markup_soup_loads_and_extracts(pieces: list[str], name: str) -> None:
+    from claimcheck.extract import extract
+
     text = "".join(pieces)
-    doc = from_text(text, "a.md", "md")
-    assert doc.text == text
+    try:
+        doc = load_bytes(text.encode("utf-8"), name)
+    except InputError:
+        return
+    assert_consistent(doc)
+    if name != "a.html":
+        assert doc.text == text
+    for claim in extract(doc).claims:
+        assert doc.text[claim.start : claim.end] == claim.text
+
+
+@settings(max_examples=FUZZ, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=300), st.sampled_from(["a.md", "a.html", "a.txt", "a.docx"]))
+def test_fuzz_any_bytes_load_or_fail_cleanly(data: bytes, name: str) -> None:
+    try:
+        doc = load_bytes(data, name)
+    except InputError as err:
+        assert "\n" not in err.one_line()
+        return
     assert_consistent(doc)

@@ -21,7 +21,7 @@ from claimcheck.extract import extract
 from claimcheck.models import Claim, Ledger, dump_json, dump_jsonl
 from claimcheck.output import write_atomic
 
-SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
+SOURCE_SUFFIXES = tuple(documents.FORMATS)
 
 
 def gather(paths: Iterable[str], errors: list[InputError] | None = None) -> list[str]:

@@ -66,13 +66,14 @@ def _utf16_guess(sample: bytes) -> str | None:
     """'utf-16-le'/'utf-16-be' when every other byte is NUL, as in ASCII-heavy UTF-16."""
     sample = sample[: len(sample) & ~1]
     half = len(sample) // 2
-    if half < 2:
+    # Too short a sample is noise: "aaa\x00" is damaged UTF-8, not "慡a".
+    if half < 4:
         return None
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
-    if odd * 10 >= half * 3 and even * 20 <= half:
+    if odd * 10 >= half * 7 and even * 20 <= half:
         return "utf-16-le"
-    if even * 10 >= half * 3 and odd * 20 <= half:
+    if even * 10 >= half * 7 and odd * 20 <= half:
         return "utf-16-be"
     return None
 
