@@ -26,7 +26,9 @@ def test_seed_ledger_golden(data_regression: Any, monkeypatch: Any) -> None:
 def test_committed_ledger_is_current(monkeypatch: Any) -> None:
     ledger = seed_ledger(monkeypatch)
     committed = json.loads((ROOT / "claims" / "india-japan-defense.json").read_text("utf-8"))
-    assert committed == ledger.model_dump(mode="json"), "run: claimcheck extract corpus/ --out claims/"
+    assert committed == ledger.model_dump(mode="json"), (
+        "run: claimcheck extract corpus/ --out claims/"
+    )
 
 
 def test_seed_speakers(monkeypatch: Any) -> None:
@@ -46,7 +48,9 @@ def test_seed_speakers(monkeypatch: Any) -> None:
 def test_sentence_given_to_both_das_and_dasgupta(monkeypatch: Any) -> None:
     ledger = seed_ledger(monkeypatch)
     words = "India and Japan share common understandings of the Indo-Pacific situation"
-    speakers = sorted(c.speaker or "" for c in ledger.claims if c.kind == "quote" and words in c.text)
+    speakers = sorted(
+        c.speaker or "" for c in ledger.claims if c.kind == "quote" and words in c.text
+    )
     assert speakers == ["Arnab Dasgupta", "Shubhamitra Das"]
 
 
