@@ -262,3 +262,20 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 def test_100000_curly_quotes(tmp_path: Path) -> None:
     res = run([str(write(tmp_path / "q.txt", "“" * 100_000))])
     assert_clean_exit(res, 0)
+
+
+def test_jsonl_reports_the_bad_file_and_prints_the_good(tmp_path: Path) -> None:
+    good = write(tmp_path / "good.txt", GOOD)
+    bad = write(tmp_path / "bad.txt", PNG)
+    res = run([str(bad), str(tmp_path / "gone.md"), str(good), "--format", "jsonl"])
+    assert_clean_exit(res, 2)
+    assert [json.loads(x)["document"]["path"] for x in res.stdout.splitlines()] == [good.as_posix()]
+    errors = res.stderr.splitlines()
+    assert len(errors) == 2
+    assert "bad.txt: is a binary file" in errors[0] and "gone.md: no such file" in errors[1]
+
+
+def test_empty_file_gives_an_empty_ledger(tmp_path: Path) -> None:
+    res = run([str(write(tmp_path / "empty.md", ""))])
+    assert_clean_exit(res, 0)
+    assert json.loads(res.stdout)["claims"] == []
