@@ -27,19 +27,34 @@ _FM_TITLE = re.compile(r"""^title\s*[:=]\s*["']?(.*?)["']?\s*$""", re.MULTILINE)
 _WINDOW = 4096
 _PIECE = re.compile(r"\w+|\S")
 _CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list-item"}
-_SKIP_INLINE = {"image", "html_inline"}
 
 
 def parse_markdown(text: str) -> Parsed:
     fm_end, fm_title = _front_matter(text)
+    # Blanking front matter keeps markdown-it's line numbers those of the file.
     source = _blank(text[:fm_end]) + text[fm_end:]
     tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(source)
     starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    keep, blocks, title = _prose(tokens, text, starts, fm_title)
+    view = _view(text, keep)
+    trimmed = (trim(view, b.start, b.end, b.kind) for b in blocks)
+    return Parsed(
+        text=text,
+        view=view,
+        blocks=tuple(b for b in trimmed if b is not None),
+        title=title,
+        warnings=_unclosed_fences(tokens, source, starts),
+    )
+
+
+def _prose(
+    tokens: Sequence[Token], text: str, starts: list[int], title: str | None
+) -> tuple[list[tuple[int, int]], list[Block], str | None]:
+    """Visible spans and blocks of every paragraph and heading; the first H1 as title."""
     keep: list[tuple[int, int]] = []
     blocks: list[Block] = []
-    title = fm_title
     containers: list[str] = []
-    pending = "paragraph"
+    pending = ""
     for tok in tokens:
         if tok.type in _CONTAINERS:
             containers.append(_CONTAINERS[tok.type])
@@ -59,15 +74,7 @@ def parse_markdown(text: str) -> Parsed:
             pending = ""
         elif tok.type in ("th_open", "td_open"):
             pending = ""  # table cells are data, not sentences
-    view = _view(text, keep)
-    trimmed = (trim(view, b.start, b.end, b.kind) for b in blocks)
-    return Parsed(
-        text=text,
-        view=view,
-        blocks=tuple(b for b in trimmed if b is not None),
-        title=title,
-        warnings=_unclosed_fences(tokens, source, starts),
-    )
+    return keep, blocks, title
 
 
 def _front_matter(text: str) -> tuple[int, str | None]:
