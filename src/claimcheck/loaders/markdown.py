@@ -22,7 +22,8 @@ _NEWLINE = re.compile(r"\r\n?|\n")
 _NOT_NEWLINE = re.compile(r"[^\r\n]+")
 _FRONT = re.compile(r"(---|\+\+\+)[ \t]*(?:\r\n?|\n)")
 _FM_KEY = re.compile(r"[ \t]*[\w-]+[ \t]*[:=]")
-_FM_TITLE = re.compile(r"""^title\s*[:=]\s*["']?(.*?)["']?\s*$""", re.MULTILINE)
+# No lazy group before optional quotes and trailing spaces: that backtracks.
+_FM_TITLE = re.compile(r"^title[ \t]*[:=](.*)$", re.MULTILINE)
 # How far past the cursor a token's text is looked for (a long link URL fits).
 _WINDOW = 4096
 _PIECE = re.compile(r"\w+|\S")
@@ -88,7 +89,9 @@ def _front_matter(text: str) -> tuple[int, str | None]:
     for nl in _NEWLINE.finditer(text, m.end()):
         if text[line_start : nl.start()].rstrip() in closers:
             found = _FM_TITLE.search(text, m.end(), line_start)
-            return nl.end(), (found.group(1).strip() or None) if found else None
+            return nl.end(), (
+                found.group(1).strip().strip("\"'").strip() or None
+            ) if found else None
         line_start = nl.end()
     return 0, None
 
