@@ -279,3 +279,25 @@ def test_empty_file_gives_an_empty_ledger(tmp_path: Path) -> None:
     res = run([str(write(tmp_path / "empty.md", ""))])
     assert_clean_exit(res, 0)
     assert json.loads(res.stdout)["claims"] == []
+
+
+def test_unlistable_subfolder_is_reported_and_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    write(corpus / "good.txt", GOOD)
+    locked = corpus / "locked"
+    write(locked / "hidden.txt", GOOD)
+    real_iterdir = Path.iterdir
+
+    def iterdir(self: Path) -> Any:
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    res = run([str(corpus), "--out", str(tmp_path / "claims")])
+    assert_clean_exit(res, 2)
+    errors = [ln for ln in res.stderr.splitlines() if ln.startswith("claimcheck: error:")]
+    assert len(errors) == 1 and "locked: cannot list folder (Permission denied)" in errors[0]
+    assert (tmp_path / "claims" / "good.json").exists()
