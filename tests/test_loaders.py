@@ -100,6 +100,7 @@ def test_html_article_text_only() -> None:
         ("paragraph", "India and Japan are strengthening their defence relationship."),
         ("paragraph", "Das said the pact was “not just to counter China”, and added more."),
         ("blockquote", "“We are close,” Lee said."),
+        ("caption", "Das speaks, Monday."),
         ("list-item", "First point"),
         ("list-item", "Second point"),
         ("paragraph", "Broken markup here still reads."),

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 # Control bytes are not prose; tab, newlines and form feed are layout.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
-BlockKind = str  # "paragraph" | "heading" | "code" | "blockquote" | "list-item"
+# "paragraph" | "blockquote" | "list-item" are prose; "heading" is classified by
+# the extractor; "code" and "caption" are never prose.
+BlockKind = str
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,8 @@
 As for HTML, offsets point into the extracted text: one block per non-empty
 paragraph or table-cell paragraph, blocks joined by a blank line ("\\n\\n").
 Heading and Title styles become heading blocks, list styles list items, quote
-styles blockquotes. The title is the document property, else the first Title
-or Heading 1 paragraph.
+styles blockquotes, the Caption style captions. The title is the document
+property, else the first Title or Heading 1 paragraph.
 """
 
 from __future__ import annotations
@@ -83,6 +83,8 @@ def _kind(style: str) -> str:
         return "list-item"
     if "quote" in lowered:
         return "blockquote"
+    if lowered.startswith("caption"):
+        return "caption"
     return "paragraph"
 
 

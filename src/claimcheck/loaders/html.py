@@ -9,7 +9,8 @@ content is wrapped in quotation marks, as a browser shows it.
 
 Page furniture is dropped: scripts, styles, navigation, menus, forms, asides,
 and headers and footers outside the article. When the page has ``<article>``
-(the one with the most text) or ``<main>``, only that is read.
+(the one with the most text) or ``<main>``, only that is read. Figure and
+table captions stay in the text as ``caption`` blocks, which are not prose.
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ _BLOCK = frozenset(
 )
 _KIND = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading"}
 _KIND |= {"h6": "heading", "li": "list-item", "blockquote": "blockquote"}
+# Known from the markup to be captions: not prose, whatever their words look like.
+_KIND |= {"figcaption": "caption", "caption": "caption"}
 # lexbor slows down quadratically past a few ten thousand open elements.
 _MAX_DEPTH = 10_000
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
