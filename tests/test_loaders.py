@@ -235,10 +235,16 @@ def test_read_errors_are_one_line(tmp_path: Path) -> None:
     if hasattr(os, "mkfifo"):
         os.mkfifo(tmp_path / "pipe.txt")
         cases[tmp_path / "pipe.txt"] = "not a regular file"
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as fh:
+        fh.truncate(2 * 2**30)  # sparse: no disk used
+    cases[huge] = "is too large"
     for path, what in cases.items():
         with pytest.raises(InputError, match=what) as info:
             load(path)
         assert "\n" not in info.value.one_line()
+    with pytest.raises(InputError, match="NUL byte"):
+        load("bad\x00name.txt")
 
 
 # ---------------------------------------------------------------- properties

@@ -42,6 +42,8 @@ FORMATS = {
     ".xhtml": "html",
     ".docx": "docx",
 }
+# Beyond this a file is not an article, and reading it could exhaust memory.
+MAX_BYTES = 1024 * 2**20
 _LINE_END = re.compile(r"\r\n?|\n")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -212,11 +214,16 @@ def _read(p: Path, shown: str) -> bytes:
         raise InputError(what, path=shown, hint="check the path") from None
     except OSError as exc:
         raise _os_error(exc, shown) from None
+    except ValueError:
+        raise InputError("is not a valid path (it contains a NUL byte)", path=repr(shown)) from None
     if stat.S_ISDIR(info.st_mode):
         raise InputError("is a directory, not a file", path=shown)
     if not stat.S_ISREG(info.st_mode):
         # Reading a pipe or device could block forever.
         raise InputError("is not a regular file", path=shown)
+    if info.st_size > MAX_BYTES:
+        size = f"{info.st_size / 2**20:.0f} MB"
+        raise InputError(f"is too large ({size}; the limit is {MAX_BYTES // 2**20} MB)", path=shown)
     try:
         with open(p, "rb") as fh:
             return fh.read()
