@@ -53,16 +53,22 @@ ADVERSARIAL = {
     ids=[f"{name}:{unit[:12]!r}" for name, units in ADVERSARIAL.items() for unit in units],
 )
 def test_adversarial_markup_loads_in_linear_time(name: str, unit: str) -> None:
-    small = max(seconds(fill(unit, SIZE // 4), name), 0.02)
-    large = seconds(fill(unit, SIZE), name)
-    assert large < 10 * small, f"{large:.2f}s for {SIZE} characters, {small:.2f}s for a quarter"
+    assert_linear(fill(unit, SIZE // 4), fill(unit, SIZE), name)
+
+
+def assert_linear(small_input: bytes, large_input: bytes, name: str) -> None:
+    # Measured twice at most: one slow run on a busy machine is not a verdict.
+    for _ in range(2):
+        small = max(seconds(small_input, name), 0.05)
+        large = seconds(large_input, name)
+        if large < 10 * small:
+            return
+    raise AssertionError(f"{large:.2f}s for {len(large_input)} bytes, {small:.2f}s for a quarter")
 
 
 def test_long_front_matter_title_is_linear() -> None:
     def page(size: int) -> bytes:
         return f"---\ntitle: x{' ' * size}y\n---\nAna said it.\n".encode()
 
-    small = max(seconds(page(SIZE // 4), "a.md"), 0.02)
-    large = seconds(page(SIZE), "a.md")
-    assert large < 10 * small
+    assert_linear(page(SIZE // 4), page(SIZE), "a.md")
     assert load_bytes(page(10), "a.md").title == "x" + " " * 10 + "y"
