@@ -29,45 +29,9 @@ _DROP = (
     "[role=contentinfo], [role=complementary], [role=search], [role=menu], [hidden]"
 )
 _BLOCK = frozenset(
-    {
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "ul",
-        "ol",
-        "dl",
-        "dt",
-        "dd",
-        "blockquote",
-        "figure",
-        "figcaption",
-        "table",
-        "thead",
-        "tbody",
-        "tfoot",
-        "tr",
-        "td",
-        "th",
-        "caption",
-        "address",
-        "details",
-        "summary",
-        "hr",
-        "br",
-        "header",
-        "footer",
-        "body",
-        "html",
-    }
+    "p div section article main h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote figure "
+    "figcaption table thead tbody tfoot tr td th caption address details summary hr br "
+    "header footer body html".split()
 )
 _KIND = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading"}
 _KIND |= {"h6": "heading", "li": "list-item", "blockquote": "blockquote"}
@@ -77,41 +41,8 @@ _KIND |= {"figcaption": "caption", "caption": "caption"}
 _MAX_DEPTH = 10_000
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 _NO_NESTING = frozenset(
-    {
-        "p",
-        "li",
-        "dt",
-        "dd",
-        "option",
-        "optgroup",
-        "tr",
-        "td",
-        "th",
-        "tbody",
-        "thead",
-        "tfoot",
-        "colgroup",
-        "rt",
-        "rp",
-        "caption",
-        "head",
-        "body",
-        "html",
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-        "param",
-    }
+    "p li dt dd option optgroup tr td th tbody thead tfoot colgroup rt rp caption head "
+    "body html area base br col embed hr img input link meta source track wbr param".split()
 )
 
 
