@@ -105,8 +105,14 @@ def test_html_article_text_only() -> None:
         ("list-item", "Second point"),
         ("paragraph", "Broken markup here still reads."),
     ]
-    for furniture in ("Home", "Related", "NASAMS", "script said", "Subscribe", "Copyright"):
+    hidden = ("Home", "Related", "NASAMS", "script said", "Subscribe", "Copyright", "Share")
+    for furniture in hidden:
         assert furniture not in doc.text
+
+
+def test_html_furniture_class_on_a_wrapper_keeps_the_article() -> None:
+    page = b'<article><div class="share-enabled body"><p>Ana said it.</p></div></article>'
+    assert load_bytes(page, "a.html").text == "Ana said it."
 
 
 def test_html_text_is_blocks_joined_by_blank_lines() -> None:

@@ -9,7 +9,8 @@ content is wrapped in quotation marks, as a browser shows it.
 
 Page furniture is dropped: scripts, styles, navigation, menus, forms, asides,
 and headers and footers outside the article. When the page has ``<article>``
-(the one with the most text) or ``<main>``, only that is read. Figure and
+(the one with the most text) or ``<main>``, only that is read, less what its
+class or id names as furniture (share bars, related links, menus). Figure and
 table captions stay in the text as ``caption`` blocks, which are not prose.
 """
 
@@ -37,6 +38,13 @@ _KIND = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5
 _KIND |= {"h6": "heading", "li": "list-item", "blockquote": "blockquote"}
 # Known from the markup to be captions: not prose, whatever their words look like.
 _KIND |= {"figcaption": "caption", "caption": "caption"}
+_FURNITURE = frozenset(
+    "nav navbar navigation menu breadcrumb breadcrumbs sidebar share sharing social "
+    "newsletter subscribe subscription cookie cookies advert advertisement ads promo "
+    "related recommended comments masthead skip paywall".split()
+)
+_MAX_FURNITURE = 200
+_NAME_PARTS = re.compile(r"[\s_-]+")
 # lexbor slows down quadratically past a few ten thousand open elements.
 _MAX_DEPTH = 10_000
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
@@ -57,11 +65,32 @@ def parse_html(source: str, path: str) -> Parsed:
         if not _inside_article(node):
             node.decompose()
     root = _content_root(tree)
+    if root is not None:
+        _drop_furniture(root)
     texts = _Collector().run(root) if root is not None else []
     text, blocks = _join(texts)
     if not title:
         title = next((t for t, kind, tag in texts if tag == "h1"), "")
     return Parsed(text=text, view=text, blocks=blocks, title=title or None)
+
+
+def _drop_furniture(root: Any) -> None:
+    """Remove share bars, menus, related links and the like, named so by class or id.
+
+    A match holding half the article's text or more is a wrapper with an
+    unlucky name ("article share-enabled"), not furniture, and is kept.
+    """
+    total = len(root.text())
+    budget = _MAX_FURNITURE  # each check measures a subtree: bounded, to stay linear
+    for node in root.css("[class], [id]"):
+        names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if _FURNITURE.isdisjoint(_NAME_PARTS.split(names.lower())):
+            continue
+        budget -= 1
+        if budget < 0:
+            return
+        if node.parent is not None and len(node.text()) * 2 < total:
+            node.decompose()
 
 
 def _check_depth(source: str, path: str) -> None:
