@@ -258,7 +258,6 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert res.stderr.count("\n") == 1
 
 
-@pytest.mark.xfail(run=False, strict=True, reason="quotes.find_quotes is quadratic in open “")
 def test_100000_curly_quotes(tmp_path: Path) -> None:
     res = run([str(write(tmp_path / "q.txt", "“" * 100_000))])
     assert_clean_exit(res, 0)
