@@ -1,0 +1,206 @@
+"""Alignment: where in the corpus a statement's words are, and what was changed.
+
+A statement is parsed into *parts* (separated by an ellipsis or a bracketed
+editorial insertion) and each part into sentence-sized *pieces*. Exact means
+every part occurs, in order, inside one corpus claim. Otherwise each piece is
+aligned with its candidate units: rapidfuzz finds the window (pieces are at
+most a sentence, because ``partial_ratio`` explodes on long needles), the
+window is snapped to words, widened and re-aligned word by word, so the edits
+are whole words and never "…budg".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from claimcheck.index import ClaimIndex
+from claimcheck.text import Folded, fold
+
+# "[t]he" is a case change, not an insertion: keep the letters, drop the brackets.
+_UNWRAP = re.compile(r"\[(\w{1,2})\](?=\w)|(?<=\w)\[(\w{1,2})\]")
+_GAP = re.compile(r"\[[^\]]*\]|\(\s*\.\.\.\s*\)|\.\.\.+")
+_SENTENCE_END = re.compile(r"[.!?]")
+_WIDEN = 2
+
+
+@dataclass(frozen=True)
+class Piece:
+    keys: tuple[str, ...]
+    words: tuple[str, ...]  # original spelling, for the report
+
+
+@dataclass(frozen=True)
+class Query:
+    parts: tuple[tuple[str, ...], ...]
+    pieces: tuple[Piece, ...]
+
+    @property
+    def size(self) -> int:
+        return sum(len(p.keys) for p in self.pieces)
+
+
+@dataclass(frozen=True)
+class Edit:
+    op: str  # replace | delete | insert
+    source: tuple[str, ...]
+    statement: tuple[str, ...]
+    at_start: bool = False  # the edit touches the first word of a piece
+
+
+@dataclass
+class EntryMatch:
+    entry: int
+    score: float
+    exact: bool
+    lo: int  # passage: word range in the entry
+    hi: int
+    edits: list[Edit] = field(default_factory=list)
+
+
+def parse(text: str) -> Query:
+    """Parts and pieces of a statement.
+
+    >>> q = parse("[Japan] has chosen … to trust India. It works")
+    >>> q.parts
+    (('has', 'chosen'), ('to', 'trust', 'india', 'it', 'works'))
+    >>> [p.keys for p in q.pieces]
+    [('has', 'chosen'), ('to', 'trust', 'india'), ('it', 'works')]
+    """
+    f = fold(_UNWRAP.sub(lambda m: m.group(1) or m.group(2), text))
+    gaps = [(m.start(), m.end()) for m in _GAP.finditer(f.text)]
+    parts: list[list[int]] = [[]]
+    g = 0
+    for i, w in enumerate(f.words):
+        while g < len(gaps) and gaps[g][1] <= w.start:
+            g += 1
+            if parts[-1]:
+                parts.append([])
+        if g < len(gaps) and gaps[g][0] < w.end:
+            continue
+        parts[-1].append(i)
+    parts = [p for p in parts if p]
+    pieces = [piece for part in parts for piece in _sentences(f, part)]
+    keys = tuple(tuple(f.words[i].text for i in part) for part in parts)
+    return Query(keys, tuple(pieces))
+
+
+def _sentences(f: Folded, part: list[int]) -> list[Piece]:
+    out: list[Piece] = []
+    run: list[int] = []
+    for n, i in enumerate(part):
+        run.append(i)
+        last = n == len(part) - 1
+        if last or _SENTENCE_END.search(f.text[f.words[i].end : f.words[part[n + 1]].start]):
+            keys = tuple(f.words[j].text for j in run)
+            orig = tuple(f.original(f.words[j].start, f.words[j].end) for j in run)
+            out.append(Piece(keys, orig))
+            run = []
+    return out
+
+
+def exact_in(index: ClaimIndex, eid: int, query: Query) -> EntryMatch | None:
+    """The parts occur in order, on word boundaries, inside entry ``eid``."""
+    entry = index.entries[eid]
+    at = 0
+    lo = hi = -1
+    for part in query.parts:
+        found = entry.key.find(" " + " ".join(part) + " ", at)
+        if found < 0:
+            return None
+        start = bisect.bisect_left(entry.word_pos, found + 1)
+        if lo < 0:
+            lo = start
+        hi = start + len(part)
+        at = found + 1
+    return EntryMatch(eid, 100.0, True, lo, hi)
+
+
+@dataclass(frozen=True)
+class _PieceFit:
+    score: float
+    lo: int
+    hi: int
+    edits: tuple[Edit, ...]
+
+
+def align_piece(index: ClaimIndex, uid: int, piece: Piece) -> _PieceFit:
+    unit = index.units[uid]
+    entry = index.entries[unit.entry]
+    keys = entry.folded.word_keys()
+    src = keys[unit.lo : unit.hi]
+    pstr, ustr = " ".join(piece.keys), " ".join(src)
+    a, b = 0, len(src)
+    if len(pstr) < len(ustr):
+        al = fuzz.partial_ratio_alignment(pstr, ustr)
+        assert al is not None  # no score_cutoff: always an alignment
+        starts = [0]
+        for w in src[:-1]:
+            starts.append(starts[-1] + len(w) + 1)
+        a = max(0, bisect.bisect_right(starts, al.dest_start) - 1 - _WIDEN)
+        b = min(len(src), bisect.bisect_left(starts, al.dest_end) + _WIDEN)
+    ops = Levenshtein.opcodes(src[a:b], list(piece.keys))
+    # Source words beyond either end of the quote are context, not deletions.
+    head = ops[0].src_end if ops and ops[0].tag == "delete" else 0
+    tail = ops[-1].src_start if ops and ops[-1].tag == "delete" else b - a
+    a, b = a + head, a + tail
+    lo, hi = unit.lo + a, unit.lo + b
+    score = fuzz.ratio(pstr, " ".join(keys[lo:hi]))
+    return _PieceFit(score, lo, hi, tuple(_edits(index, unit.entry, lo, hi, piece)))
+
+
+def _edits(index: ClaimIndex, eid: int, lo: int, hi: int, piece: Piece) -> list[Edit]:
+    entry = index.entries[eid]
+    f = entry.folded
+    keys = f.word_keys()
+    out: list[Edit] = []
+    for op in Levenshtein.opcodes(keys[lo:hi], list(piece.keys)):
+        if op.tag == "equal":
+            continue
+        src = tuple(
+            f.original(w.start, w.end) for w in f.words[lo + op.src_start : lo + op.src_end]
+        )
+        st = piece.words[op.dest_start : op.dest_end]
+        out.append(Edit(op.tag, src, st, at_start=op.dest_start == 0))
+    return out
+
+
+def match(index: ClaimIndex, query: Query, limit: int = 8) -> list[EntryMatch]:
+    """Entries that could be the statement's source, best first."""
+    per_piece = [index.candidates(p.keys, limit) for p in query.pieces]
+    entries = sorted({index.units[u].entry for c in per_piece for u in c})
+    exact = [m for e in entries if (m := exact_in(index, e, query)) is not None]
+    if exact:
+        return exact
+    best: dict[tuple[int, int], _PieceFit] = {}
+    for n, (piece, cands) in enumerate(zip(query.pieces, per_piece, strict=True)):
+        for uid in cands:
+            fit = align_piece(index, uid, piece)
+            k = (n, index.units[uid].entry)
+            if k not in best or fit.score > best[k].score:
+                best[k] = fit
+    out = [_combine(query, e, best) for e in entries]
+    out.sort(key=lambda m: (-m.score, m.entry))
+    return out
+
+
+def _combine(query: Query, eid: int, best: dict[tuple[int, int], _PieceFit]) -> EntryMatch:
+    total = weighted = 0.0
+    lo, hi = 1 << 30, -1
+    edits: list[Edit] = []
+    for n, piece in enumerate(query.pieces):
+        weight = float(sum(len(k) + 1 for k in piece.keys))
+        total += weight
+        fit = best.get((n, eid))
+        if fit is None:
+            edits.append(Edit("insert", (), piece.words, at_start=True))
+            continue
+        weighted += weight * fit.score
+        lo, hi = min(lo, fit.lo), max(hi, fit.hi)
+        edits.extend(fit.edits)
+    score = round(weighted / total, 1) if total else 0.0
+    return EntryMatch(eid, score, False, max(lo, 0) if hi >= 0 else 0, max(hi, 0), edits)
