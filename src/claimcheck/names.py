@@ -65,6 +65,9 @@ def same_person(draft: str, speaker: Speaker) -> bool:
             continue
         if d == c:
             return True
+        # A bare alias ("Das") cannot vouch for a given name the draft adds ("Ravi Das").
+        if len(d) > 1 and len(c) == 1:
+            continue
         if d[-1] == c[-1] and _given_compatible(d[:-1], c[:-1]):
             return True
     return False
