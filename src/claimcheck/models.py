@@ -90,6 +90,18 @@ class Claim(Model):
     cue: Cue | None = None
     stance: Stance | None = None
     rule: str
+    form: Literal["direct", "mixed", "partial"] | None = Field(
+        default=None,
+        description=(
+            "For quotes: direct (the whole text is in quotation marks), mixed (reported "
+            "speech carrying the speaker's words in marks), partial (a quoted fragment "
+            "taken from its context)."
+        ),
+    )
+    verbatim: list[Mention] = Field(
+        default_factory=list,
+        description="For mixed quotes: the parts inside quotation marks, the speaker's words.",
+    )
     reviewed: bool = Field(
         default=False, description="True when a person's correction was applied."
     )
