@@ -26,7 +26,7 @@ _TITLES = (
     "lt sgt admiral adm"
 )
 TITLES = frozenset(_TITLES.split())
-_LEADS = re.compile(r"^\s*(?:according\s+to|said|says|told|by)\s+", re.IGNORECASE)
+_LEADS = re.compile(r"^\s*(?:according\s+to|said|says|told|by|for)\s+", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
 

@@ -102,7 +102,7 @@ def check(statement: StatementRef, corpus: Corpus, settings: Settings, rid: str)
     tied = [m for m in found if m.exact or m.score >= best.score - 0.05]
     speakers = speakers_of(index, tied)
     attribution = judge.attribution("exact" if best.exact else "fuzzy", statement.speaker, speakers)
-    chosen = _prefer_speaker(index, tied, statement.speaker) if attribution == "match" else best
+    chosen = _prefer(index, tied, statement, attribution == "match")
     entry = index.entries[chosen.entry]
     flags = [] if chosen.exact else judge.edit_flags(chosen.edits)
     flags += judge.kind_flags(statement.kind, entry.claim.kind)
@@ -129,15 +129,28 @@ def check(statement: StatementRef, corpus: Corpus, settings: Settings, rid: str)
     )
 
 
-def _prefer_speaker(index: ClaimIndex, tied: list[EntryMatch], draft: str | None) -> EntryMatch:
-    """Among equally good sources, the one whose speaker is the draft's."""
+_KIND_RANK = {
+    "quote": ("quote", "indirect", "narrative"),
+    "indirect": ("indirect", "quote", "narrative"),
+    "narrative": ("narrative", "indirect", "quote"),
+}
+
+
+def _prefer(
+    index: ClaimIndex, tied: list[EntryMatch], statement: StatementRef, by_speaker: bool
+) -> EntryMatch:
+    """Among equally good sources: the draft's speaker first, then the draft's kind of claim."""
     from claimcheck.names import any_person
 
-    for m in tied:
+    rank = _KIND_RANK[statement.kind]
+
+    def key(m: EntryMatch) -> tuple[int, int, int]:
         sp = speakers_of(index, [m])
-        if draft and sp and any_person(draft, sp):
-            return m
-    return tied[0]
+        mine = by_speaker and bool(statement.speaker) and bool(sp)
+        mine = mine and any_person(statement.speaker or "", sp)
+        return (0 if mine else 1, rank.index(index.entries[m.entry].claim.kind), m.entry)
+
+    return min(tied, key=key)
 
 
 def _missing(
