@@ -21,8 +21,6 @@ from rapidfuzz.distance import Levenshtein
 from claimcheck.index import ClaimIndex
 from claimcheck.text import Folded, fold
 
-# "[t]he" is a case change, not an insertion: keep the letters, drop the brackets.
-_UNWRAP = re.compile(r"\[(\w{1,2})\](?=\w)|(?<=\w)\[(\w{1,2})\]")
 _GAP = re.compile(r"\[[^\]]*\]|\(\s*\.\.\.\s*\)|\.\.\.+")
 _SENTENCE_END = re.compile(r"[.!?]")
 _WIDEN = 2
@@ -71,7 +69,7 @@ def parse(text: str) -> Query:
     >>> [p.keys for p in q.pieces]
     [('has', 'chosen'), ('to', 'trust', 'india'), ('it', 'works')]
     """
-    f = fold(_UNWRAP.sub(lambda m: m.group(1) or m.group(2), text))
+    f = fold(text)
     gaps = [(m.start(), m.end()) for m in _GAP.finditer(f.text)]
     parts: list[list[int]] = [[]]
     g = 0

@@ -46,6 +46,8 @@ _CHAR_MAP = {
 # Emphasis markers carry no words; ``_`` inside a word (snake_case) is kept.
 _DROP = {"*", "\u00ad", "\u200b", "\ufeff"}
 
+# "[T]his": an editor's case change inside a word; the brackets are typography.
+_UNWRAP = re.compile(r"\[\w{1,2}\](?=\w)|(?<=\w)\[\w{1,2}\]")
 WORD_RE = re.compile(r"\w+(?:['\-.]\w+)*")
 
 
@@ -102,11 +104,16 @@ def fold(text: str) -> Folded:
     'a-b c'
     >>> fold("__bold__ and 12,500").text
     'bold and 12500'
+    >>> fold("[T]his [sic] work[s]").text
+    'this [sic] works'
     """
     out: list[str] = []
     offsets: list[int] = []
     pending_space = -1
+    brackets = {i for m in _UNWRAP.finditer(text) for i in (m.start(), m.end() - 1)}
     for i, ch in enumerate(text):
+        if i in brackets:
+            continue
         if ch.isspace():
             if out and pending_space < 0:
                 pending_space = i
