@@ -60,7 +60,7 @@ def _changed_word(words: list[str]) -> list[str] | None:
 def _negated(text: str) -> str | None:
     m = _NEG.search(text)
     if m:
-        return text[: m.start()] + ("" if m.group().startswith(" ") else "") + text[m.end() :]
+        return text[: m.start()] + text[m.end() :]
     m = _AUX.search(text)
     return text[: m.end()] + " not" + text[m.end() :] if m else None
 
