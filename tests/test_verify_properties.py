@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.models import StatementRef
-from claimcheck.text import fold
+from claimcheck.text import fold, key_sentences
 from claimcheck.verify import Corpus, Settings, check, load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,3 +53,15 @@ def test_random_words_are_missing(words: list[str]) -> None:
     assert result.verdict == "missing"
     assert result.source is None
     assert result.attribution == "not-applicable"
+
+
+_PIECES = [*"abcXYZ019 ,.!?'’“”\"-—*_[]…\n\t", "[T]", "1,000", "n't", "a_b", "__"]
+prose = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(prose)
+def test_bulk_keys_equal_folded_words(text: str) -> None:
+    """The index's fast keys and the aligner's offset map must agree word for word."""
+    flat = [w for s in key_sentences(text) for w in s]
+    assert flat == fold(text).word_keys()

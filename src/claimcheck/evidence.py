@@ -18,7 +18,7 @@ def _line_col(text: str, line: int, column: int, offset: int) -> tuple[int, int]
 
 def source_ref(index: ClaimIndex, m: EntryMatch, speakers: list[str]) -> SourceRef:
     entry = index.entries[m.entry]
-    claim, f = entry.claim, entry.folded
+    claim, f = entry.claim, index.folded(m.entry)
     words = f.words
     passage = None
     line, column = claim.line, claim.column

@@ -1,114 +1,139 @@
 """``ClaimIndex``: find the corpus sentences a statement might come from.
 
 Corpus claims are folded once and cut into sentence units. A statement piece
-finds its candidate units through, in order: the exact-sentence dict, word
+finds its candidate units through, in order: the exact-sentence table, word
 3-gram postings (votes per unit), and, for pieces too short or too edited to
 share a 3-gram, postings of their rarest words. Only the candidates are ever
 aligned, so the cost of a lookup does not grow with the corpus.
 
-``BruteForce`` scores every unit instead; it exists as the baseline that the
+Memory decides how large a corpus fits, so the index stores keys, not objects:
+3-grams are *winnowed* (the smallest hash of every 4 consecutive ones is kept,
+which still guarantees a hit for any shared run of 6 words), a posting list
+with one unit is a bare int, longer ones are ``array('i')``, units are three
+parallel int arrays, and the offset maps (``Folded``) are built only for
+candidates, then cached.
+
+``BruteForce`` scores every unit instead; it is the baseline that the
 benchmark and the tests compare the index against.
 """
 
 from __future__ import annotations
 
-import re
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Union
 
 from rapidfuzz import fuzz, process
 
 from claimcheck.models import Claim, Speaker
-from claimcheck.text import Folded, fold
+from claimcheck.text import Folded, fold, key_sentences
 
-# A shingle in more units than this is a stop phrase ("one of the"): no signal.
+# A key in more units than this is a stop phrase ("one of the"): no signal.
 _MAX_POSTINGS = 5000
-_SENTENCE_END = re.compile(r"[.!?]")
+_WINDOW = 4
+Posting = Union[int, "array[int]"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
-    """One corpus claim, folded for matching."""
+    """One corpus claim; ``key`` is its folded words, space-padded: " w1 w2 … "."""
 
     claim: Claim
     document: str
     speakers: tuple[Speaker, ...]
-    folded: Folded
-    key: str  # " w1 w2 … " : word keys padded with spaces, for containment tests
-    word_pos: tuple[int, ...]  # offset in ``key`` of each word
+    key: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     entry: int
     lo: int  # word range in the entry
     hi: int
 
 
-def make_entry(claim: Claim, document: str, speakers: Sequence[Speaker]) -> Entry:
-    folded = fold(claim.text)
-    keys = folded.word_keys()
-    pos: list[int] = []
-    at = 1
-    for k in keys:
-        pos.append(at)
-        at += len(k) + 1
-    return Entry(claim, document, tuple(speakers), folded, " " + " ".join(keys) + " ", tuple(pos))
-
-
-def sentence_ranges(folded: Folded) -> list[tuple[int, int]]:
-    """Word ranges of the sentences in folded text (a gap with . ! ? ends one)."""
-    words = folded.words
-    out: list[tuple[int, int]] = []
-    lo = 0
-    for i in range(len(words) - 1):
-        gap = folded.text[words[i].end : words[i + 1].start]
-        if _SENTENCE_END.search(gap):
-            out.append((lo, i + 1))
-            lo = i + 1
-    if words:
-        out.append((lo, len(words)))
-    return out
-
-
 def shingles(keys: Sequence[str], n: int = 3) -> list[int]:
     return [hash(" ".join(keys[i : i + n])) for i in range(len(keys) - n + 1)]
+
+
+def winnow(hashes: list[int], w: int = _WINDOW) -> set[int]:
+    """The minimum of every window of ``w`` hashes (all of them when fewer)."""
+    if len(hashes) <= w:
+        return {min(hashes)} if hashes else set()
+    return {min(hashes[i : i + w]) for i in range(len(hashes) - w + 1)}
+
+
+def _post(table: dict[int, Posting] | dict[str, Posting], key: int | str, uid: int) -> None:
+    have = table.get(key)  # type: ignore[arg-type]
+    if have is None:
+        table[key] = uid  # type: ignore[index]
+    elif isinstance(have, int):
+        table[key] = array("i", (have, uid))  # type: ignore[index]
+    else:
+        have.append(uid)
+
+
+def _ids(posting: Posting | None) -> Sequence[int]:
+    if posting is None:
+        return ()
+    return (posting,) if isinstance(posting, int) else posting
 
 
 @dataclass
 class ClaimIndex:
     entries: list[Entry] = field(default_factory=list)
-    units: list[Unit] = field(default_factory=list)
-    exact: dict[str, list[int]] = field(default_factory=dict)
-    grams: dict[int, list[int]] = field(default_factory=dict)
-    vocab: dict[str, list[int]] = field(default_factory=dict)
+    unit_entry: array[int] = field(default_factory=lambda: array("i"))
+    unit_lo: array[int] = field(default_factory=lambda: array("i"))
+    unit_hi: array[int] = field(default_factory=lambda: array("i"))
+    exact: dict[int, Posting] = field(default_factory=dict)
+    grams: dict[int, Posting] = field(default_factory=dict)
+    vocab: dict[str, Posting] = field(default_factory=dict)
+    _folded: dict[int, Folded] = field(default_factory=dict)
 
-    def add(self, entry: Entry) -> None:
+    def add(self, claim: Claim, document: str, speakers: tuple[Speaker, ...] = ()) -> None:
         eid = len(self.entries)
-        self.entries.append(entry)
-        keys = entry.folded.word_keys()
-        for lo, hi in sentence_ranges(entry.folded):
-            uid = len(self.units)
-            self.units.append(Unit(eid, lo, hi))
-            words = keys[lo:hi]
-            self.exact.setdefault(" ".join(words), []).append(uid)
-            for h in set(shingles(words)):
-                self.grams.setdefault(h, []).append(uid)
+        sentences = key_sentences(claim.text)
+        keys = [w for s in sentences for w in s]
+        self.entries.append(Entry(claim, document, speakers, " " + " ".join(keys) + " "))
+        lo = 0
+        for words in sentences:
+            uid = len(self.unit_entry)
+            self.unit_entry.append(eid)
+            self.unit_lo.append(lo)
+            self.unit_hi.append(lo + len(words))
+            lo += len(words)
+            _post(self.exact, hash(" ".join(words)), uid)
+            for h in winnow(shingles(words)):
+                _post(self.grams, h, uid)
             for w in set(words):
-                self.vocab.setdefault(w, []).append(uid)
+                _post(self.vocab, w, uid)
+
+    @property
+    def size(self) -> int:
+        return len(self.unit_entry)
+
+    def unit(self, uid: int) -> Unit:
+        return Unit(self.unit_entry[uid], self.unit_lo[uid], self.unit_hi[uid])
+
+    def folded(self, eid: int) -> Folded:
+        """The offset map of an entry, made when it first becomes a candidate."""
+        found = self._folded.get(eid)
+        if found is None:
+            found = self._folded[eid] = fold(self.entries[eid].claim.text)
+        return found
 
     def unit_keys(self, uid: int) -> list[str]:
-        u = self.units[uid]
-        return self.entries[u.entry].folded.word_keys()[u.lo : u.hi]
+        u = self.unit(uid)
+        return self.entries[u.entry].key.split()[u.lo : u.hi]
 
     def candidates(self, words: Sequence[str], limit: int = 8) -> list[int]:
         """Candidate unit ids for a piece of a statement, best first."""
-        found = list(self.exact.get(" ".join(words), []))
+        found = list(_ids(self.exact.get(hash(" ".join(words)))))
         votes: Counter[int] = Counter()
         for h in set(shingles(words)):
-            posting = self.grams.get(h)
-            if posting is not None and len(posting) <= _MAX_POSTINGS:
+            posting = _ids(self.grams.get(h))
+            if len(posting) <= _MAX_POSTINGS:
                 votes.update(posting)
         if len(words) < 6 or not votes or votes.most_common(1)[0][1] < 2:
             votes.update(self._rare_word_votes(words))
@@ -124,13 +149,13 @@ class ClaimIndex:
 
     def _rare_word_votes(self, words: Sequence[str]) -> Counter[int]:
         """Heavily edited or short pieces: units sharing their rarest words."""
-        known = [(len(self.vocab[w]), w) for w in set(words) if w in self.vocab]
+        known = [(len(_ids(self.vocab.get(w))), w) for w in set(words) if w in self.vocab]
         known.sort()
         votes: Counter[int] = Counter()
         for df, w in known[:6]:
             if df > _MAX_POSTINGS:
                 break
-            votes.update(self.vocab[w])
+            votes.update(_ids(self.vocab[w]))
         return votes
 
 
@@ -141,7 +166,7 @@ class BruteForce(ClaimIndex):
 
     def candidates(self, words: Sequence[str], limit: int = 8) -> list[int]:
         if self._choices is None:
-            self._choices = [" ".join(self.unit_keys(u)) for u in range(len(self.units))]
+            self._choices = [" ".join(self.unit_keys(u)) for u in range(self.size)]
         query = " ".join(words)
         # ratio, not partial_ratio: partial_ratio over every unit is ~100x slower.
         found = process.extract(query, self._choices, scorer=fuzz.ratio, limit=limit)

@@ -103,14 +103,14 @@ def _sentences(f: Folded, part: list[int]) -> list[Piece]:
 
 def exact_in(index: ClaimIndex, eid: int, query: Query) -> EntryMatch | None:
     """The parts occur in order, on word boundaries, inside entry ``eid``."""
-    entry = index.entries[eid]
+    key = index.entries[eid].key
     at = 0
     lo = hi = -1
     for part in query.parts:
-        found = entry.key.find(" " + " ".join(part) + " ", at)
+        found = key.find(" " + " ".join(part) + " ", at)
         if found < 0:
             return None
-        start = bisect.bisect_left(entry.word_pos, found + 1)
+        start = key.count(" ", 0, found)  # words before the match
         if lo < 0:
             lo = start
         hi = start + len(part)
@@ -127,9 +127,8 @@ class _PieceFit:
 
 
 def align_piece(index: ClaimIndex, uid: int, piece: Piece) -> _PieceFit:
-    unit = index.units[uid]
-    entry = index.entries[unit.entry]
-    keys = entry.folded.word_keys()
+    unit = index.unit(uid)
+    keys = index.folded(unit.entry).word_keys()
     src = keys[unit.lo : unit.hi]
     pstr, ustr = " ".join(piece.keys), " ".join(src)
     a, b = 0, len(src)
@@ -152,8 +151,7 @@ def align_piece(index: ClaimIndex, uid: int, piece: Piece) -> _PieceFit:
 
 
 def _edits(index: ClaimIndex, eid: int, lo: int, hi: int, piece: Piece) -> list[Edit]:
-    entry = index.entries[eid]
-    f = entry.folded
+    f = index.folded(eid)
     keys = f.word_keys()
     out: list[Edit] = []
     for op in Levenshtein.opcodes(keys[lo:hi], list(piece.keys)):
@@ -170,7 +168,7 @@ def _edits(index: ClaimIndex, eid: int, lo: int, hi: int, piece: Piece) -> list[
 def match(index: ClaimIndex, query: Query, limit: int = 8) -> list[EntryMatch]:
     """Entries that could be the statement's source, best first."""
     per_piece = [index.candidates(p.keys, limit) for p in query.pieces]
-    entries = sorted({index.units[u].entry for c in per_piece for u in c})
+    entries = sorted({index.unit_entry[u] for c in per_piece for u in c})
     exact = [m for e in entries if (m := exact_in(index, e, query)) is not None]
     if exact:
         return exact
@@ -178,7 +176,7 @@ def match(index: ClaimIndex, query: Query, limit: int = 8) -> list[EntryMatch]:
     for n, (piece, cands) in enumerate(zip(query.pieces, per_piece, strict=True)):
         for uid in cands:
             fit = align_piece(index, uid, piece)
-            k = (n, index.units[uid].entry)
+            k = (n, index.unit_entry[uid])
             if k not in best or fit.score > best[k].score:
                 best[k] = fit
     out = [_combine(query, e, best) for e in entries]

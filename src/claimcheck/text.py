@@ -135,6 +135,39 @@ def fold(text: str) -> Folded:
     return Folded(text, folded, tuple(offsets), words)
 
 
+_STRIP = re.compile(
+    r"\[(\w{1,2})\](?=\w)|(?<=\w)\[(\w{1,2})\]"  # editorial case brackets: keep the letters
+    r"|[*\u00ad\u200b\ufeff]"
+    r"|(?<![^\W_])_|_(?![^\W_])"  # emphasis underscores, not snake_case
+    r"|(?<=\d),(?=\d{3}(?!\d))"  # digit grouping
+)
+_TABLE = str.maketrans(_CHAR_MAP)
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+def _fast(text: str) -> str:
+    return _STRIP.sub(lambda m: m.group(1) or m.group(2) or "", text).translate(_TABLE).lower()
+
+
+def key_sentences(text: str) -> list[list[str]]:
+    """Folded word keys grouped by sentence, without the offset map: for indexing in bulk.
+
+    Same words as ``fold(text).word_keys()``, about ten times faster.
+
+    >>> key_sentences("It’s *over*. [T]he 1,000 rest")
+    [["it's", 'over'], ['the', '1000', 'rest']]
+    """
+    folded = _fast(text)
+    out: list[list[str]] = [[]]
+    last = -1
+    for m in WORD_RE.finditer(folded):
+        if last >= 0 and out[-1] and _SENTENCE_END.search(folded, last, m.start()):
+            out.append([])
+        out[-1].append(m.group())
+        last = m.end()
+    return out if out[0] else []
+
+
 def words(text: str) -> list[str]:
     """Folded word keys of a text.
 

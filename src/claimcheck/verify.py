@@ -16,7 +16,7 @@ from claimcheck import __version__, documents, judge, statements
 from claimcheck.errors import ClaimcheckError, InputError
 from claimcheck.evidence import change, source_ref, speakers_of
 from claimcheck.extract import extract
-from claimcheck.index import ClaimIndex, make_entry
+from claimcheck.index import ClaimIndex
 from claimcheck.ledgers import gather, read_ledger
 from claimcheck.match import EntryMatch, match, parse
 from claimcheck.models import (
@@ -54,8 +54,9 @@ class Corpus:
         index = index if index is not None else ClaimIndex()
         kept = list(ledgers)
         for ledger in kept:
+            speakers = tuple(ledger.speakers)
             for claim in ledger.claims:
-                index.add(make_entry(claim, ledger.document.path, ledger.speakers))
+                index.add(claim, ledger.document.path, speakers)
         return cls(kept, index)
 
     def info(self) -> CorpusInfo:
@@ -108,7 +109,7 @@ def check(statement: StatementRef, corpus: Corpus, settings: Settings, rid: str)
     flags += judge.kind_flags(statement.kind, entry.claim.kind)
     if len({s.name for s in speakers}) > 1:
         flags.append("speaker-conflict")
-    if judge.truncated(entry.folded.word_keys(), chosen.lo, chosen.hi):
+    if judge.truncated(index.folded(chosen.entry).word_keys(), chosen.lo, chosen.hi):
         flags.append("truncated-meaning")
     flags = judge.order_flags(flags)
     verdict: Verdict = "exact" if chosen.exact else "fuzzy"
