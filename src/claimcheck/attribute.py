@@ -17,6 +17,7 @@ from claimcheck.cues import (
     content_after,
     find_cues,
     speaker_after,
+    subject_at,
     subject_before,
 )
 from claimcheck.quotes import Quote
@@ -90,9 +91,9 @@ def quote_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
         subj = speaker_after(s.text, cue.end, s.end)
         rule = "quote-then-inverted-cue"
     else:
-        subj = subject_before(s.text, tail_lo, cue.start)
+        subj = subject_before(s.text, tail_lo, cue.start, loose=cue.speech)
         rule = "quote-then-cue"
-        if subj is not None and s.text[tail_lo : subj.start].strip(_SPACE + ",—–-?!.") != "":
+        if subj is not None and not _gap_ok(s.text[tail_lo : subj.start]):
             subj = None
     if subj is None:
         return None
@@ -112,12 +113,12 @@ def cue_then_quote(s: SentenceCtx) -> list[RawClaim] | None:
     rcpt_end = content_after(s.text, cue, first.open_at)
     if between.strip(_SPACE + ":,") and rcpt_end < first.open_at:
         return None
-    subj = subject_before(s.text, s.start, cue.start)
+    subj = subject_before(s.text, s.start, cue.start, loose=cue.speech)
     if subj is None:
         return None
     rule = "cue-colon-quote" if ":" in between else "cue-then-quote"
     lead = s.text[s.start : subj.start]
-    if lead.strip() and not _is_adjunct(lead):
+    if not _lead_ok(lead):
         return None
     return _quote_claims(s, s.quotes, subj, cue, rule)
 
@@ -135,10 +136,20 @@ def split_quote(s: SentenceCtx) -> list[RawClaim] | None:
         if gap.strip(_SPACE + ",—–-") == "":
             subj = speaker_after(s.text, cue.end, b.open_at)
         else:
-            subj = subject_before(s.text, a.close_at, cue.start)
+            subj = subject_before(s.text, a.close_at, cue.start, loose=cue.speech)
+            if subj is not None and not _gap_ok(s.text[a.close_at : subj.start]):
+                subj = None
         if subj is not None:
             return _quote_claims(s, s.quotes, subj, cue, "split-quote")
     return None
+
+
+def _gap_ok(gap: str) -> bool:
+    """Words between a closing mark and the speaker: punctuation or a short role."""
+    words = gap.strip(_SPACE + ",—–-?!.").split()
+    if not words:
+        return True
+    return len(words) <= 6 and _lead_ok(gap.strip(_SPACE + ",—–-?!.") + " ")
 
 
 def _quote_claims(
@@ -182,14 +193,15 @@ def according_to(s: SentenceCtx) -> list[RawClaim] | None:
 
 def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
     """Das noted that …  /  Dr. Arnab Dasgupta, a research analyst at …, noted …"""
+    found: list[RawClaim] = []
     for cue in find_cues(s.text, s.start, s.end, s.blocked):
         if cue.manner_only or cue.lemma == "according to":
             continue
-        subj = subject_before(s.text, s.start, cue.start)
+        subj = subject_before(s.text, s.start, cue.start, loose=cue.speech)
         if subj is None:
             continue
         lead = s.text[s.start : subj.start]
-        if lead.strip() and not _is_adjunct(lead) and not lead.rstrip().endswith((",", ";")):
+        if not _lead_ok(lead):
             continue
         a = content_after(s.text, cue, s.end)
         has_that = bool(re.search(r"\bthat\b", s.text[cue.end : a]))
@@ -197,23 +209,41 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
         b = _strip_final_stop(s.text, a, b)
         if _words(s.text, a, b) < 3:
             continue
-        if cue.clause_only and not has_that and not _starts_clause(s.text, a, b):
+        has_quote = any(a <= q.start and q.end <= b for q in s.quotes)
+        if cue.clause_only and not (has_that or has_quote or _starts_clause(s.text, a, b)):
             continue
-        claims = _split_adding(s, a, b, subj, cue)
-        return claims
+        found.extend(_split_adding(s, a, b, subj, cue))
+    return found or None
+
+
+def participle_cue(s: SentenceCtx) -> list[RawClaim] | None:
+    """Das spoke at length about the budget, saying it was fair to all."""
+    for cue in find_cues(s.text, s.start, s.end, s.blocked):
+        if not s.text[cue.start : cue.end].endswith("ing"):
+            continue
+        if not s.text[s.start : cue.start].rstrip().endswith(","):
+            continue
+        subj = subject_at(s.text, s.start, cue.start)
+        if subj is None:
+            continue
+        a = content_after(s.text, cue, s.end)
+        a, b = _strip_end(s.text, a, s.end)
+        b = _strip_final_stop(s.text, a, b)
+        if _words(s.text, a, b) >= 3:
+            return [_reported(s, a, b, subj, cue, "participle-cue")]
     return None
 
 
 def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
     """The figures were provisional, Das said.  /  The figures, Das said, were provisional."""
     for cue in find_cues(s.text, s.start, s.end, s.blocked):
-        if cue.lemma == "according to":
+        if cue.lemma == "according to" or s.text[cue.start : cue.end].endswith("ing"):
             continue
         before = s.text[s.start : cue.start]
         comma = before.rstrip().rfind(",")
         if comma < 0:
             continue
-        subj = subject_before(s.text, s.start + comma + 1, cue.start)
+        subj = subject_before(s.text, s.start + comma + 1, cue.start, loose=cue.speech)
         rule = "content-then-cue"
         if subj is None:
             if before[comma + 1 :].strip():
@@ -223,16 +253,26 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
             if subj is None:
                 continue
         a, b = _strip_end(s.text, s.start, s.start + comma)
+        if _ADVERBIAL_OPENER.match(s.text[a:b]):
+            continue
         tail = s.text[max(cue.end, subj.end) : s.end]
         paren = re.match(r"[^,.;]{0,60},\s*(?=\S)", tail)
         if paren and _words(s.text, max(cue.end, subj.end) + paren.end(), s.end) >= 2:
             rule = "parenthetical-cue"
             b = s.end
+        elif len(tail.split()) > 8:
+            continue
         b = _strip_final_stop(s.text, a, b)
         if _words(s.text, a, b) < 3:
             continue
         return [_reported(s, a, b, subj, cue, rule)]
     return None
+
+
+_ADVERBIAL_OPENER = re.compile(
+    r"^(?:In|At|On|During|After|Before|Back|When|While|Since|Until|As|From|With|Without|"
+    r"Speaking|Asked|Writing|Following|Last|Earlier|Later)\b[^,]{0,80}$"
+)
 
 
 def _split_adding(s: SentenceCtx, a: int, b: int, subj: Subject, cue: CueHit) -> list[RawClaim]:
@@ -288,6 +328,26 @@ def _is_adjunct(lead: str) -> bool:
     return bool(_ADJUNCT.match(lead))
 
 
+_LEAD_STOP = re.compile(
+    r"(?:\b(?:of|to|for|by|with|about|from|that|than|because|whether|if|which|who|the|a|an|"
+    r"is|was|are|were|be|been|not)|[“\"(])\s*$",
+    re.I,
+)
+
+
+def _lead_ok(lead: str) -> bool:
+    """Whether the words before a speaker phrase leave it the subject of the cue.
+
+    An adverbial opener or a role ("Clinton campaign manager Robby Mook") does;
+    a preposition or a relative word ("the claim of Das said") does not.
+    """
+    if not lead.strip() or _is_adjunct(lead) or lead.rstrip().endswith((",", ";", "—", "–")):
+        return True
+    if _LEAD_STOP.search(lead):
+        return False
+    return not any(find_cues(lead, 0, len(lead), []))
+
+
 def _starts_clause(text: str, a: int, b: int) -> bool:
     # A zero-"that" clause: a subject then a finite verb within a few words.
     head = text[a : min(b, a + 80)].split()
@@ -316,19 +376,68 @@ def _starts_clause(text: str, a: int, b: int) -> bool:
     return any(w.lower() in verbs or w.lower().endswith("ed") for w in head[1:6])
 
 
-RULES: list[tuple[str, Rule]] = [
+QUOTE_RULES: list[tuple[str, Rule]] = [
     ("split-quote", split_quote),
     ("quote-then-cue", quote_then_cue),
     ("cue-then-quote", cue_then_quote),
+]
+REPORTED_RULES: list[tuple[str, Rule]] = [
     ("according-to", according_to),
     ("subject-cue-content", subject_cue_content),
+    ("participle-cue", participle_cue),
     ("content-then-cue", content_then_cue),
 ]
 
 
 def attribute_sentence(s: SentenceCtx) -> list[RawClaim]:
-    for _name, rule in RULES:
+    """Quote rules first (the first that fires decides), then every reported-speech cue.
+
+    A sentence can carry several attributions ("…, the source added" around
+    "Clinton had told police that …"); each cue yields at most one claim.
+    """
+    claims: list[RawClaim] = []
+    for _name, rule in QUOTE_RULES:
         found = rule(s)
         if found:
-            return found
-    return []
+            claims.extend(found)
+            claims.extend(_participle_after(s, found[-1]))
+            break
+    used = {c.cue.start for c in claims if c.cue is not None}
+    frames = [(c.subject.start, c.subject.end) for c in claims if c.subject is not None]
+    for _name, rule in REPORTED_RULES:
+        for c in rule(s) or []:
+            if c.cue is None or c.cue.start in used:
+                continue
+            if any(a <= c.cue.start < b for a, b in frames):
+                continue
+            if any(c.start == o.start and c.end == o.end for o in claims):
+                continue
+            if any(o.kind != "indirect" and o.start <= c.start and c.end <= o.end for o in claims):
+                continue
+            used.add(c.cue.start)
+            claims.append(c)
+    return claims
+
+
+def _participle_after(s: SentenceCtx, last: RawClaim) -> list[RawClaim]:
+    """“…,” the mayor said, adding that it would take “more hours”."""
+    if last.subject is None or last.cue is None:
+        return []
+    pos = max(last.subject.end, last.cue.end)
+    m = re.match(
+        r"[^,.;]{0,80}?,\s+(?:and\s+)?(adding|saying|noting|arguing|insisting|warning|explaining)"
+        r"\s+(?:that\s+)?",
+        s.text[pos : s.end],
+    )
+    if not m:
+        return []
+    from claimcheck.lexicon.cues import FORMS, VERBS
+
+    a = pos + m.end()
+    a, b = _strip_end(s.text, a, s.end)
+    b = _strip_final_stop(s.text, a, b)
+    if _words(s.text, a, b) < 3:
+        return []
+    lemma = FORMS.get(m.group(1), "add")
+    cue = CueHit(pos + m.start(1), pos + m.end(1), lemma, VERBS.get(lemma, "assert"))
+    return [_reported(s, a, b, last.subject, cue, "participle-cue")]

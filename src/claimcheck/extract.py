@@ -15,7 +15,7 @@ from claimcheck.cues import NAME, Subject
 from claimcheck.documents import Document
 from claimcheck.models import Claim, Cue, DocumentInfo, Ledger, Mention, Skipped, Speaker
 from claimcheck.quotes import Quote, find_quotes, opens_with_quote, top_level
-from claimcheck.segment import Sentence, classify_line, split_sentences
+from claimcheck.segment import Sentence, classify_line, split_sentences, title_case_ratio
 from claimcheck.speakers import Person, SpeakerResolver
 
 _PROSE_KINDS = ("paragraph", "blockquote", "list-item")
@@ -46,9 +46,10 @@ def extract(document: Document) -> Ledger:
     view = document.view
     state = _State(SpeakerResolver(_names_in(view)))
     prose_index = 0
-    for block in document.blocks:
-        if block.kind not in _PROSE_KINDS and block.kind != "heading":
-            continue
+    blocks = [b for b in document.blocks if b.kind in _PROSE_KINDS or b.kind == "heading"]
+    for n, block in enumerate(blocks):
+        nxt = blocks[n + 1] if n + 1 < len(blocks) else None
+        next_opens = nxt is not None and opens_with_quote(view, nxt.start, nxt.end)
         start = block.start
         verdict = classify_line(view, block.start, block.end, prose_index, block.kind)
         if verdict is not None:
@@ -57,13 +58,14 @@ def extract(document: Document) -> Ledger:
                 prose_index += 1
                 continue
             start = verdict.end
-        _paragraph(document, state, start, block.end)
+        _paragraph(document, state, start, block.end, next_opens)
         prose_index += 1
     return _ledger(document, state)
 
 
-def _names_in(view: str) -> list[str]:
-    return [m.group() for m in re.finditer(NAME, view) if len(m.group().split()) >= 2][:5000]
+def _names_in(view: str) -> list[tuple[int, str]]:
+    found = [(m.start(), m.group()) for m in re.finditer(NAME, view) if " " in m.group()]
+    return found[:20000]
 
 
 def _skip(state: _State, doc: Document, a: int, b: int, reason: str) -> None:
@@ -74,14 +76,21 @@ def _skip(state: _State, doc: Document, a: int, b: int, reason: str) -> None:
     state.skipped.append(Skipped(line=line, reason=reason, text=text, start=a, end=b))
 
 
-def _paragraph(doc: Document, state: _State, a: int, b: int) -> None:
+def _paragraph(doc: Document, state: _State, a: int, b: int, next_opens: bool) -> None:
     view = doc.view
-    quotes = top_level(find_quotes(view, a, b))
+    # A mark left open is a quotation only by the news convention: the next
+    # paragraph opens with a mark, or the open quotation began the paragraph.
+    all_quotes = [
+        q
+        for q in top_level(find_quotes(view, a, b))
+        if not q.unclosed or next_opens or not view[a : q.open_at].strip()
+    ]
+    quotes = [q for q in all_quotes if not _is_title(view, q)]
     continues = state.open_quote if opens_with_quote(view, a, b) else None
     state.open_quote = None
     para_claims: list[_Out] = []
     pending: list[tuple[Sentence, list[Quote]]] = []
-    for sent in split_sentences(view, a, b, quotes):
+    for sent in split_sentences(view, a, b, all_quotes):
         inside = [q for q in quotes if sent.start <= q.open_at < sent.end]
         ctx = SentenceCtx(view, sent.start, sent.end, inside)
         raws = attribute_sentence(ctx) or _dash_attribution(ctx)
@@ -97,14 +106,72 @@ def _paragraph(doc: Document, state: _State, a: int, b: int) -> None:
                 para_claims.append(_inherit(state, q, source, "floating-quote"))
             else:
                 pending.append((sent, [q]))
-        if not raws and not any(q in [p for _, qs in pending for p in qs] for q in inside):
-            if not loose:
-                pending.append((sent, []))
-        state.lead_in = _lead_in(view, sent) if not raws and not inside else None
+        lead_in = _lead_in(view, sent) if not raws and not inside else None
+        if not raws and not loose and lead_in is None:
+            pending.append((sent, []))
+        state.lead_in = lead_in
         unclosed = [q for q in inside if q.unclosed]
         if unclosed and para_claims:
             state.open_quote = para_claims[-1]
+    para_claims = _join_parts(state, para_claims)
     _narrative(doc, state, para_claims, pending)
+
+
+def _join_parts(state: _State, para: list[_Out]) -> list[_Out]:
+    """One quotation interrupted by its cue is one claim with several verbatim parts.
+
+    “It's heartbreaking,” Ryan said. “And this country has to …” is one
+    quotation; its claim runs from the first word to the last, and ``verbatim``
+    lists the words actually inside the marks.
+    """
+    merged: list[_Out] = []
+    for o in para:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and o.raw.kind == "quote"
+            and prev.raw.kind == "quote"
+            and o.raw.form == "direct"
+            and prev.raw.form in ("direct", "split")
+            and o.person is prev.person
+            and o.person is not None
+            and (o.raw.inherit or (o.raw.group is not None and o.raw.group == prev.raw.group))
+        ):
+            parts = prev.raw.verbatim or [(prev.raw.start, prev.raw.end)]
+            raw = RawClaim(
+                "quote",
+                prev.raw.start,
+                o.raw.end,
+                prev.raw.rule,
+                prev.raw.subject,
+                prev.raw.cue,
+                form="split",
+                group=prev.raw.group,
+                verbatim=[*parts, (o.raw.start, o.raw.end)],
+            )
+            joined = _Out(raw, prev.person, prev.mention)
+            state.out.remove(prev)
+            state.out.remove(o)
+            state.out.append(joined)
+            if state.last_attr in (prev, o):
+                state.last_attr = joined
+            if state.open_quote in (prev, o):
+                state.open_quote = joined
+            merged[-1] = joined
+            continue
+        merged.append(o)
+    return merged
+
+
+def _is_title(view: str, q: Quote) -> bool:
+    """“Face the Nation”, “A Change Is Gonna Come”: a title, not speech."""
+    words = view[q.start : q.end].split()
+    if not words or len(words) > 8:
+        return False
+    text = view[q.start : q.end].rstrip(".,")
+    if any(c in text for c in ".?!"):
+        return False
+    return title_case_ratio(text) == 1.0 and (len(words) >= 2 or not words[0].islower())
 
 
 def _within(q: Quote, raws: list[RawClaim]) -> bool:
@@ -169,7 +236,6 @@ def _inherit(state: _State, q: Quote, source: _Out | None, rule: str) -> _Out:
         rule if source else "unattributed-quote",
         form="direct",
         inherit=True,
-        cue=source.raw.cue if source else None,
     )
     out = _Out(raw, person, source.mention if source else None)
     state.out.append(out)
@@ -198,7 +264,6 @@ def _narrative(
                     "partial-quote-in-context",
                     form="partial",
                     inherit=True,
-                    cue=context.raw.cue,
                 )
                 state.out.append(_Out(raw, context.person, context.mention))
             speaker_src, rule = context, "narrative-in-context"

@@ -140,9 +140,9 @@ def _classify(mark: str, left: str, right: str, stack: list[_Open]) -> tuple[str
     if mark in _OPEN:
         family = _OPEN[mark]
         # “ used as a closing mark (some typesetting) closes an open double quote.
-        if mark == "“" and DOUBLE in open_families and left not in _OPENING_CONTEXT:
-            if right in _CLOSING_CONTEXT:
-                return "close", DOUBLE
+        closes_open = DOUBLE in open_families and left not in _OPENING_CONTEXT
+        if mark == "“" and closes_open and right in _CLOSING_CONTEXT:
+            return "close", DOUBLE
         return "open", family
     family = _CLOSE[mark]
     if family not in open_families and mark == "”" and left in _OPENING_CONTEXT:

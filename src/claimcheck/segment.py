@@ -9,12 +9,45 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimcheck.lexicon.cues import FORMS
 from claimcheck.lexicon.names import ABBREVIATIONS
 from claimcheck.quotes import Quote
 
 _SMALL = frozenset(
-    "a an the of to in for and or on at by with from amid as vs but nor is are be its via "
-    "over into after before than that this up".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "for",
+        "and",
+        "or",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "amid",
+        "as",
+        "vs",
+        "but",
+        "nor",
+        "is",
+        "are",
+        "be",
+        "its",
+        "via",
+        "over",
+        "into",
+        "after",
+        "before",
+        "than",
+        "that",
+        "this",
+        "up",
+    ]
 )
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _BOUNDARY = re.compile(r"[.?!…]+[\"'”’»)\]]*(?=\s+)")
@@ -30,6 +63,15 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w. ]{1,30})?\s*(?:\([\w .]+\))?\s*[—–-]{1,2}\s+"
 )
 _KICKER = re.compile(r"^([A-Z][\w’'&.-]*(?:[ -][A-Z0-9][\w’'&.-]*){0,5}):\s+(?=[A-Z“\"])")
+
+
+_CUE_AFTER = re.compile(
+    r"\s+(?:(?:[A-Z][\w.'’-]*|the|a|an|his|her|their)\s+){1,4}(?:"
+    + "|".join(sorted((f for f in FORMS if " " not in f), key=len, reverse=True))
+    + r")\b|\s+(?:"
+    + "|".join(sorted((f for f in FORMS if " " not in f), key=len, reverse=True))
+    + r")\s+(?:[A-Z]|the\b|a\b|an\b|his\b|her\b)"
+)
 
 
 @dataclass(frozen=True)
@@ -84,8 +126,9 @@ def _is_boundary(text: str, dot: int, cut: int, end: int) -> bool:
     following = text[nxt]
     if not (following.isupper() or following.isdigit() or following in "“\"‘'«(["):
         return False
+    if text[cut - 1] in "\"”’»'" and _CUE_AFTER.match(text, cut, min(end, cut + 80)):
+        return False  # “Is this fair?” Das asked.
     if text[dot] != ".":
-        # "?" or "!" right before a closing mark and a lower-case cue is handled above.
         return True
     # The word before the full stop: an abbreviation or an initial is no boundary.
     j = dot

@@ -10,6 +10,7 @@ name: in "Das highlighted that the late Shinzo Abe … She also pointed out",
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from claimcheck.cues import Subject
@@ -18,10 +19,48 @@ from claimcheck.lexicon.names import PRONOUNS, TITLES
 _FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "chairwoman"}
 _MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "chairman", "father", "fr"}
 _ORG_HINTS = frozenset(
-    "ministry department agency police company firm group campaign party government "
-    "committee council board union organization organisation association commission office "
-    "court administration team staff network newspaper magazine website army navy military "
-    "inc corp ltd university institute house times post journal news".split()
+    [
+        "ministry",
+        "department",
+        "agency",
+        "police",
+        "company",
+        "firm",
+        "group",
+        "campaign",
+        "party",
+        "government",
+        "committee",
+        "council",
+        "board",
+        "union",
+        "organization",
+        "organisation",
+        "association",
+        "commission",
+        "office",
+        "court",
+        "administration",
+        "team",
+        "staff",
+        "network",
+        "newspaper",
+        "magazine",
+        "website",
+        "army",
+        "navy",
+        "military",
+        "inc",
+        "corp",
+        "ltd",
+        "university",
+        "institute",
+        "house",
+        "times",
+        "post",
+        "journal",
+        "news",
+    ]
 )
 
 
@@ -67,30 +106,45 @@ class Person:
 
 
 def split_name(text: str) -> tuple[list[str], list[str]]:
-    """(titles, name tokens) of a name mention; possessives dropped."""
+    """(titles and role words, name tokens) of a name mention; possessives dropped.
+
+    "Japanese Defence Minister Gen Nakatani" -> (["Japanese", "Defence",
+    "Minister"], ["Gen", "Nakatani"]): everything up to the last title word is
+    the role; "Gen" without a full stop is not a title.
+    """
     words = [w for w in re.split(r"\s+", text.strip()) if w]
     words = [re.sub(r"(’s|'s|’|')$", "", w) for w in words]
-    titles: list[str] = []
-    while len(words) > 1 and words[0].lower() in TITLES:
-        titles.append(words.pop(0))
-    return titles, words
+    last_title = -1
+    for i, w in enumerate(words[:-1]):
+        if w.lower() in TITLES:
+            last_title = i
+    titles = words[: last_title + 1]
+    return titles, words[last_title + 1 :]
 
 
 class SpeakerResolver:
     """Keeps the people of one document, in order of their first claim."""
 
-    def __init__(self, known_names: list[str] | None = None) -> None:
+    def __init__(self, known_names: list[tuple[int, str]] | None = None) -> None:
         self.people: list[Person] = []
         self.recent: list[Person] = []  # most recent speaker last
         self.known_full: list[tuple[str, ...]] = []
-        for n in known_names or []:
+        # Every name in the text with its offset: for pronouns and role nouns whose
+        # antecedent was introduced without speaking yet.
+        self.names_at: list[tuple[int, str]] = list(known_names or [])
+        for _, n in self.names_at:
             _, toks = split_name(n)
+            # "Das. Das" is two sentences, not a name.
+            if any(t.endswith(".") and len(t) > 2 for t in toks[:-1]):
+                continue
             if len(toks) >= 2:
                 self.known_full.append(tuple(toks))
 
     def resolve(self, subj: Subject) -> Person | None:
         if subj.kind == "pronoun":
             person = self._pronoun(subj.text.lower())
+            if person is None:
+                person = self._antecedent(subj, lambda _title, _name: True)
         elif subj.kind == "name":
             person = self._name(subj)
         else:
@@ -98,6 +152,21 @@ class SpeakerResolver:
         if person is not None:
             self.touch(person)
         return person
+
+    def _antecedent(
+        self, subj: Subject, fits: Callable[[list[str], list[str]], bool]
+    ) -> Person | None:
+        """The nearest name before the mention that fits, as a new speaker."""
+        for at, text in reversed(self.names_at):
+            if at >= subj.start:
+                continue
+            if subj.start - at > 800:
+                break
+            titles, toks = split_name(text)
+            if len(toks) < 2 or not fits(titles, toks):
+                continue
+            return self._name(Subject(at, at + len(text), text, "name", None))
+        return None
 
     def touch(self, person: Person) -> None:
         if person in self.recent:
@@ -196,7 +265,16 @@ class SpeakerResolver:
             for p in self.people:
                 if p.name.lower() == bare.lower():
                     return p
-        name = bare if bare[:1].isupper() else bare
+            words = bare.lower().split()
+            found = self._antecedent(
+                subj,
+                lambda titles, _t: (
+                    bool(words) and words == [t.lower() for t in titles][-len(words) :]
+                ),
+            )
+            if found is not None:
+                return found
+        name = bare
         existing = [p for p in self.people if p.name == name]
         if existing:
             return existing[0]

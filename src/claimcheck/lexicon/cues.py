@@ -52,6 +52,15 @@ CLAUSE_ONLY = frozenset(
     "worry suspect reckon question wonder add".split()
 )
 
+# Verbs of saying proper: their subject is a speaker whatever its head noun
+# ("the ad’s narrator says"); other cues need a recognised speaker phrase.
+SPEECH = frozenset(
+    """say tell add note explain write tweet state claim declare announce report confirm
+    insist argue warn stress emphasize emphasise acknowledge reply respond ask deny recall
+    conclude admit suggest comment remark observe reiterate repeat testify quip joke sigh
+    shout yell whisper murmur exclaim retort""".split()
+) | {"point out"}
+
 # Cues that may only stand after a quote or in an inverted cue ("…," he sighed).
 MANNER_ONLY = frozenset("sigh shout yell scream whisper murmur exclaim quip joke laugh".split())
 
