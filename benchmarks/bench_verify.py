@@ -38,13 +38,17 @@ DATA = HERE / "data"
 WIKINEWS = HERE.parent.parent / "shared" / "corpora" / "wikinews" / "wikinews_2019_2020.jsonl"
 HELD_OUT = 25  # articles never used in corpora: the source of fabricated quotes
 SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
-NAMES = [f"{a} {b}" for a in ("Ana", "Ravi", "Mei", "Tom", "Lena", "Omar", "Kofi", "Ines")
-         for b in ("Ruiz", "Okafor", "Tanaka", "Berg", "Haddad", "Novak", "Silva", "Mensah")]
+NAMES = [
+    f"{a} {b}"
+    for a in ("Ana", "Ravi", "Mei", "Tom", "Lena", "Omar", "Kofi", "Ines")
+    for b in ("Ruiz", "Okafor", "Tanaka", "Berg", "Haddad", "Novak", "Silva", "Mensah")
+]
 
 
 def pool() -> tuple[list[str], list[str]]:
     """Sentences for corpora, and sentences of held-out articles (fabricated quotes)."""
     rows = [json.loads(line) for line in WIKINEWS.read_text(encoding="utf-8").splitlines()]
+
     def sentences(texts: list[str]) -> list[str]:
         out = []
         for t in texts:
@@ -53,6 +57,7 @@ def pool() -> tuple[list[str], list[str]]:
                 if 8 <= len(s.split()) <= 45 and s[-1:] in ".!?" and '"' not in s and "“" not in s:
                     out.append(s)
         return sorted(set(out))
+
     return sentences([r["text"] for r in rows[:-HELD_OUT]]), sentences(
         [r["text"] for r in rows[-HELD_OUT:]]
     )
@@ -66,7 +71,9 @@ def mutate(sentence: str, rng: random.Random, vocab: list[str]) -> str:
     return " ".join(words)
 
 
-def article(n: int, sentences: list[str], vocab: list[str]) -> tuple[str, list[tuple[int, int, str | None]]]:
+def article(
+    n: int, sentences: list[str], vocab: list[str]
+) -> tuple[str, list[tuple[int, int, str | None]]]:
     """Text of article ``n`` and its claims (start, end, speaker or None)."""
     rng = random.Random(n)
     parts: list[str] = []
@@ -110,16 +117,29 @@ def to_ledger(n: int, text: str, claims: list[list], speakers: list[Speaker]) ->
     built = []
     for i, (start, end, who) in enumerate(claims):
         line = text.count("\n", 0, start) + 1
-        built.append(Claim.model_construct(
-            id=f"a{n:06d}:{line}:{i}", kind="quote" if who else "narrative",
-            text=text[start:end], start=start, end=end, line=line, column=1 + (who is not None),
-            end_line=line, end_column=1, speaker=who, rule="bench",
-        ))
+        built.append(
+            Claim.model_construct(
+                id=f"a{n:06d}:{line}:{i}",
+                kind="quote" if who else "narrative",
+                text=text[start:end],
+                start=start,
+                end=end,
+                line=line,
+                column=1 + (who is not None),
+                end_line=line,
+                end_column=1,
+                speaker=who,
+                rule="bench",
+            )
+        )
     sha = hashlib.sha256(text.encode()).hexdigest()
     used = [s for s in speakers if any(c.speaker == s.name for c in built)]
     return Ledger.model_construct(
-        schema_version="1", document=DocumentInfo.model_construct(path=path, sha256=sha, title=None),
-        speakers=used, claims=built, skipped=[],
+        schema_version="1",
+        document=DocumentInfo.model_construct(path=path, sha256=sha, title=None),
+        speakers=used,
+        claims=built,
+        skipped=[],
     )
 
 
@@ -165,7 +185,10 @@ def compare(index_report, brute_report) -> tuple[int, int]:
             same += 1
         elif _RANK[a.verdict] < _RANK[b.verdict] or (a.verdict == b.verdict and a.score < b.score):
             worse += 1
-            print(f"index worse: {a.statement.text[:70]!r} {a.verdict} vs {b.verdict}", file=sys.stderr)
+            print(
+                f"index worse: {a.statement.text[:70]!r} {a.verdict} vs {b.verdict}",
+                file=sys.stderr,
+            )
     return same, worse
 
 
@@ -183,8 +206,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--brute-max", type=int, default=10000,
-                    help="skip the brute-force baseline above this corpus size (it takes minutes)")
+    ap.add_argument(
+        "--brute-max",
+        type=int,
+        default=10000,
+        help="skip the brute-force baseline above this corpus size (it takes minutes)",
+    )
     args = ap.parse_args()
     sentences, held_out = pool()
     draft_path = DATA / "draft.md"
@@ -204,7 +231,10 @@ def main() -> int:
         if size <= args.brute_max:
             bf = BruteForce(**{f.name: getattr(corpus.index, f.name) for f in fields(ClaimIndex)})
             slow = Corpus(corpus.ledgers, bf)
-            brute_t, brute_report = timed(lambda: verify([str(draft_path)], slow, Settings()), 1)
+            brute_t, brute_report = timed(
+                lambda s=slow: verify([str(draft_path)], s, Settings()),  # type: ignore[misc]
+                1,
+            )
             same, worse = compare(report, brute_report)
             ok = ok and worse == 0
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -212,15 +242,21 @@ def main() -> int:
         rows.append((size, corpus.index.size, t1 - t0, build, fast, brute_t, same, s, rss))
         print(f"{size} done: {fast * 1000:.0f} ms", file=sys.stderr)
     words = len(draft_path.read_text(encoding="utf-8").split())
-    print(f"draft: {words} words, {rows[0][7].statements} statements "
-          f"({rows[0][7].exact} exact, {rows[0][7].fuzzy} fuzzy, {rows[0][7].missing} missing)\n")
-    print("| articles | sentences | index build | verify (warm) | brute force | speed-up | same verdicts | peak RSS |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for size, units, load, build, fast, brute_t, same, s, rss in rows:
-        b = f"{brute_t * 1000:,.0f} ms" if brute_t else "—"
-        x = f"{brute_t / fast:,.0f}×" if brute_t else "—"
-        eq = f"{same}/{s.statements}" if same is not None else "—"
-        print(f"| {size:,} | {units:,} | {build:.1f} s | {fast * 1000:.0f} ms | {b} | {x} | {eq} | {rss:,.0f} MB |")
+    print(
+        f"draft: {words} words, {rows[0][7].statements} statements "
+        f"({rows[0][7].exact} exact, {rows[0][7].fuzzy} fuzzy, {rows[0][7].missing} missing)\n"
+    )
+    head = ["articles", "sentences", "index build", "verify (warm)", "brute force"]
+    head += ["speed-up", "same verdicts", "peak RSS"]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---:|" * len(head))
+    for size, units, _load, build, fast, brute_t, same, s, rss in rows:
+        cells = [f"{size:,}", f"{units:,}", f"{build:.1f} s", f"{fast * 1000:.0f} ms"]
+        cells.append(f"{brute_t * 1000:,.0f} ms" if brute_t else "—")
+        cells.append(f"{brute_t / fast:,.0f}×" if brute_t else "—")
+        cells.append(f"{same}/{s.statements}" if same is not None else "—")
+        cells.append(f"{rss:,.0f} MB")
+        print("| " + " | ".join(cells) + " |")
     return 0 if ok else 1
 
 

@@ -86,6 +86,7 @@ class ClaimIndex:
     unit_entry: array[int] = field(default_factory=lambda: array("i"))
     unit_lo: array[int] = field(default_factory=lambda: array("i"))
     unit_hi: array[int] = field(default_factory=lambda: array("i"))
+    first_unit: array[int] = field(default_factory=lambda: array("i"))  # per entry
     exact: dict[int, Posting] = field(default_factory=dict)
     grams: dict[int, Posting] = field(default_factory=dict)
     vocab: dict[str, Posting] = field(default_factory=dict)
@@ -96,6 +97,7 @@ class ClaimIndex:
         sentences = key_sentences(claim.text)
         keys = [w for s in sentences for w in s]
         self.entries.append(Entry(claim, document, speakers, " " + " ".join(keys) + " "))
+        self.first_unit.append(len(self.unit_entry))
         lo = 0
         for words in sentences:
             uid = len(self.unit_entry)
@@ -115,6 +117,10 @@ class ClaimIndex:
 
     def unit(self, uid: int) -> Unit:
         return Unit(self.unit_entry[uid], self.unit_lo[uid], self.unit_hi[uid])
+
+    def entry_units(self, eid: int) -> range:
+        end = self.first_unit[eid + 1] if eid + 1 < len(self.entries) else self.size
+        return range(self.first_unit[eid], end)
 
     def folded(self, eid: int) -> Folded:
         """The offset map of an entry, made when it first becomes a candidate."""

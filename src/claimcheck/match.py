@@ -24,6 +24,7 @@ from claimcheck.text import Folded, fold
 _GAP = re.compile(r"\[[^\]]*\]|\(\s*\.\.\.\s*\)|\.\.\.+")
 _SENTENCE_END = re.compile(r"[.!?]")
 _WIDEN = 2
+_REORDER_MARGIN = 5.0
 
 
 @dataclass(frozen=True)
@@ -126,10 +127,16 @@ class _PieceFit:
     edits: tuple[Edit, ...]
 
 
-def align_piece(index: ClaimIndex, uid: int, piece: Piece) -> _PieceFit:
+def align_piece(
+    index: ClaimIndex, uid: int, piece: Piece, after: int = 0, before: int = 1 << 30
+) -> _PieceFit | None:
+    """The best window for ``piece`` in unit ``uid``, within words ``[after, before)``."""
     unit = index.unit(uid)
     keys = index.folded(unit.entry).word_keys()
-    src = keys[unit.lo : unit.hi]
+    start, stop = max(unit.lo, after), min(unit.hi, before)
+    if start >= stop:
+        return None
+    src = keys[start:stop]
     pstr, ustr = " ".join(piece.keys), " ".join(src)
     a, b = 0, len(src)
     if len(pstr) < len(ustr):
@@ -145,7 +152,7 @@ def align_piece(index: ClaimIndex, uid: int, piece: Piece) -> _PieceFit:
     head = ops[0].src_end if ops and ops[0].tag == "delete" else 0
     tail = ops[-1].src_start if ops and ops[-1].tag == "delete" else b - a
     a, b = a + head, a + tail
-    lo, hi = unit.lo + a, unit.lo + b
+    lo, hi = start + a, start + b
     score = fuzz.ratio(pstr, " ".join(keys[lo:hi]))
     return _PieceFit(score, lo, hi, tuple(_edits(index, unit.entry, lo, hi, piece)))
 
@@ -177,11 +184,45 @@ def match(index: ClaimIndex, query: Query, limit: int = 8) -> list[EntryMatch]:
         for uid in cands:
             fit = align_piece(index, uid, piece)
             k = (n, index.unit_entry[uid])
-            if k not in best or fit.score > best[k].score:
+            if fit is not None and (k not in best or fit.score > best[k].score):
                 best[k] = fit
     out = [_combine(query, e, best) for e in entries]
     out.sort(key=lambda m: (-m.score, m.entry))
+    if len(query.pieces) > 1 and out:
+        out[0] = _in_order(index, query, out[0])
     return out
+
+
+def _in_order(index: ClaimIndex, query: Query, free: EntryMatch) -> EntryMatch:
+    """Re-align the pieces of a multi-part statement left to right in its best source.
+
+    Aligned one by one, a piece can land on a later repeat of its words ("ISIS is
+    not defeated […] that ISIS is defeated"); in order, it cannot. The free
+    alignment wins only when the draft clearly reordered the source.
+    """
+    eid = free.entry
+    units = index.entry_units(eid)
+    loose = [_best_fit(index, units, p, 0, 1 << 30) for p in query.pieces]
+    best: dict[tuple[int, int], _PieceFit] = {}
+    after = 0
+    for n, piece in enumerate(query.pieces):
+        nxt = loose[n + 1] if n + 1 < len(loose) else None
+        before = nxt.lo if nxt is not None and nxt.lo > after else 1 << 30
+        top = _best_fit(index, units, piece, after, before) or _best_fit(
+            index, units, piece, after, 1 << 30
+        )
+        if top is not None:
+            best[(n, eid)] = top
+            after = top.hi
+    ordered = _combine(query, eid, best)
+    return ordered if ordered.score >= free.score - _REORDER_MARGIN else free
+
+
+def _best_fit(
+    index: ClaimIndex, units: range, piece: Piece, after: int, before: int
+) -> _PieceFit | None:
+    fits = [f for u in units if (f := align_piece(index, u, piece, after, before)) is not None]
+    return max(fits, key=lambda f: f.score) if fits else None
 
 
 def _combine(query: Query, eid: int, best: dict[tuple[int, int], _PieceFit]) -> EntryMatch:

@@ -86,6 +86,7 @@ def _is_digit_comma(text: str, i: int) -> bool:
         text[i] == ","
         and 0 < i < len(text) - 1
         and text[i - 1].isdigit()
+        and len(text[i + 1 : i + 4]) == 3
         and text[i + 1 : i + 4].isdigit()
         and (i + 4 >= len(text) or not text[i + 4].isdigit())
     )
