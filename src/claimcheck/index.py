@@ -34,6 +34,7 @@ from claimcheck.text import Folded, fold, key_sentences
 _MAX_POSTINGS = 5000
 _WINDOW = 4
 Posting = Union[int, "array[int]"]
+Candidate = tuple[int, int]  # unit id, votes
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,8 @@ class ClaimIndex:
     unit_lo: array[int] = field(default_factory=lambda: array("i"))
     unit_hi: array[int] = field(default_factory=lambda: array("i"))
     first_unit: array[int] = field(default_factory=lambda: array("i"))  # per entry
+    unit_cs: array[int] = field(default_factory=lambda: array("i"))  # unit's chars in entry.key
+    unit_ce: array[int] = field(default_factory=lambda: array("i"))
     exact: dict[int, Posting] = field(default_factory=dict)
     grams: dict[int, Posting] = field(default_factory=dict)
     vocab: dict[str, Posting] = field(default_factory=dict)
@@ -98,13 +101,16 @@ class ClaimIndex:
         keys = [w for s in sentences for w in s]
         self.entries.append(Entry(claim, document, speakers, " " + " ".join(keys) + " "))
         self.first_unit.append(len(self.unit_entry))
-        lo = 0
+        lo, at = 0, 1
         for words in sentences:
             uid = len(self.unit_entry)
             self.unit_entry.append(eid)
             self.unit_lo.append(lo)
             self.unit_hi.append(lo + len(words))
-            lo += len(words)
+            width = sum(len(w) + 1 for w in words) - 1
+            self.unit_cs.append(at)
+            self.unit_ce.append(at + width)
+            lo, at = lo + len(words), at + width + 1
             _post(self.exact, hash(" ".join(words)), uid)
             for h in winnow(shingles(words)):
                 _post(self.grams, h, uid)
@@ -129,13 +135,29 @@ class ClaimIndex:
             found = self._folded[eid] = fold(self.entries[eid].claim.text)
         return found
 
-    def unit_keys(self, uid: int) -> list[str]:
-        u = self.unit(uid)
-        return self.entries[u.entry].key.split()[u.lo : u.hi]
+    def unit_text(self, uid: int) -> str:
+        """The unit's folded words joined by spaces."""
+        return self.entries[self.unit_entry[uid]].key[self.unit_cs[uid] : self.unit_ce[uid]]
 
-    def candidates(self, words: Sequence[str], limit: int = 8) -> list[int]:
-        """Candidate unit ids for a piece of a statement, best first."""
-        found = list(_ids(self.exact.get(hash(" ".join(words)))))
+    def unit_keys(self, uid: int) -> list[str]:
+        return self.unit_text(uid).split()
+
+    def narrow(self, words: Sequence[str], pool: Sequence[Candidate], limit: int) -> list[int]:
+        """The ``limit`` best of ``pool``: by votes, then by closeness of the whole string.
+
+        Votes tie among near-duplicates (wire copy, corrections); the cheap whole-string
+        score breaks the tie before the costly alignment.
+        """
+        if len(pool) <= limit:
+            return [uid for uid, _ in pool]
+        query = " ".join(words)
+        scores = process.cdist([query], [self.unit_text(u) for u, _ in pool], scorer=fuzz.ratio)
+        order = sorted(range(len(pool)), key=lambda i: (-pool[i][1], -scores[0][i], pool[i][0]))
+        return [pool[i][0] for i in order[:limit]]
+
+    def candidates(self, words: Sequence[str], limit: int = 8) -> list[Candidate]:
+        """Candidate units for a piece of a statement with their votes, best first."""
+        found: list[Candidate] = [(u, 1 << 20) for u in _ids(self.exact.get(hash(" ".join(words))))]
         votes: Counter[int] = Counter()
         for h in set(shingles(words)):
             posting = _ids(self.grams.get(h))
@@ -144,12 +166,12 @@ class ClaimIndex:
         if len(words) < 6 or not votes or votes.most_common(1)[0][1] < 2:
             votes.update(self._rare_word_votes(words))
         ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-        seen = set(found)
-        for uid, _ in ranked:
+        seen = {u for u, _ in found}
+        for uid, n in ranked:
             if len(found) >= limit:
                 break
             if uid not in seen:
-                found.append(uid)
+                found.append((uid, n))
                 seen.add(uid)
         return found
 
@@ -168,12 +190,15 @@ class ClaimIndex:
 class BruteForce(ClaimIndex):
     """The baseline: score every unit of the corpus with rapidfuzz."""
 
+    def narrow(self, words: Sequence[str], pool: Sequence[Candidate], limit: int) -> list[int]:
+        return [uid for uid, _ in pool[:limit]]
+
     _choices: list[str] | None = None
 
-    def candidates(self, words: Sequence[str], limit: int = 8) -> list[int]:
+    def candidates(self, words: Sequence[str], limit: int = 8) -> list[Candidate]:
         if self._choices is None:
-            self._choices = [" ".join(self.unit_keys(u)) for u in range(self.size)]
+            self._choices = [self.unit_text(u) for u in range(self.size)]
         query = " ".join(words)
         # ratio, not partial_ratio: partial_ratio over every unit is ~100x slower.
         found = process.extract(query, self._choices, scorer=fuzz.ratio, limit=limit)
-        return [int(i) for _, _, i in sorted(found, key=lambda t: (-t[1], t[2]))]
+        return [(int(i), 0) for _, _, i in sorted(found, key=lambda t: (-t[1], t[2]))]

@@ -172,13 +172,19 @@ def _edits(index: ClaimIndex, eid: int, lo: int, hi: int, piece: Piece) -> list[
     return out
 
 
-def match(index: ClaimIndex, query: Query, limit: int = 8) -> list[EntryMatch]:
-    """Entries that could be the statement's source, best first."""
-    per_piece = [index.candidates(p.keys, limit) for p in query.pieces]
-    entries = sorted({index.unit_entry[u] for c in per_piece for u in c})
-    exact = [m for e in entries if (m := exact_in(index, e, query)) is not None]
+def match(index: ClaimIndex, query: Query, limit: int = 8, pool: int = 64) -> list[EntryMatch]:
+    """Entries that could be the statement's source, best first.
+
+    A wide pool of candidates is checked for exact containment (a string search);
+    only the ``limit`` closest of them are aligned.
+    """
+    pools = [index.candidates(p.keys, pool) for p in query.pieces]
+    wide = sorted({index.unit_entry[u] for c in pools for u, _ in c})
+    exact = [m for e in wide if (m := exact_in(index, e, query)) is not None]
     if exact:
         return exact
+    per_piece = [index.narrow(p.keys, c, limit) for p, c in zip(query.pieces, pools, strict=True)]
+    entries = sorted({index.unit_entry[u] for c in per_piece for u in c})
     best: dict[tuple[int, int], _PieceFit] = {}
     for n, (piece, cands) in enumerate(zip(query.pieces, per_piece, strict=True)):
         for uid in cands:
