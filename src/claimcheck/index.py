@@ -23,6 +23,7 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Union
 
 from rapidfuzz import fuzz, process
@@ -148,16 +149,21 @@ class ClaimIndex:
         Votes tie among near-duplicates (wire copy, corrections); the cheap whole-string
         score breaks the tie before the costly alignment.
         """
-        if len(pool) <= limit:
-            return [uid for uid, _ in pool]
+        if len(pool) <= limit or pool[limit - 1][1] != pool[limit][1]:
+            return [uid for uid, _ in pool[:limit]]
+        cut = pool[limit - 1][1]
+        sure = [uid for uid, n in pool if n > cut]
+        tied = [uid for uid, n in pool if n == cut]
         query = " ".join(words)
-        scores = process.cdist([query], [self.unit_text(u) for u, _ in pool], scorer=fuzz.ratio)
-        order = sorted(range(len(pool)), key=lambda i: (-pool[i][1], -scores[0][i], pool[i][0]))
-        return [pool[i][0] for i in order[:limit]]
+        scores = process.cdist([query], [self.unit_text(u) for u in tied], scorer=fuzz.ratio)[0]
+        order = sorted(range(len(tied)), key=lambda i: (-scores[i], tied[i]))
+        return sure + [tied[i] for i in order[: limit - len(sure)]]
 
     def candidates(self, words: Sequence[str], limit: int = 8) -> list[Candidate]:
         """Candidate units for a piece of a statement with their votes, best first."""
         found: list[Candidate] = [(u, 1 << 20) for u in _ids(self.exact.get(hash(" ".join(words))))]
+        if found:  # the whole sentence is in the corpus: nothing closer to look for
+            return found
         votes: Counter[int] = Counter()
         for h in set(shingles(words)):
             posting = _ids(self.grams.get(h))
@@ -165,15 +171,8 @@ class ClaimIndex:
                 votes.update(posting)
         if len(words) < 6 or not votes or votes.most_common(1)[0][1] < 2:
             votes.update(self._rare_word_votes(words))
-        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-        seen = {u for u, _ in found}
-        for uid, n in ranked:
-            if len(found) >= limit:
-                break
-            if uid not in seen:
-                found.append((uid, n))
-                seen.add(uid)
-        return found
+        # Two C-level sorts (by id, then stably by votes): deterministic ties, no lambda.
+        return sorted(sorted(votes.items()), key=itemgetter(1), reverse=True)[:limit]
 
     def _rare_word_votes(self, words: Sequence[str]) -> Counter[int]:
         """Heavily edited or short pieces: units sharing their rarest words."""

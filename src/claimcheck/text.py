@@ -169,6 +169,15 @@ def key_sentences(text: str) -> list[list[str]]:
     return out if out[0] else []
 
 
+def fold_key(text: str) -> str:
+    """The folded words of a text joined by single spaces: a cheap identity for a statement.
+
+    >>> fold_key("“It’s  *over*,” 1,000")
+    "it's over 1000"
+    """
+    return " ".join(WORD_RE.findall(_fast(text)))
+
+
 def words(text: str) -> list[str]:
     """Folded word keys of a text.
 

@@ -30,7 +30,7 @@ from claimcheck.models import (
     ToolInfo,
     Verdict,
 )
-from claimcheck.text import fold
+from claimcheck.text import fold_key
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def load_corpus(folder: str, claims: str | None = None) -> Corpus:
 
 def result_id(statement: StatementRef, occurrence: int) -> str:
     """Survives moving the statement: no line numbers, only path, words and occurrence."""
-    key = f"{statement.path}\0{fold(statement.text).text}\0{occurrence}"
+    key = f"{statement.path}\0{fold_key(statement.text)}\0{occurrence}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
@@ -178,7 +178,7 @@ def check_all(items: Sequence[StatementRef], corpus: Corpus, settings: Settings)
     seen: Counter[tuple[str, str]] = Counter()
     out: list[Result] = []
     for st in items:
-        key = (st.path, fold(st.text).text)
+        key = (st.path, fold_key(st.text))
         seen[key] += 1
         out.append(check(st, corpus, settings, result_id(st, seen[key])))
     return out
