@@ -144,20 +144,25 @@ class ClaimIndex:
         return self.unit_text(uid).split()
 
     def narrow(self, words: Sequence[str], pool: Sequence[Candidate], limit: int) -> list[int]:
-        """The ``limit`` best of ``pool``: by votes, then by closeness of the whole string.
+        """The ``limit`` best of ``pool`` to align.
 
-        Votes tie among near-duplicates (wire copy, corrections); the cheap whole-string
-        score breaks the tie before the costly alignment.
+        Near-duplicates (wire copy, corrections) get nearly the same votes, so the
+        units with at least half the top votes are ranked by a cheap whole-string
+        score (token_set_ratio: blind to length, so a short piece is not pushed towards
+        short sentences) before the costly alignment; the rest follow by votes.
         """
-        if len(pool) <= limit or pool[limit - 1][1] != pool[limit][1]:
+        if len(pool) <= limit:
+            return [uid for uid, _ in pool]
+        floor = pool[0][1] / 2
+        close = [uid for uid, n in pool if n >= floor]
+        if len(close) <= limit:
             return [uid for uid, _ in pool[:limit]]
-        cut = pool[limit - 1][1]
-        sure = [uid for uid, n in pool if n > cut]
-        tied = [uid for uid, n in pool if n == cut]
         query = " ".join(words)
-        scores = process.cdist([query], [self.unit_text(u) for u in tied], scorer=fuzz.ratio)[0]
-        order = sorted(range(len(tied)), key=lambda i: (-scores[i], tied[i]))
-        return sure + [tied[i] for i in order[: limit - len(sure)]]
+        scores = process.cdist(
+            [query], [self.unit_text(u) for u in close], scorer=fuzz.token_set_ratio
+        )[0]
+        order = sorted(range(len(close)), key=lambda i: (-scores[i], close[i]))
+        return [close[i] for i in order[:limit]]
 
     def candidates(self, words: Sequence[str], limit: int = 8) -> list[Candidate]:
         """Candidate units for a piece of a statement with their votes, best first."""
