@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.models import StatementRef
-from claimcheck.text import fold, key_sentences
+from claimcheck.text import fold, fold_slow, key_sentences
 from claimcheck.verify import Corpus, Settings, check, load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,3 +65,9 @@ def test_bulk_keys_equal_folded_words(text: str) -> None:
     """The index's fast keys and the aligner's offset map must agree word for word."""
     flat = [w for s in key_sentences(text) for w in s]
     assert flat == fold(text).word_keys()
+
+
+@settings(max_examples=300, deadline=None)
+@given(prose)
+def test_fast_fold_equals_slow_fold(text: str) -> None:
+    assert fold(text) == fold_slow(text)
