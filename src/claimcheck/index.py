@@ -144,25 +144,20 @@ class ClaimIndex:
         return self.unit_text(uid).split()
 
     def narrow(self, words: Sequence[str], pool: Sequence[Candidate], limit: int) -> list[int]:
-        """The ``limit`` best of ``pool`` to align.
+        """The ``limit`` units of ``pool`` most worth aligning.
 
-        Near-duplicates (wire copy, corrections) get nearly the same votes, so the
-        units with at least half the top votes are ranked by a cheap whole-string
-        score (token_set_ratio: blind to length, so a short piece is not pushed towards
-        short sentences) before the costly alignment; the rest follow by votes.
+        Votes come from winnowed 3-grams and tie among near-duplicates (wire copy,
+        corrections), so the pool is ranked by a cheap whole-string score first
+        (``token_set_ratio``: blind to length, so a short piece is not pushed towards
+        short sentences), votes second.
         """
         if len(pool) <= limit:
             return [uid for uid, _ in pool]
-        floor = pool[0][1] / 2
-        close = [uid for uid, n in pool if n >= floor]
-        if len(close) <= limit:
-            return [uid for uid, _ in pool[:limit]]
         query = " ".join(words)
-        scores = process.cdist(
-            [query], [self.unit_text(u) for u in close], scorer=fuzz.token_set_ratio
-        )[0]
-        order = sorted(range(len(close)), key=lambda i: (-scores[i], close[i]))
-        return [close[i] for i in order[:limit]]
+        texts = [self.unit_text(u) for u, _ in pool]
+        scores = process.cdist([query], texts, scorer=fuzz.token_set_ratio)[0]
+        order = sorted(range(len(pool)), key=lambda i: (-scores[i], -pool[i][1], pool[i][0]))
+        return [pool[i][0] for i in order[:limit]]
 
     def candidates(self, words: Sequence[str], limit: int = 8) -> list[Candidate]:
         """Candidate units for a piece of a statement with their votes, best first."""
