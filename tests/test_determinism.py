@@ -24,8 +24,9 @@ def _extract(corpus: Path, out: Path, env_extra: dict[str, str]) -> dict[str, by
 
 
 def test_ledgers_byte_identical_across_hash_seeds_locales_and_file_order(tmp_path: Path) -> None:
-    sources = sorted((ROOT / "tests" / "data" / "loaders").glob("*.*")) + [
-        ROOT / "corpus" / "india-japan-defense.txt"
+    sources = [
+        *sorted((ROOT / "tests" / "data" / "loaders").glob("*.*")),
+        ROOT / "corpus" / "india-japan-defense.txt",
     ]
     first = tmp_path / "c1"
     second = tmp_path / "c2"
