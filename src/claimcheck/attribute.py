@@ -215,7 +215,7 @@ def according_to(s: SentenceCtx) -> list[RawClaim] | None:
 def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
     """Das noted that …  /  Dr. Arnab Dasgupta, a research analyst at …, noted …"""
     found: list[RawClaim] = []
-    for cue in find_cues(s.text, s.start, s.end, s.blocked):
+    for cue in _cues(s):
         if cue.manner_only or cue.lemma == "according to":
             continue
         subj = subject_before(s.text, s.start, cue.start, loose=cue.speech)
@@ -258,6 +258,8 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
         ):
             continue  # "Riding alone, they said, can be hazardous": a parenthetical cue
         a = content_after(s.text, cue, s.end)
+        if s.text.startswith("by ", a):
+            continue  # "numbers reported by the agency": a passive, the agent follows
         has_that = bool(re.search(r"\bthat\b", s.text[cue.end : a]))
         end = s.end
         if subj.kind == "relative":
@@ -350,9 +352,11 @@ def _coordinated_subject(s: SentenceCtx, cue: CueHit) -> Subject | None:
 
 def participle_cue(s: SentenceCtx) -> list[RawClaim] | None:
     """Das spoke at length about the budget, saying it was fair to all."""
-    for cue in find_cues(s.text, s.start, s.end, s.blocked):
+    for cue in _cues(s):
         if not s.text[cue.start : cue.end].split()[0].endswith("ing"):
             continue
+        if cue.stance == "believe" and not cue.speech:
+            continue  # "…, seeking documents": an action, not speech
         if not s.text[s.start : cue.start].rstrip().endswith((",", " by")):
             continue
         subj = subject_at(s.text, s.start, cue.start)
@@ -375,7 +379,7 @@ _INVERTIBLE = re.compile(
 
 def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
     """The figures were provisional, Das said.  /  The figures, Das said, were provisional."""
-    for cue in find_cues(s.text, s.start, s.end, s.blocked):
+    for cue in _cues(s):
         if cue.lemma == "according to" or s.text[cue.start : cue.end].split()[0].endswith("ing"):
             continue
         before = s.text[s.start : cue.start]
@@ -537,6 +541,19 @@ def _starts_clause(text: str, a: int, b: int) -> bool:
     return any(w.lower() in verbs or w.lower().endswith("ed") for w in head[1:6])
 
 
+# A real sentence carries a handful of attributions; past these bounds the
+# "sentence" is not prose (a run of "said said said", a 50,000-character line)
+# and trying every cue against it would cost quadratic time.
+MAX_CUES = 12
+MAX_REPORTED_CHARS = 4000
+
+
+def _cues(s: SentenceCtx) -> list[CueHit]:
+    if s.end - s.start > MAX_REPORTED_CHARS:
+        return []
+    return find_cues(s.text, s.start, s.end, s.blocked)[:MAX_CUES]
+
+
 _LOOSE_AFTER = re.compile(r"\s*(?P<np>[^,.;:“”\"()]{1,60}?)\s*(?=[,.;]|$)")
 
 
@@ -637,7 +654,11 @@ _NOT_SPEECH_VERBS = frozenset(
 
 def verb_that(s: SentenceCtx) -> list[RawClaim] | None:
     """Lee conceded that …: any finite verb with a speaker subject and a that-clause."""
-    for m in _VERB_THAT.finditer(s.text, s.start, s.end):
+    if s.end - s.start > MAX_REPORTED_CHARS:
+        return None
+    for n, m in enumerate(_VERB_THAT.finditer(s.text, s.start, s.end)):
+        if n >= MAX_CUES:
+            break
         verb = m.group("verb")
         if verb in FORMS or verb in _NOT_SPEECH_VERBS or verb.endswith("ness"):
             continue

@@ -7,6 +7,7 @@ Exit codes: 0 clean, 1 findings at the fail level (or a stale ledger under
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -16,6 +17,7 @@ import typer
 
 from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError
+from claimcheck.output import write_atomic
 
 app = typer.Typer(
     name="claimcheck",
@@ -67,13 +69,85 @@ def extract(
             outcome = ledgers.write_ledgers(paths, out, check=check)
             for line in outcome.messages:
                 typer.echo(line, err=True)
-            raise typer.Exit(1 if (check and outcome.stale) else 0)
+            # A file that could not be read outranks a stale ledger.
+            raise typer.Exit(2 if outcome.failed else 1 if (check and outcome.stale) else 0)
         if check:
             raise ClaimcheckError("--check needs --out DIR")
         rendered = ledgers.render_paths(paths, fmt.value)
     except ClaimcheckError as err:
         fail(err)
-    sys.stdout.write(rendered)
+    sys.stdout.write(rendered.text)
+    for line in rendered.messages:
+        typer.echo(line, err=True)
+    if rendered.failed:
+        raise typer.Exit(2)
+
+
+class VerifyFormat(StrEnum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class ScopeChoice(StrEnum):
+    quotes = "quotes"
+    attributed = "attributed"
+    all = "all"
+
+
+@app.command()
+def verify(
+    drafts: Annotated[
+        list[str] | None,
+        typer.Argument(help="Drafts (.md .txt .html .docx), statement files, or - for stdin."),
+    ] = None,
+    corpus: Annotated[str, typer.Option("--corpus", help="Folder of source articles.")] = "corpus",
+    claims: Annotated[
+        str | None, typer.Option("--claims", help="Ledger folder (default: claims/ by the corpus).")
+    ] = None,
+    scope: Annotated[
+        ScopeChoice, typer.Option("--scope", help="quotes | attributed (quotes too) | all.")
+    ] = ScopeChoice.attributed,
+    fmt: Annotated[VerifyFormat, typer.Option("--format", "-f")] = VerifyFormat.text,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
+    threshold: Annotated[
+        float, typer.Option("--threshold", min=0, max=100, help="Lowest fuzzy score.")
+    ] = 80.0,
+    text: Annotated[str | None, typer.Option("--text", help="Check this one statement.")] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Who --text is attributed to.")
+    ] = None,
+) -> None:
+    """Check a draft's quotes and attributed claims against the corpus."""
+    from claimcheck.render import RENDERERS
+    from claimcheck.verify import Settings, run
+
+    try:
+        if not drafts and text is None:
+            raise ClaimcheckError("nothing to check: give a DRAFT or --text", hint="see --help")
+        if speaker is not None and text is None:
+            raise ClaimcheckError("--speaker goes with --text")
+        stdin = sys.stdin.read() if drafts and "-" in drafts else None
+        settings = Settings(scope=scope.value, claims=claims, threshold=threshold)
+        report = run(drafts or [], corpus, settings, text=text, speaker=speaker, stdin=stdin)
+    except ClaimcheckError as err:
+        fail(err)
+    color = fmt == VerifyFormat.text and output is None and _color_ok()
+    rendered = RENDERERS[fmt.value](report, color)
+    try:
+        if output is not None:
+            write_atomic(output, rendered)
+        else:
+            sys.stdout.write(rendered)
+    except ClaimcheckError as err:
+        fail(err)
+    for e in report.errors:
+        typer.echo(f"claimcheck: error: {e.message}", err=True)
+    raise typer.Exit(2 if report.errors else (1 if report.summary.errors else 0))
+
+
+def _color_ok() -> bool:
+    return "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
 @schema_app.command("ledger")
