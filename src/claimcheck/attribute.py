@@ -47,6 +47,7 @@ class SentenceCtx:
     start: int
     end: int
     quotes: list[Quote]  # top-level quotations inside the sentence
+    cues: list[CueHit] | None = None  # filled once by _cues, shared by every rule
 
     @property
     def blocked(self) -> list[tuple[int, int]]:
@@ -549,9 +550,12 @@ MAX_REPORTED_CHARS = 4000
 
 
 def _cues(s: SentenceCtx) -> list[CueHit]:
-    if s.end - s.start > MAX_REPORTED_CHARS:
-        return []
-    return find_cues(s.text, s.start, s.end, s.blocked)[:MAX_CUES]
+    if s.cues is None:
+        if s.end - s.start > MAX_REPORTED_CHARS:
+            s.cues = []
+        else:
+            s.cues = find_cues(s.text, s.start, s.end, s.blocked)[:MAX_CUES]
+    return s.cues
 
 
 _LOOSE_AFTER = re.compile(r"\s*(?P<np>[^,.;:“”\"()]{1,60}?)\s*(?=[,.;]|$)")

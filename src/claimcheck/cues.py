@@ -215,6 +215,12 @@ def _inside(pos: int, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]
 
 
 @functools.lru_cache(maxsize=4096)
+def _subject_search(text: str, left_lo: int, cue_start: int) -> re.Match[str] | None:
+    # Shared by the strict and the loose reading of the same cue.
+    return _SUBJECT.search(text[left_lo:cue_start])
+
+
+@functools.lru_cache(maxsize=4096)
 def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> Subject | None:
     """The speaker phrase that ends right before a cue, if it names someone.
 
@@ -234,7 +240,7 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
         if w is not None:
             a = left_lo + w.start("np")
             return Subject(a, a + 3, w.group("np"), "relative", None)
-    m = _SUBJECT.search(left)
+    m = _subject_search(text, left_lo, cue_start)
     if m is None:
         return None
     np_start = left_lo + m.start("np")

@@ -40,7 +40,8 @@ class _State:
     skipped: list[Skipped] = field(default_factory=list)
     open_quote: _Out | None = None  # a quotation left open at the previous paragraph's end
     lead_in: Subject | None = None
-    narrator: Subject | None = None  # subject of the previous sentence when it claimed nothing
+    # the previous sentence of the paragraph when it claimed nothing: (text, start, end)
+    narrator: tuple[str, int, int] | None = None
     last_attr: _Out | None = None
     title: str | None = None
 
@@ -166,14 +167,9 @@ def _paragraph(doc: Document, state: _State, a: int, b: int, next_opens: bool) -
         state.lead_in = lead_in
         state.narrator = None
         if not raws and not inside and lead_in is None:
-            # "Howard continued his remarks. “…”": the next floating quote is his.
-            subj = subject_at(view, sent.start, sent.end)
-            if (
-                subj is not None
-                and subj.kind in ("name", "pronoun")
-                and not view.startswith((" and ", ","), subj.end)
-            ):
-                state.narrator = subj
+            # "Howard continued his remarks. “…”": the next floating quote is his
+            # (its subject is read only if a floating quote follows).
+            state.narrator = (view, sent.start, sent.end)
         unclosed = [q for q in inside if q.unclosed]
         if unclosed and para_claims:
             state.open_quote = para_claims[-1]
@@ -259,11 +255,17 @@ def _lead_in_or_last(state: _State) -> _Out | None:
         state.lead_in = None
         return _Out(RawClaim("quote", 0, 0, "lead-in-colon", subj), person, subj)
     if state.narrator is not None:
-        subj = state.narrator
+        view, a, b = state.narrator
         state.narrator = None
-        person = state.resolver.resolve(subj)
-        if person is not None:
-            return _Out(RawClaim("quote", 0, 0, "floating-quote", subj), person, subj)
+        own = subject_at(view, a, b)
+        if (
+            own is not None
+            and own.kind in ("name", "pronoun")
+            and not view.startswith((" and ", ","), own.end)
+        ):
+            person = state.resolver.resolve(own)
+            if person is not None:
+                return _Out(RawClaim("quote", 0, 0, "floating-quote", own), person, own)
     return state.last_attr
 
 
