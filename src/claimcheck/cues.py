@@ -195,6 +195,13 @@ _NOUN_AFTER = re.compile(
 )
 
 
+_DET_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|each|every|"
+    r"no|of|per|whose|any|some|such|same|first|new|further)\s+$",
+    re.I,
+)
+
+
 @functools.lru_cache(maxsize=4)
 def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
     """Every cue word of a document, found in one pass and shared by all rules."""
@@ -204,6 +211,10 @@ def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
         if word.endswith("s") and _NOUN_AFTER.match(text, m.end()):
             continue  # "the states were", "reports of": a plural noun, not a verb
         lemma = FORMS.get(word, "according to")
+        if (word == lemma or word == lemma + "s") and _DET_BEFORE.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            continue  # "the state", "a question", "his support": a noun, not a verb
         stance = VERBS.get(lemma, "assert")
         capital = m.group()[0].isupper() and " " not in word
         hits.append((CueHit(m.start(), m.end(), lemma, stance), capital))
