@@ -16,6 +16,7 @@ from claimcheck.models import (
     Summary,
     ToolInfo,
 )
+from claimcheck.policy import with_results
 
 DATA = Path(__file__).parent / "data" / "ci"
 DRAFT = "drafts/india-japan.md"
@@ -167,21 +168,11 @@ def make_report() -> Report:
             message="claimcheck-disable-next-line suppressed nothing",
         )
     ]
-    summary = Summary(
-        statements=8,
-        exact=4,
-        fuzzy=3,
-        missing=1,
-        misattributed=1,
-        errors=3,
-        warnings=2,
-        infos=2,
-        suppressed=1,
-    )
-    return Report(
+    report = Report(
         tool=ToolInfo(version="0.1.0"),
         corpus=CorpusInfo(documents=1, claims=24, fingerprint="f00dfeed"),
-        summary=summary,
+        summary=Summary(),
         results=results,
         errors=errors,
     )
+    return with_results(report, results)
