@@ -163,7 +163,7 @@ def make_report() -> Report:
     errors = [
         RunError(
             path=DRAFT,
-            line=19,
+            line=18,
             code="unused-suppression",
             message="claimcheck-disable-next-line suppressed nothing",
         )
