@@ -1,11 +1,329 @@
-"""``extract(document) -> Ledger``: the stage order for extraction."""
+"""``extract(document) -> Ledger``: the stage order for extraction.
+
+load → segment → quotes → attribute → speakers → ledger. This module only
+sequences the stages and carries context between sentences and paragraphs
+(the last speaker, a quotation left open at a paragraph's end).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from claimcheck.attribute import RawClaim, SentenceCtx, attribute_sentence
+from claimcheck.cues import NAME, Subject
 from claimcheck.documents import Document
-from claimcheck.models import DocumentInfo, Ledger
+from claimcheck.models import Claim, Cue, DocumentInfo, Ledger, Mention, Skipped, Speaker
+from claimcheck.quotes import Quote, find_quotes, opens_with_quote, top_level
+from claimcheck.segment import Sentence, classify_line, split_sentences, title_case_ratio
+from claimcheck.speakers import Person, SpeakerResolver
+
+_PROSE_KINDS = ("paragraph", "blockquote", "list-item")
+_ANAPHORIC = re.compile(r"^(?:This|These|Such|That|Those)\s+[a-z]+")
+_DASH_NAME = re.compile(rf"^\s*[—–-]{{1,2}}\s*(?P<np>{NAME})")
+_LEAD_IN = re.compile(rf"(?P<np>{NAME})\s*:\s*$")
+
+
+@dataclass
+class _Out:
+    raw: RawClaim
+    person: Person | None
+    mention: Subject | None
+
+
+@dataclass
+class _State:
+    resolver: SpeakerResolver
+    out: list[_Out] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    open_quote: _Out | None = None  # a quotation left open at the previous paragraph's end
+    lead_in: Subject | None = None
+    last_attr: _Out | None = None
+    title: str | None = None
 
 
 def extract(document: Document) -> Ledger:
-    info = DocumentInfo(path=document.path, sha256=document.sha256, title=document.title)
-    return Ledger(document=info)
+    view = document.view
+    state = _State(SpeakerResolver(_names_in(view)))
+    prose_index = 0
+    blocks = [b for b in document.blocks if b.kind in _PROSE_KINDS or b.kind == "heading"]
+    for n, block in enumerate(blocks):
+        nxt = blocks[n + 1] if n + 1 < len(blocks) else None
+        next_opens = nxt is not None and opens_with_quote(view, nxt.start, nxt.end)
+        start = block.start
+        verdict = classify_line(view, block.start, block.end, prose_index, block.kind)
+        if verdict is not None:
+            _skip(state, document, block.start, verdict.end, verdict.reason)
+            if verdict.end >= block.end:
+                prose_index += 1
+                continue
+            start = verdict.end
+        _paragraph(document, state, start, block.end, next_opens)
+        prose_index += 1
+    return _ledger(document, state)
+
+
+def _names_in(view: str) -> list[tuple[int, str]]:
+    found = [(m.start(), m.group()) for m in re.finditer(NAME, view) if " " in m.group()]
+    return found[:20000]
+
+
+def _skip(state: _State, doc: Document, a: int, b: int, reason: str) -> None:
+    text = doc.text[a:b].strip()
+    if reason == "headline" and state.title is None:
+        state.title = " ".join(text.split())
+    line, _ = doc.line_col(a)
+    state.skipped.append(Skipped(line=line, reason=reason, text=text, start=a, end=b))
+
+
+def _paragraph(doc: Document, state: _State, a: int, b: int, next_opens: bool) -> None:
+    view = doc.view
+    # A mark left open is a quotation only by the news convention: the next
+    # paragraph opens with a mark, or the open quotation began the paragraph.
+    all_quotes = [
+        q
+        for q in top_level(find_quotes(view, a, b))
+        if not q.unclosed or next_opens or not view[a : q.open_at].strip()
+    ]
+    quotes = [q for q in all_quotes if not _is_title(view, q)]
+    continues = state.open_quote if opens_with_quote(view, a, b) else None
+    state.open_quote = None
+    para_claims: list[_Out] = []
+    pending: list[tuple[Sentence, list[Quote]]] = []
+    for sent in split_sentences(view, a, b, all_quotes):
+        inside = [q for q in quotes if sent.start <= q.open_at < sent.end]
+        ctx = SentenceCtx(view, sent.start, sent.end, inside)
+        raws = attribute_sentence(ctx) or _dash_attribution(ctx)
+        covered = {(r.start, r.end) for r in raws}
+        for raw in raws:
+            para_claims.append(_emit(state, raw))
+        loose = [q for q in inside if (q.start, q.end) not in covered and not _within(q, raws)]
+        for q in loose:
+            if continues is not None and q.open_at <= a + 2:
+                para_claims.append(_inherit(state, q, continues, "continued-quote"))
+            elif _dominant(view, sent, q):
+                source = _lead_in_or_last(state)
+                para_claims.append(_inherit(state, q, source, "floating-quote"))
+            else:
+                pending.append((sent, [q]))
+        lead_in = _lead_in(view, sent) if not raws and not inside else None
+        if not raws and not loose and lead_in is None:
+            pending.append((sent, []))
+        state.lead_in = lead_in
+        unclosed = [q for q in inside if q.unclosed]
+        if unclosed and para_claims:
+            state.open_quote = para_claims[-1]
+    para_claims = _join_parts(state, para_claims)
+    _narrative(doc, state, para_claims, pending)
+
+
+def _join_parts(state: _State, para: list[_Out]) -> list[_Out]:
+    """One quotation interrupted by its cue is one claim with several verbatim parts.
+
+    “It's heartbreaking,” Ryan said. “And this country has to …” is one
+    quotation; its claim runs from the first word to the last, and ``verbatim``
+    lists the words actually inside the marks.
+    """
+    merged: list[_Out] = []
+    for o in para:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and o.raw.kind == "quote"
+            and prev.raw.kind == "quote"
+            and o.raw.form == "direct"
+            and prev.raw.form in ("direct", "split")
+            and o.person is prev.person
+            and o.person is not None
+            and (o.raw.inherit or (o.raw.group is not None and o.raw.group == prev.raw.group))
+        ):
+            parts = prev.raw.verbatim or [(prev.raw.start, prev.raw.end)]
+            raw = RawClaim(
+                "quote",
+                prev.raw.start,
+                o.raw.end,
+                prev.raw.rule,
+                prev.raw.subject,
+                prev.raw.cue,
+                form="split",
+                group=prev.raw.group,
+                verbatim=[*parts, (o.raw.start, o.raw.end)],
+            )
+            joined = _Out(raw, prev.person, prev.mention)
+            state.out.remove(prev)
+            state.out.remove(o)
+            state.out.append(joined)
+            if state.last_attr in (prev, o):
+                state.last_attr = joined
+            if state.open_quote in (prev, o):
+                state.open_quote = joined
+            merged[-1] = joined
+            continue
+        merged.append(o)
+    return merged
+
+
+def _is_title(view: str, q: Quote) -> bool:
+    """“Face the Nation”, “A Change Is Gonna Come”: a title, not speech."""
+    words = view[q.start : q.end].split()
+    if not words or len(words) > 8:
+        return False
+    text = view[q.start : q.end].rstrip(".,")
+    if any(c in text for c in ".?!"):
+        return False
+    return title_case_ratio(text) == 1.0 and (len(words) >= 2 or not words[0].islower())
+
+
+def _within(q: Quote, raws: list[RawClaim]) -> bool:
+    return any(r.start <= q.start and q.end <= r.end for r in raws)
+
+
+def _dominant(view: str, sent: Sentence, q: Quote) -> bool:
+    outside = view[sent.start : q.open_at] + view[q.close_at : sent.end]
+    words = len(re.findall(r"\w+", outside))
+    inner = len(view[q.start : q.end].split())
+    return words <= 2 or (inner >= 6 and words <= inner // 3)
+
+
+def _lead_in_or_last(state: _State) -> _Out | None:
+    if state.lead_in is not None:
+        subj = state.lead_in
+        person = state.resolver.resolve(subj)
+        state.lead_in = None
+        return _Out(RawClaim("quote", 0, 0, "lead-in-colon", subj), person, subj)
+    return state.last_attr
+
+
+def _lead_in(view: str, sent: Sentence) -> Subject | None:
+    m = _LEAD_IN.search(view[sent.start : sent.end])
+    if not m:
+        return None
+    s = sent.start + m.start("np")
+    return Subject(s, s + len(m.group("np")), m.group("np"), "name", None)
+
+
+def _dash_attribution(ctx: SentenceCtx) -> list[RawClaim]:
+    if not ctx.quotes:
+        return []
+    last = ctx.quotes[-1]
+    m = _DASH_NAME.match(ctx.text[last.close_at : ctx.end])
+    if not m:
+        return []
+    s = last.close_at + m.start("np")
+    subj = Subject(s, s + len(m.group("np")), m.group("np"), "name", None)
+    return [
+        RawClaim("quote", q.start, q.end, "dash-attribution", subj, form="direct")
+        for q in ctx.quotes
+    ]
+
+
+def _emit(state: _State, raw: RawClaim) -> _Out:
+    person = state.resolver.resolve(raw.subject) if raw.subject else None
+    out = _Out(raw, person, raw.subject)
+    state.out.append(out)
+    state.last_attr = out
+    return out
+
+
+def _inherit(state: _State, q: Quote, source: _Out | None, rule: str) -> _Out:
+    person = source.person if source else None
+    if source is not None and source.raw.rule == "lead-in-colon":
+        rule = "lead-in-colon"
+    raw = RawClaim(
+        "quote",
+        q.start,
+        q.end,
+        rule if source else "unattributed-quote",
+        form="direct",
+        inherit=True,
+    )
+    out = _Out(raw, person, source.mention if source else None)
+    state.out.append(out)
+    if person is not None:
+        state.resolver.touch(person)
+        state.last_attr = out
+    return out
+
+
+def _narrative(
+    doc: Document, state: _State, para: list[_Out], pending: list[tuple[Sentence, list[Quote]]]
+) -> None:
+    """Sentences that carry no attributed claim; partial quotes take the paragraph's speaker."""
+    context = next((c for c in reversed(para) if c.person is not None), None)
+    for sent, qs in pending:
+        if any(c.raw.start >= sent.start and c.raw.end <= sent.end for c in para):
+            continue
+        speaker_src: _Out | None = None
+        rule = "narrative"
+        if qs and context is not None:
+            for q in qs:
+                raw = RawClaim(
+                    "quote",
+                    q.start,
+                    q.end,
+                    "partial-quote-in-context",
+                    form="partial",
+                    inherit=True,
+                )
+                state.out.append(_Out(raw, context.person, context.mention))
+            speaker_src, rule = context, "narrative-in-context"
+        elif _ANAPHORIC.match(doc.view[sent.start : sent.end]) and state.last_attr is not None:
+            prev = state.last_attr
+            if prev.person is not None and sent.start - prev.raw.end < 400:
+                speaker_src, rule = prev, "continues-reported-argument"
+        raw = RawClaim("narrative", sent.start, sent.end, rule)
+        person = speaker_src.person if speaker_src else None
+        state.out.append(_Out(raw, person, speaker_src.mention if speaker_src else None))
+
+
+def _ledger(doc: Document, state: _State) -> Ledger:
+    items = sorted(state.out, key=lambda o: (o.raw.start, o.raw.end, o.raw.kind))
+    claims: list[Claim] = []
+    per_line: dict[int, int] = {}
+    speaking: list[Person] = []
+    for o in items:
+        r = o.raw
+        if r.end <= r.start:
+            continue
+        line, col = doc.line_col(r.start)
+        end_line, end_col = doc.line_col(r.end)
+        per_line[line] = per_line.get(line, 0) + 1
+        if o.person is not None and o.person not in speaking:
+            speaking.append(o.person)
+        mention = None
+        if o.mention is not None:
+            m = o.mention
+            mention = Mention(text=doc.text[m.start : m.end], start=m.start, end=m.end)
+        cue = None
+        if r.cue is not None:
+            c = r.cue
+            cue = Cue(
+                text=doc.text[c.start : c.end],
+                start=c.start,
+                end=c.end,
+                lemma=c.lemma,
+                stance=c.stance,
+            )
+        claims.append(
+            Claim(
+                id=f"{doc.stem}:{line}:{per_line[line]}",
+                kind=r.kind,  # type: ignore[arg-type]
+                text=doc.text[r.start : r.end],
+                start=r.start,
+                end=r.end,
+                line=line,
+                column=col,
+                end_line=end_line,
+                end_column=end_col,
+                speaker=o.person.name if o.person else None,
+                mention=mention,
+                cue=cue,
+                stance=cue.stance if cue else None,
+                rule=r.rule,
+                form=r.form,  # type: ignore[arg-type]
+                verbatim=[Mention(text=doc.text[a:b], start=a, end=b) for a, b in r.verbatim],
+            )
+        )
+    speakers = [Speaker(name=p.name, aliases=p.aliases(), role=p.role) for p in speaking]
+    info = DocumentInfo(path=doc.path, sha256=doc.sha256, title=doc.title or state.title)
+    return Ledger(document=info, speakers=speakers, claims=claims, skipped=state.skipped)

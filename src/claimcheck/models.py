@@ -90,6 +90,22 @@ class Claim(Model):
     cue: Cue | None = None
     stance: Stance | None = None
     rule: str
+    form: Literal["direct", "split", "mixed", "partial"] | None = Field(
+        default=None,
+        description=(
+            "For quotes: direct (the whole text is in quotation marks), split (one "
+            "quotation interrupted by its cue; verbatim lists the parts), mixed (reported "
+            "speech carrying the speaker's words in marks), partial (a quoted fragment "
+            "taken from its context)."
+        ),
+    )
+    verbatim: list[Mention] = Field(
+        default_factory=list,
+        description=(
+            "For split and mixed quotes: the parts inside quotation marks, the speaker's "
+            "own words. Matching a quotation against this claim must use these parts."
+        ),
+    )
     reviewed: bool = Field(
         default=False, description="True when a person's correction was applied."
     )

@@ -1,0 +1,316 @@
+"""Find reporting cues and speaker phrases in a sentence.
+
+Every pattern here is anchored and bounded (the left context is at most a few
+hundred characters), so matching stays linear in the sentence length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimcheck.lexicon.cues import CLAUSE_ONLY, FORMS, MANNER_ONLY, SPEECH, VERBS, Stance
+from claimcheck.lexicon.names import (
+    ABBREVIATIONS,
+    NOT_NAMES,
+    PARTICLES,
+    PRONOUNS,
+    SPEAKER_NOUNS,
+    TITLES,
+)
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+LEFT_WINDOW = 260
+
+_ADVERBS = (
+    r"(?:also|has|have|had|was|were|is|are|would|will|later|previously|reportedly|then|further|"
+    r"once|again|recently|earlier|repeatedly|publicly|privately|simply|has also|had also|"
+    r"[a-z]+ly|not only|even|still|already|had previously|has repeatedly|too|both|all|"
+    r"[Ii]n an? (?:interview|statement)(?: with [A-Z][\w ]{0,40})?,?)"
+)
+_CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)"
+_PART = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)).replace(".", r"\.") + r")"
+_SP = r"[ \t\u00a0]+"  # names never run across a line break
+NAME = rf"{_CAP}(?:{_SP}(?:{_PART}{_SP})?{_CAP}){{0,5}}"
+_DET = (
+    r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|"
+    r"[Oo]ther|[Tt]hose|[Tt]hese|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w]*’s|"
+    r"[A-Z][\w]*'s)"
+)
+_MOD = r"(?:[\w’'-]+\s+){0,7}"
+_OBJ = (
+    rf"(?:\s+(?:of|for|at|with|from|in|to)\s+(?:the\s+)?"
+    rf"(?:{_CAP}(?:\s+(?:of|and|for|the|on)?\s*{_CAP}){{0,6}}|[a-z]+(?:\s+[a-z]+)?))?"
+)
+NOUN_NP = rf"(?:{_DET}\s+{_MOD}[\w-]+|[A-Z]?[a-z]+){_OBJ}"
+PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
+
+# NP [, appositive ,] [adverbs] <cue> at the end of the left context.
+_SUBJECT = re.compile(
+    rf"(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s*\([^()]{{1,40}}\))?"
+    rf"(?P<appos>\s*,\s*(?P<role>[^,;:“”\"()]{{2,160}}?)\s*,)?"
+    rf"(?P<adv>(?:\s+{_ADVERBS})*)\s*$"
+)
+_RECIPIENT = re.compile(
+    rf"\s+(?P<rcpt>(?:(?:the|a|an|his|her|their|its)\s+)?"
+    rf"(?:{_CAP}(?:\s+(?:in|of|for|and|the|on)?\s*{_CAP}){{0,6}}|reporters|journalists|me|him|"
+    rf"her|them|us|you|lawmakers|members|supporters|viewers|listeners|readers|an? [a-z]+ "
+    rf"(?:audience|crowd|rally|interview|reporter|newspaper)|the (?:crowd|audience|committee|"
+    rf"court|jury|press|media|hosts?|audience|paper|newspaper)))"
+)
+_TELL_LIKE = frozenset(
+    ["tell", "inform", "brief", "assure", "warn", "urge", "remind", "ask", "advise"]
+)
+_AFTER_CUE = re.compile(
+    r"^(?:\s+(?:on|in|at|during|last|this|yesterday|today|earlier|late|early|in an? "
+    r"(?:interview|statement|post|tweet|letter|speech))\b[^,;:]{0,60}?(?=,|\s+that\b))?"
+    r"[\s,:]*(?:that\b)?[\s,:]*"
+)
+
+
+@dataclass(frozen=True)
+class CueHit:
+    start: int
+    end: int
+    lemma: str
+    stance: Stance
+
+    @property
+    def tell_like(self) -> bool:
+        return self.lemma in _TELL_LIKE
+
+    @property
+    def clause_only(self) -> bool:
+        return self.lemma in CLAUSE_ONLY
+
+    @property
+    def speech(self) -> bool:
+        return self.lemma in SPEECH
+
+    @property
+    def manner_only(self) -> bool:
+        return self.lemma in MANNER_ONLY
+
+
+@dataclass(frozen=True)
+class Subject:
+    start: int
+    end: int
+    text: str
+    kind: str  # "name" | "pronoun" | "noun"
+    role: str | None
+
+
+def find_cues(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[CueHit]:
+    """Cue words in ``text[start:end]`` outside the blocked spans (quotations)."""
+    hits: list[CueHit] = []
+    tokens = list(_TOKEN.finditer(text, start, end))
+    skip_until = -1
+    for i, tok in enumerate(tokens):
+        if tok.start() < skip_until or _inside(tok.start(), blocked):
+            continue
+        word = tok.group().lower().replace("’", "'")
+        if i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            pair = f"{word} {nxt.group().lower()}"
+            if pair in FORMS and text[tok.end() : nxt.start()].isspace():
+                lemma = FORMS[pair]
+                hits.append(CueHit(tok.start(), nxt.end(), lemma, VERBS[lemma]))
+                skip_until = nxt.end()
+                continue
+            if word == "according" and nxt.group().lower() == "to":
+                hits.append(CueHit(tok.start(), nxt.end(), "according to", "assert"))
+                skip_until = nxt.end()
+                continue
+        if word in FORMS and (i == 0 or not tok.group()[0].isupper()):
+            # A capitalised cue word mid-sentence is a name ("Cook Political Report").
+            lemma = FORMS[word]
+            hits.append(CueHit(tok.start(), tok.end(), lemma, VERBS[lemma]))
+    return hits
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> Subject | None:
+    """The speaker phrase that ends right before a cue, if it names someone.
+
+    ``loose``: a speech verb ("says", "told") makes any determiner phrase a
+    speaker ("the ad’s narrator says"); weaker cues need a known speaker noun.
+    """
+    left_lo = max(lo, cue_start - LEFT_WINDOW)
+    left = text[left_lo:cue_start]
+    m = _SUBJECT.search(left)
+    if m is None:
+        return None
+    np_start = left_lo + m.start("np")
+    np_text = m.group("np")
+    role = m.group("role")
+    if role and _looks_like_name(role) and _is_role_phrase(np_text):
+        # "India’s External Affairs Minister, Subrahmanyam Jaishankar, said"
+        r_start = left_lo + m.start("role")
+        return Subject(r_start, r_start + len(role), role, "name", np_text)
+    if role and not _is_appositive(role):
+        # The commas belong to the content ("The figures, Das said,") or a list.
+        return _bare_subject(text, lo, left_lo + m.start("appos"), cue_start, loose)
+    return _make_subject(np_start, np_text, role, text, lo, loose)
+
+
+def _bare_subject(
+    text: str, lo: int, appos_start: int, cue_start: int, loose: bool = False
+) -> Subject | None:
+    # Retry with the NP that directly precedes the cue.
+    left_lo = max(lo, cue_start - LEFT_WINDOW)
+    m = re.search(
+        rf"(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s+{_ADVERBS})*\s*$", text[left_lo:cue_start]
+    )
+    if m is None or left_lo + m.start("np") < appos_start:
+        return None
+    return _make_subject(left_lo + m.start("np"), m.group("np"), None, text, lo, loose)
+
+
+def _make_subject(
+    start: int, np_text: str, role: str | None, text: str, lo: int, loose: bool = False
+) -> Subject | None:
+    np_text, start = _trim_np(np_text, start)
+    if not np_text:
+        return None
+    low = np_text.lower()
+    if low in PRONOUNS:
+        return Subject(start, start + len(np_text), np_text, "pronoun", None)
+    words = np_text.split()
+    head = _noun_key(words[-1])
+    head_word = _noun_key(re.split(r"\s+(?:of|for|at|with|from|in|to)\s+", np_text)[0].split()[-1])
+    if words[0][0].isupper() and _all_caps_name(words):
+        if words[0].lower() in NOT_NAMES and len(words) == 1:
+            return None
+        return Subject(start, start + len(np_text), np_text, "name", _clean_role(role))
+    if head_word in SPEAKER_NOUNS or head in SPEAKER_NOUNS:
+        return Subject(start, start + len(np_text), np_text, "noun", _clean_role(role))
+    demonstrative = words[0].lower() in {"this", "that", "these", "those"}
+    if loose and re.match(_DET + r"\s", np_text) and len(words) <= 6 and not demonstrative:
+        return Subject(start, start + len(np_text), np_text, "noun", _clean_role(role))
+    return None
+
+
+def _noun_key(word: str) -> str:
+    """Lower case, possessive dropped: "Officials’" -> "officials"."""
+    word = word.lower()
+    for suffix in ("’s", "'s", "’", "'"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _trim_np(np_text: str, start: int) -> tuple[str, int]:
+    # Drop a leading conjunction or sentence adverb swallowed by the NP pattern,
+    # and a sentence's full stop swallowed by a name ("sighed Meg.").
+    if np_text.endswith("."):
+        last = np_text.split()[-1].lower()
+        if len(last) > 2 and last.rstrip(".") not in ABBREVIATIONS:
+            np_text = np_text[:-1]
+    words = np_text.split(" ")
+    while len(words) > 1 and words[0].lower() in {"and", "but", "so", "then", "while", "as"}:
+        start += len(words[0]) + 1
+        words = words[1:]
+    while len(words) > 1 and words[0].lower() in NOT_NAMES and words[1][:1].isupper():
+        if words[0].lower() in {"the", "a", "an", "another", "one", "two", "three"}:
+            break
+        start += len(words[0]) + 1
+        words = words[1:]
+    return " ".join(words), start
+
+
+def _all_caps_name(words: list[str]) -> bool:
+    return all(w[0].isupper() or w.lower() in PARTICLES for w in words)
+
+
+def _looks_like_name(phrase: str) -> bool:
+    words = phrase.split()
+    return 1 <= len(words) <= 5 and _all_caps_name(words) and words[0].lower() not in NOT_NAMES
+
+
+def _is_role_phrase(np_text: str) -> bool:
+    words = np_text.replace("’s", "").replace("'s", "").split()
+    return any(w.lower() in TITLES or w.lower() in SPEAKER_NOUNS for w in words)
+
+
+def _is_appositive(role: str) -> bool:
+    first = role.split()[0].lower() if role.split() else ""
+    return (
+        first
+        in {
+            "a",
+            "an",
+            "the",
+            "who",
+            "whose",
+            "which",
+            "one",
+            "another",
+            "his",
+            "her",
+            "its",
+            "their",
+            "former",
+            "then",
+            "now",
+            "also",
+        }
+        or first in TITLES
+    )
+
+
+def _clean_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    role = " ".join(role.split())
+    for art in ("a ", "an ", "the "):
+        if role.lower().startswith(art):
+            return role[len(art) :]
+    if role.lower().startswith(("who ", "which ", "whose ")):
+        return None
+    return role
+
+
+def content_after(text: str, cue: CueHit, end: int) -> int:
+    """Where the reported content starts after a cue (past a recipient and "that")."""
+    pos = cue.end
+    if cue.tell_like:
+        m = _RECIPIENT.match(text, pos, end)
+        if m:
+            pos = m.end()
+    m2 = _AFTER_CUE.match(text[pos:end])
+    if m2:
+        pos += m2.end()
+    return pos
+
+
+def speaker_after(text: str, pos: int, end: int, loose: bool = True) -> Subject | None:
+    """An inverted cue's speaker: "…,” said Jane Das, the party's leader."""
+    m = re.match(
+        rf"\s*(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?P<appos>\s*,\s*(?P<role>[^,;:“”\"]{{2,160}}?)"
+        rf"\s*(?=[,.;]|$))?",
+        text[pos:end],
+    )
+    if not m:
+        return None
+    start = pos + m.start("np")
+    subj = _make_subject(start, m.group("np"), None, text, pos, loose)
+    if subj is None:
+        return None
+    role = m.group("role")
+    if role and _is_appositive(role):
+        return Subject(subj.start, subj.end, subj.text, subj.kind, _clean_role(role))
+    return subj
+
+
+def subject_at(text: str, pos: int, end: int) -> Subject | None:
+    """The subject phrase that opens a clause: "Das spoke at length …, saying …"."""
+    m = re.compile(rf"\s*(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s*,[^,]{{2,160}},)?\s+[a-z]").match(
+        text, pos, end
+    )
+    if m is None:
+        return None
+    return _make_subject(m.start("np"), m.group("np"), None, text, pos)

@@ -1,0 +1,1 @@
+"""Data only: reporting cues, titles, name particles, abbreviations."""

@@ -1,0 +1,138 @@
+"""Reporting cues by lemma, each tagged with what it means.
+
+Word forms are generated from the lemma (plus a short table of irregular
+forms) so that a new lemma brings all its inflections: a hand-written list of
+forms is how other extractors silently lost "found" and "spoke".
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Stance = Literal["assert", "deny", "ask", "believe"]
+
+# lemma -> stance. Multi-word lemmas are verb + particle ("point out").
+VERBS: dict[str, Stance] = {
+    **dict.fromkeys(
+        """say tell add note explain emphasize emphasise highlight stress warn argue insist
+        acknowledge write tweet state claim declare announce report confirm observe remark
+        comment reply respond answer continue conclude suggest recall admit contend maintain
+        assert allege reveal predict promise pledge vow testify caution complain concede agree
+        repeat reiterate estimate indicate disclose mention post boast joke quip sigh shout yell
+        scream whisper murmur exclaim retort counter recount underline underscore urge advise
+        accuse charge blast slam criticize criticise praise lament concede assure announce
+        inform brief show find conclude describe call demand propose threaten vow guarantee
+        proclaim confide explain elaborate clarify specify""".split(),
+        "assert",
+    ),
+    "point out": "assert",
+    "point to": "assert",
+    "go on": "assert",
+    "write in": "assert",
+    "deny": "deny",
+    "reject": "deny",
+    "dispute": "deny",
+    "refute": "deny",
+    "rebut": "deny",
+    "ask": "ask",
+    "question": "ask",
+    "wonder": "ask",
+    "inquire": "ask",
+    "enquire": "ask",
+    **dict.fromkeys(
+        "believe think feel hope fear expect suspect doubt worry reckon".split(), "believe"
+    ),
+}
+
+# Cues that need a content clause after them; on their own they are ordinary verbs
+# ("show", "find", "call") and would otherwise turn narration into reported speech.
+CLAUSE_ONLY = frozenset(
+    "show find describe call demand propose threaten guarantee continue charge answer "
+    "maintain post count inform brief expect hope fear feel think believe doubt "
+    "worry suspect reckon question wonder add".split()
+)
+
+# Verbs of saying proper: their subject is a speaker whatever its head noun
+# ("the ad’s narrator says"); other cues need a recognised speaker phrase.
+SPEECH = frozenset(
+    """say tell add note explain write tweet state claim declare announce report confirm
+    insist argue warn stress emphasize emphasise acknowledge reply respond ask deny recall
+    conclude admit suggest comment remark observe reiterate repeat testify quip joke sigh
+    shout yell whisper murmur exclaim retort""".split()
+) | {"point out"}
+
+# Cues that may only stand after a quote or in an inverted cue ("…," he sighed).
+MANNER_ONLY = frozenset("sigh shout yell scream whisper murmur exclaim quip joke laugh".split())
+
+IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "think": ("thought",),
+    "feel": ("felt",),
+    "find": ("found",),
+    "go": ("went", "gone"),
+    "show": ("shown",),
+    "speak": ("spoke", "spoken"),
+    "put": ("put",),
+    "quip": ("quipped", "quipping"),
+}
+
+
+def inflections(verb: str) -> set[str]:
+    """Regular English inflections of a verb, plus the irregular table.
+
+    >>> sorted(inflections("deny"))
+    ['denied', 'denies', 'deny', 'denying']
+    >>> sorted(inflections("say"))
+    ['said', 'say', 'saying', 'says']
+    """
+    forms = {verb}
+    if verb.endswith("y") and verb[-2:-1] not in tuple("aeiou"):
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    elif verb.endswith("e") and not verb.endswith("ee"):
+        forms |= {verb + "s", verb + "d", verb[:-1] + "ing"}
+    elif verb.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {verb + "es", verb + "ed", verb + "ing"}
+    else:
+        forms |= {verb + "s", verb + "ed", verb + "ing"}
+        if _doubles_final(verb):
+            forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+            forms.discard(verb + "ed")
+            forms.discard(verb + "ing")
+    if verb in IRREGULAR:
+        forms.discard(verb + "ed")
+        forms.discard(verb + "d")
+        forms |= set(IRREGULAR[verb])
+    return forms
+
+
+def _doubles_final(verb: str) -> bool:
+    # CVC one-syllable verbs double their last consonant: "quip" -> "quipped".
+    v = "aeiou"
+    return (
+        len(verb) <= 4
+        and len(verb) >= 3
+        and verb[-1] not in v + "wxy"
+        and verb[-2] in v
+        and verb[-3] not in v
+    )
+
+
+def _build() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for lemma in VERBS:
+        head, _, particle = lemma.partition(" ")
+        for form in inflections(head):
+            key = f"{form} {particle}" if particle else form
+            table.setdefault(key, lemma)
+    return table
+
+
+# word form (lower case, particle included) -> lemma
+FORMS: dict[str, str] = _build()
+MULTIWORD = sorted((f for f in FORMS if " " in f), key=len, reverse=True)
+
+# Phrases that introduce a source without a verb.
+ACCORDING_TO = ("according to",)
+STATEMENT_FRAMES = ("in a statement", "in an interview", "in a post", "in a tweet", "in a letter")

@@ -1,0 +1,73 @@
+"""Titles, particles and nouns that help recognise speakers."""
+
+from __future__ import annotations
+
+# Written before a name; never part of the canonical name. "Gen" without a full
+# stop is deliberately absent: "Gen Nakatani" is a given name.
+TITLES = frozenset(
+    """dr dr. doctor mr mr. mrs mrs. ms ms. miss mx prof prof. professor sir dame lord lady
+    rev rev. reverend fr fr. father sen sen. senator rep rep. representative gov gov.
+    governor pres pres. president gen. general lt lt. lieutenant col col. colonel capt capt.
+    captain maj maj. major sgt sgt. sergeant adm adm. admiral cmdr commander judge justice
+    mayor minister secretary ambassador chancellor premier king queen prince princess pope
+    sheikh chairman chairwoman chair commissioner inspector detective officer""".split()
+)
+
+PARTICLES = frozenset(
+    "de da del della der di du van von la le bin ibn al el st. st dos das".split()
+)
+
+PRONOUNS = {
+    "he": "m",
+    "she": "f",
+    "they": "p",
+    "it": "n",
+    "we": "p",
+    "i": "s",
+}
+
+# Head nouns of descriptive speaker phrases: "a spokesperson for the ministry".
+SPEAKER_NOUNS = frozenset(
+    """spokesperson spokesman spokeswoman spokespeople official officials source sources
+    minister ministry department agency police company firm group campaign party analyst
+    analysts expert experts critic critics researcher researchers scientist scientists
+    economist economists lawyer lawyers attorney attorneys prosecutor prosecutors judge
+    witness witnesses resident residents lawmaker lawmakers senator senators president
+    governor mayor chairman chairwoman chief director executive ceo leader leaders voter
+    voters supporter supporters democrats republicans aide aides adviser advisers advisor
+    advisors statement report study studies poll polls survey surveys court administration
+    government committee council board union organization organisation association
+    commission office team staff member members candidate nominee secretary ambassador
+    professor doctor doctors author authors writer editor columnist host anchor network
+    newspaper magazine website spokespersons officer officers investigators investigator
+    authorities authority people person man woman men women activist activists manager
+    managers employee employees worker workers student students teacher teachers parent
+    parents organizers organisers observers observer diplomat diplomats commander
+    military army navy data research article paper letter memo documents document filing
+    complaint lawsuit release operator operators owner owners founder cofounder father
+    mother son daughter wife husband friend friends neighbor neighbour neighbors
+    neighbours family relatives colleague colleagues historian historians pollster
+    pollsters strategist strategists commentator commentators observer insiders insider
+    representative representatives delegate delegates nation country state states city
+    agency sheriff coroner prosecutor's spokesperson's""".split()
+)
+
+# A capitalised word that starts a sentence but is not a name.
+NOT_NAMES = frozenset(
+    """the a an this that these those it its he she they we i you his her their our my
+    your but and or so yet if when while after before as because although though since
+    in on at by for from with without about into over under of to up down out off then
+    there here what who whom whose which where why how all some many most much more both
+    each every either neither no not one two three four five six seven eight nine ten
+    also still even just only now today yesterday tomorrow monday tuesday wednesday
+    thursday friday saturday sunday january february march april may june july august
+    september october november december meanwhile however moreover according mr mrs ms
+    dr prof last next first second third new other such""".split()
+)
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt ft gen lt col capt maj sgt adm cmdr gov sen rep pres
+    rev fr hon inc co corp ltd llc bros vs etc no nos vol jan feb mar apr jun jul aug sep
+    sept oct nov dec est approx dept univ assn ave blvd rd e.g i.e a.m p.m u.s u.k u.n
+    u.s.a d.c e.u al""".split()
+)

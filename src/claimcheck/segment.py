@@ -1,0 +1,199 @@
+"""Paragraphs and sentences with offsets; lines that are not the article's prose.
+
+Sentences never split inside a quotation: a multi-sentence quote and its cue
+stay one unit, because attribution needs them together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimcheck.lexicon.cues import FORMS
+from claimcheck.lexicon.names import ABBREVIATIONS
+from claimcheck.quotes import Quote
+
+_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "for",
+        "and",
+        "or",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "amid",
+        "as",
+        "vs",
+        "but",
+        "nor",
+        "is",
+        "are",
+        "be",
+        "its",
+        "via",
+        "over",
+        "into",
+        "after",
+        "before",
+        "than",
+        "that",
+        "this",
+        "up",
+    ]
+)
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_BOUNDARY = re.compile(r"[.?!…]+[\"'”’»)\]]*(?=\s+)")
+_CLOSERS = "\"'”’»)]"
+_BYLINE = re.compile(r"^(?:by|words by|written by|reporting by|edited by)\s+[A-Z]", re.I)
+_CAPTION = re.compile(
+    r"^(?:photo|photograph|image|picture|file photo|caption|credit|source|video|watch|"
+    r"listen|read more|read the rest|related|see also|advertisement|sponsored|subscribe|"
+    r"sign up|follow us|click here|share this)\b",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w. ]{1,30})?\s*(?:\([\w .]+\))?\s*[—–-]{1,2}\s+"
+)
+_KICKER = re.compile(r"^([A-Z][\w’'&.-]*(?:[ -][A-Z0-9][\w’'&.-]*){0,5}):\s+(?=[A-Z“\"])")
+
+
+_CUE_AFTER = re.compile(
+    r"\s+(?:(?:[A-Z][\w.'’-]*|the|a|an|his|her|their)\s+){1,4}(?:"
+    + "|".join(sorted((f for f in FORMS if " " not in f), key=len, reverse=True))
+    + r")\b|\s+(?:"
+    + "|".join(sorted((f for f in FORMS if " " not in f), key=len, reverse=True))
+    + r")\s+(?:[A-Z]|the\b|a\b|an\b|his\b|her\b)"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class LineVerdict:
+    """Why a paragraph (or its first part) is not prose."""
+
+    reason: str
+    end: int  # skip up to here; for a kicker, the rest of the paragraph is prose
+
+
+def split_sentences(text: str, start: int, end: int, quotes: list[Quote]) -> list[Sentence]:
+    """Sentences of ``text[start:end]``; boundaries inside quotations are ignored."""
+    spans = [(q.open_at, q.close_at) for q in quotes]
+    out: list[Sentence] = []
+    cur = start
+    k = 0
+    for m in _BOUNDARY.finditer(text, start, end):
+        cut = m.end()
+        while k < len(spans) and spans[k][1] < cut:
+            k += 1
+        if any(a < m.start() < b and cut < b for a, b in spans[k : k + 3]):
+            continue
+        if not _is_boundary(text, m.start(), cut, end):
+            continue
+        _push(out, text, cur, cut)
+        cur = cut
+    _push(out, text, cur, end)
+    return out
+
+
+def _push(out: list[Sentence], text: str, a: int, b: int) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        out.append(Sentence(a, b))
+
+
+def _is_boundary(text: str, dot: int, cut: int, end: int) -> bool:
+    nxt = cut
+    while nxt < end and text[nxt].isspace():
+        nxt += 1
+    if nxt >= end:
+        return False
+    following = text[nxt]
+    if not (following.isupper() or following.isdigit() or following in "“\"‘'«(["):
+        return False
+    if text[cut - 1] in "\"”’»'" and _CUE_AFTER.match(text, cut, min(end, cut + 80)):
+        return False  # “Is this fair?” Das asked.
+    if text[dot] != ".":
+        return True
+    # The word before the full stop: an abbreviation or an initial is no boundary.
+    j = dot
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in '(“"':
+        j -= 1
+    word = text[j:dot].lower().strip(_CLOSERS)
+    if word in ABBREVIATIONS or word.replace(".", "") in ABBREVIATIONS:
+        return _abbrev_ends_sentence(word, following)
+    if len(word) == 1 and word.isalpha():
+        return False  # an initial: "J. Smith"
+    return not (word.count(".") >= 1 and len(word) <= 6 and word.replace(".", "").isalpha())
+
+
+def _abbrev_ends_sentence(word: str, following: str) -> bool:
+    # "U.S." may end a sentence; titles such as "Dr." never do.
+    return word in ("u.s", "u.k", "u.n", "etc", "inc", "co", "ltd", "corp", "d.c") and (
+        following in '“"' or following.isupper()
+    )
+
+
+def title_case_ratio(line: str) -> float:
+    words = [w for w in _WORD.findall(line) if w.lower() not in _SMALL]
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w[0].isupper()) / len(words)
+
+
+def classify_line(text: str, start: int, end: int, index: int, kind: str) -> LineVerdict | None:
+    """A reason to skip this paragraph (or its kicker), or None when it is prose."""
+    line = text[start:end]
+    if kind == "heading":
+        return LineVerdict("headline" if index == 0 else "heading", end)
+    stripped = line.strip()
+    words = stripped.split()
+    if not words:
+        return LineVerdict("empty", end)
+    if _BYLINE.match(stripped) and len(words) <= 12:
+        return LineVerdict("byline", end)
+    if _CAPTION.match(stripped) and (len(words) <= 25 or ":" in stripped[:30]):
+        return LineVerdict("caption", end)
+    kicker = _KICKER.match(line)
+    if kicker and index == 0 and len(words) > 8 and title_case_ratio(kicker.group(1)) == 1.0:
+        return LineVerdict("kicker", start + kicker.end())
+    if _DATELINE.match(line) and index <= 2:
+        m = _DATELINE.match(line)
+        assert m is not None
+        return LineVerdict("dateline", start + m.end())
+    return _headline_like(stripped, words, index, end)
+
+
+def _headline_like(line: str, words: list[str], index: int, end: int) -> LineVerdict | None:
+    if len(words) > 22 or any(c in line for c in '“”"«»'):
+        return None
+    terminal = line[-1] in ".!:;,"
+    tc = title_case_ratio(line)
+    if index == 0 and tc >= 0.75 and len(words) <= 22:
+        return LineVerdict("headline", end)
+    if terminal:
+        return None
+    if tc >= 0.75 and len(words) >= 2:
+        if ":" in line:
+            return LineVerdict("heading", end)
+        if line.endswith("?") or len(words) >= 6:
+            return LineVerdict("related-link", end)
+        return LineVerdict("heading", end)
+    if len(words) <= 6 and not line.endswith(("?", "!")):
+        return LineVerdict("heading", end)
+    return None

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casefile import Case, load_cases
+from claimcheck.documents import from_text
+from claimcheck.extract import extract
+
+CASES = sorted((Path(__file__).parent / "cases" / "extract").glob("*.txt"))
+ALL = [c for f in CASES for c in load_cases(f)]
+
+
+def _dash(v: str | None) -> str:
+    return v if v else "-"
+
+
+def actual_rows(case: Case) -> list[tuple[str, ...]]:
+    ledger = extract(from_text(case.text, path="case.txt"))
+    want_narrative = any(row[0] == "narrative" for row in case.expected)
+    want_skipped = any(row[0] == "skipped" for row in case.expected)
+    rows: list[tuple[str, ...]] = []
+    for c in ledger.claims:
+        if c.kind == "narrative" and not want_narrative:
+            continue
+        cue = c.cue.text if c.cue and c.kind != "narrative" else None
+        rows.append((c.kind, _dash(c.speaker), _dash(cue), " ".join(c.text.split())))
+    if want_skipped:
+        rows.extend(("skipped", s.reason, " ".join(s.text.split())) for s in ledger.skipped)
+    return rows
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(
+            c, id=f"{c.file}:{c.title}", marks=[pytest.mark.xfail(strict=True)] if c.xfail else []
+        )
+        for c in ALL
+    ],
+)
+def test_case(case: Case) -> None:
+    assert actual_rows(case) == [tuple(r) for r in case.expected]
+
+
+def test_case_files_exist_for_each_concern() -> None:
+    names = {f.stem for f in CASES}
+    assert {"quotes", "cues", "speakers", "pronouns", "boilerplate"} <= names
