@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError
+
+if TYPE_CHECKING:
+    from claimcheck import ci
+    from claimcheck import settings as settings_mod
+    from claimcheck.models import Report
 
 app = typer.Typer(
     name="claimcheck",
@@ -90,6 +96,193 @@ def schema_report() -> None:
     from claimcheck.models import json_schema
 
     typer.echo(json.dumps(json_schema("report"), indent=2, sort_keys=True))
+
+
+# ---------------------------------------------------------------- CI layer
+# Options shared by ``verify`` and ``report``; ``emit`` is the one place that
+# turns a finished report into outputs and an exit code.
+
+config_app = typer.Typer(help="Show the effective configuration.", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+baseline_app = typer.Typer(help="Record today's findings so only new ones fail.")
+app.add_typer(baseline_app, name="baseline")
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    github = "github"
+    sarif = "sarif"
+    rdjson = "rdjson"
+    rdjsonl = "rdjsonl"
+    junit = "junit"
+    markdown = "markdown"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Format for stdout.")]
+ReportOpt = Annotated[
+    list[str] | None,
+    typer.Option("--report", metavar="FORMAT:FILE", help="Also write FORMAT to FILE (repeatable)."),
+]
+FailOnOpt = Annotated[
+    FailOn | None, typer.Option("--fail-on", help="Lowest severity that fails (exit 1).")
+]
+MaxWarningsOpt = Annotated[
+    int | None, typer.Option("--max-warnings", min=0, help="Fail on more warnings than N.")
+]
+ExitZeroOpt = Annotated[
+    bool, typer.Option("--exit-zero", help="Exit 0 even with findings (run errors still 2).")
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="Use this config file instead of discovery.")
+]
+IsolatedOpt = Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")]
+BaselineOpt = Annotated[
+    Path | None, typer.Option("--baseline", help="Only findings not in this file count.")
+]
+DiffOpt = Annotated[
+    str | None, typer.Option("--diff", metavar="REF", help="Only lines changed since REF.")
+]
+
+
+def load_settings(
+    config: Path | None,
+    isolated: bool,
+    fail_on: FailOn | None = None,
+    max_warnings: int | None = None,
+    baseline: Path | None = None,
+) -> settings_mod.Loaded:
+    from claimcheck import settings as settings_mod
+
+    overrides = {
+        "fail_on": ("--fail-on", fail_on.value if fail_on else None),
+        "max_warnings": ("--max-warnings", max_warnings),
+        "baseline": ("--baseline", baseline.as_posix() if baseline else None),
+    }
+    return settings_mod.load(Path.cwd(), config=config, isolated=isolated, overrides=overrides)
+
+
+def ci_options(
+    loaded: settings_mod.Loaded,
+    fmt: OutputFormat,
+    reports: list[str] | None,
+    exit_zero: bool,
+    diff: str | None,
+) -> ci.Options:
+    from claimcheck import ci
+    from claimcheck.policy import ExitPolicy
+
+    s = loaded.settings
+    return ci.Options(
+        fmt=fmt.value,
+        reports=tuple(ci.parse_report_spec(spec) for spec in reports or []),
+        exit=ExitPolicy(fail_on=s.fail_on, max_warnings=s.max_warnings, exit_zero=exit_zero),
+        severity=s.severity,
+        baseline=Path(s.baseline) if s.baseline else None,
+        diff=diff,
+    )
+
+
+def emit(
+    report: Report,
+    options: ci.Options,
+    base: Mapping[str, Callable[[Report], str]] | None = None,
+) -> NoReturn:
+    """Post-process, write every report, print the chosen format, exit by policy."""
+    from claimcheck import ci, policy
+
+    try:
+        texts = ci.draft_texts(report)
+        report = ci.postprocess(report, texts, options)
+        ci.write_reports(report, texts, options.reports, base)
+        sys.stdout.write(ci.render(options.fmt, report, texts, base))
+        if options.fmt == "github":
+            ci.append_step_summary(report)
+    except ClaimcheckError as err:
+        fail(err)
+    for e in report.errors:
+        if e.code != "unused-suppression":
+            typer.echo(f"claimcheck: error: {e.message}", err=True)
+    raise typer.Exit(policy.exit_code(report, options.exit))
+
+
+@app.command("report")
+def report_cmd(
+    file: Annotated[Path, typer.Argument(help="A report saved with --format json.")],
+    fmt: FormatOpt = OutputFormat.text,
+    report: ReportOpt = None,
+    fail_on: FailOnOpt = None,
+    max_warnings: MaxWarningsOpt = None,
+    exit_zero: ExitZeroOpt = False,
+    config: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
+    baseline: BaselineOpt = None,
+    diff: DiffOpt = None,
+) -> None:
+    """Re-render a saved JSON report in any format, under the CI failure policy."""
+    from claimcheck import ci
+
+    try:
+        loaded = load_settings(config, isolated, fail_on, max_warnings, baseline)
+        options = ci_options(loaded, fmt, report, exit_zero, diff)
+        saved = ci.read_report(file)
+    except ClaimcheckError as err:
+        fail(err)
+    emit(saved, options)
+
+
+@config_app.command("show")
+def config_show(config: ConfigOpt = None, isolated: IsolatedOpt = False) -> None:
+    """Print the effective settings and where each one came from."""
+    from claimcheck import settings as settings_mod
+
+    try:
+        loaded = load_settings(config, isolated)
+    except ClaimcheckError as err:
+        fail(err)
+    sys.stdout.write(settings_mod.show(loaded))
+
+
+@schema_app.command("config")
+def schema_config() -> None:
+    """JSON Schema of the configuration ([tool.claimcheck] / claimcheck.toml)."""
+    from claimcheck.settings import json_schema
+
+    typer.echo(json.dumps(json_schema(), indent=2, sort_keys=True))
+
+
+@baseline_app.command("write")
+def baseline_write(
+    source: Annotated[
+        Path, typer.Option("--from", help="A JSON report (from --report json:FILE).")
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Default: the configured baseline.")
+    ] = None,
+    config: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
+) -> None:
+    """Write the fingerprints of today's errors and warnings to the baseline file."""
+    from claimcheck import baseline, ci
+
+    try:
+        loaded = load_settings(config, isolated)
+        target = output or Path(loaded.settings.baseline or "claimcheck-baseline.json")
+        saved = ci.read_report(source)
+        texts = ci.draft_texts(saved)
+        options = ci.Options(severity=loaded.settings.severity)
+        count = baseline.write(ci.postprocess(saved, texts, options), target)
+    except ClaimcheckError as err:
+        fail(err)
+    typer.echo(f"claimcheck: wrote {count} finding(s) to {target.as_posix()}", err=True)
 
 
 def main() -> None:
