@@ -33,7 +33,7 @@ def test_nearest_file_upward_wins(tmp_path: Path) -> None:
     assert discover(sub) == tmp_path / "pyproject.toml"
     _write(tmp_path / "drafts" / "claimcheck.toml", 'fail-on = "info"\ncorpus = "../src"\n')
     loaded = load(sub, overrides={})
-    assert loaded.file == tmp_path / "drafts" / "claimcheck.toml"
+    assert loaded.file == Path("../claimcheck.toml")
     assert loaded.settings.fail_on == "info"
     # Paths in a file are relative to that file, shown relative to the cwd.
     assert loaded.settings.corpus == "../../src"
@@ -53,7 +53,7 @@ def test_dot_file_before_plain_before_pyproject(tmp_path: Path) -> None:
 
 
 def test_cli_beats_file_beats_default_and_show_says_so(tmp_path: Path) -> None:
-    cfg = _write(
+    _write(
         tmp_path / "claimcheck.toml",
         'fail-on = "warning"\nmax-warnings = 3\n[severity]\nspeaker-conflict = "info"\n'
         '[speakers]\n"Shubhamitra Das" = ["Dr Das", "S. Das"]\n',
@@ -62,10 +62,10 @@ def test_cli_beats_file_beats_default_and_show_says_so(tmp_path: Path) -> None:
     s = loaded.settings
     assert (s.fail_on, s.max_warnings, s.severity) == ("error", 3, {"speaker-conflict": "info"})
     assert loaded.origin("fail_on") == "--fail-on"
-    assert loaded.origin("max_warnings") == cfg.as_posix()
+    assert loaded.origin("max_warnings") == "claimcheck.toml"
     assert loaded.origin("scope") == "default"
     text = show(loaded)
-    assert f"# config file: {cfg.as_posix()}" in text
+    assert "# config file: claimcheck.toml" in text
     assert 'fail-on = "error"' in text and "# --fail-on" in text
     assert 'severity = { speaker-conflict = "info" }' in text
     assert '"Shubhamitra Das" = ["Dr Das", "S. Das"]' in text
@@ -93,11 +93,11 @@ def test_explicit_config_and_isolated(tmp_path: Path) -> None:
     ],
 )
 def test_bad_config_names_file_and_key(tmp_path: Path, text: str, expected: str) -> None:
-    cfg = _write(tmp_path / "claimcheck.toml", text)
+    _write(tmp_path / "claimcheck.toml", text)
     with pytest.raises(ConfigError) as info:
         load(tmp_path)
     line = info.value.one_line()
-    assert line.startswith(cfg.as_posix() + ": ")
+    assert line.startswith("claimcheck.toml: ")
     assert expected in line
 
 

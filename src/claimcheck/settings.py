@@ -100,8 +100,7 @@ def _has_table(pyproject: Path) -> bool:
     return "claimcheck" in data.get("tool", {})
 
 
-def read_table(path: Path) -> dict[str, Any]:
-    shown = path.as_posix()
+def read_table(path: Path, shown: str) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -150,14 +149,18 @@ def load(
     """``overrides`` maps a setting to (the option that set it, its value)."""
     if config is not None and isolated:
         raise ConfigError("--config and --isolated exclude each other")
-    path = None if isolated else (config if config is not None else discover(cwd))
+    path = config
+    if path is None and not isolated:
+        found = discover(cwd)
+        # Shown relative to where the user stands, as they would type it.
+        path = Path(os.path.relpath(found, cwd)) if found is not None else None
     values: dict[str, Any] = {}
     origins: dict[str, str] = {}
     if path is not None:
-        table = read_table(path)
+        table = read_table(cwd / path, shown=path.as_posix())
         shown = path.as_posix()
         validate(table, shown)
-        values = _rebase(table, path.resolve().parent, cwd.resolve())
+        values = _rebase(table, (cwd / path).resolve().parent, cwd.resolve())
         by_alias = {_kebab(n): n for n in Settings.model_fields}
         values = {by_alias.get(k, k): v for k, v in values.items()}
         origins = dict.fromkeys(values, shown)
