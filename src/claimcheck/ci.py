@@ -27,6 +27,7 @@ Render = Callable[[Report, Mapping[str, str]], str]
 @dataclass(frozen=True)
 class Options:
     fmt: str = "text"
+    output: Path | None = None  # the chosen format goes here instead of stdout
     reports: tuple[tuple[str, Path], ...] = ()
     exit: policy.ExitPolicy = field(default_factory=policy.ExitPolicy)
     severity: Mapping[str, Severity] = field(default_factory=dict)

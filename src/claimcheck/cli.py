@@ -7,11 +7,12 @@ Exit codes: 0 clean, 1 findings at the fail level (or a stale ledger under
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -37,6 +38,54 @@ app.add_typer(schema_app, name="schema")
 def fail(err: ClaimcheckError) -> NoReturn:
     typer.echo(f"claimcheck: error: {err.one_line()}", err=True)
     raise typer.Exit(2)
+
+
+# Options shared by ``verify`` and ``report`` (the CI layer).
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    github = "github"
+    sarif = "sarif"
+    rdjson = "rdjson"
+    rdjsonl = "rdjsonl"
+    junit = "junit"
+    markdown = "markdown"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Format for stdout.")]
+ReportOpt = Annotated[
+    list[str] | None,
+    typer.Option("--report", metavar="FORMAT:FILE", help="Also write FORMAT to FILE (repeatable)."),
+]
+FailOnOpt = Annotated[
+    FailOn | None, typer.Option("--fail-on", help="Lowest severity that fails (exit 1).")
+]
+MaxWarningsOpt = Annotated[
+    int | None, typer.Option("--max-warnings", min=0, help="Fail on more warnings than N.")
+]
+ExitZeroOpt = Annotated[
+    bool, typer.Option("--exit-zero", help="Exit 0 even with findings (run errors still 2).")
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="Use this config file instead of discovery.")
+]
+IsolatedOpt = Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")]
+BaselineOpt = Annotated[
+    Path | None, typer.Option("--baseline", help="Only findings not in this file count.")
+]
+DiffOpt = Annotated[
+    str | None, typer.Option("--diff", metavar="REF", help="Only lines changed since REF.")
+]
 
 
 class ExtractFormat(StrEnum):
@@ -108,66 +157,43 @@ baseline_app = typer.Typer(help="Record today's findings so only new ones fail."
 app.add_typer(baseline_app, name="baseline")
 
 
-class OutputFormat(StrEnum):
-    text = "text"
-    json = "json"
-    jsonl = "jsonl"
-    github = "github"
-    sarif = "sarif"
-    rdjson = "rdjson"
-    rdjsonl = "rdjsonl"
-    junit = "junit"
-    markdown = "markdown"
-
-
-class FailOn(StrEnum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    never = "never"
-
-
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Format for stdout.")]
-ReportOpt = Annotated[
-    list[str] | None,
-    typer.Option("--report", metavar="FORMAT:FILE", help="Also write FORMAT to FILE (repeatable)."),
-]
-FailOnOpt = Annotated[
-    FailOn | None, typer.Option("--fail-on", help="Lowest severity that fails (exit 1).")
-]
-MaxWarningsOpt = Annotated[
-    int | None, typer.Option("--max-warnings", min=0, help="Fail on more warnings than N.")
-]
-ExitZeroOpt = Annotated[
-    bool, typer.Option("--exit-zero", help="Exit 0 even with findings (run errors still 2).")
-]
-ConfigOpt = Annotated[
-    Path | None, typer.Option("--config", help="Use this config file instead of discovery.")
-]
-IsolatedOpt = Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")]
-BaselineOpt = Annotated[
-    Path | None, typer.Option("--baseline", help="Only findings not in this file count.")
-]
-DiffOpt = Annotated[
-    str | None, typer.Option("--diff", metavar="REF", help="Only lines changed since REF.")
-]
-
-
 def load_settings(
-    config: Path | None,
-    isolated: bool,
-    fail_on: FailOn | None = None,
-    max_warnings: int | None = None,
-    baseline: Path | None = None,
+    config: Path | None, isolated: bool, **options: tuple[str, Any]
 ) -> settings_mod.Loaded:
+    """``options``: setting name -> (the flag, its value or None when not given)."""
     from claimcheck import settings as settings_mod
 
-    overrides = {
+    return settings_mod.load(Path.cwd(), config=config, isolated=isolated, overrides=options)
+
+
+def _policy_flags(
+    fail_on: FailOn | None, max_warnings: int | None, baseline: Path | None
+) -> dict[str, tuple[str, Any]]:
+    return {
         "fail_on": ("--fail-on", fail_on.value if fail_on else None),
         "max_warnings": ("--max-warnings", max_warnings),
         "baseline": ("--baseline", baseline.as_posix() if baseline else None),
     }
-    return settings_mod.load(Path.cwd(), config=config, isolated=isolated, overrides=overrides)
+
+
+def configured_drafts(loaded: settings_mod.Loaded) -> list[str]:
+    """The drafts the config selects, relative to the working directory."""
+    from claimcheck.selection import select_drafts
+
+    cwd = Path.cwd()
+    root = (cwd / loaded.file).parent if loaded.file else cwd
+    s = loaded.settings
+    skip = [os.path.relpath(cwd / p, root) for p in (s.corpus, s.claims) if p]
+    found = [
+        Path(os.path.relpath(root / f, cwd)).as_posix()
+        for f in select_drafts(root, s.include, s.exclude, skip)
+    ]
+    if not found:
+        raise ClaimcheckError(
+            "nothing to check: no DRAFT given and no file matches the config's include",
+            hint=f"include = {s.include}",
+        )
+    return found
 
 
 def ci_options(
@@ -176,6 +202,7 @@ def ci_options(
     reports: list[str] | None,
     exit_zero: bool,
     diff: str | None,
+    output: Path | None = None,
 ) -> ci.Options:
     from claimcheck import ci
     from claimcheck.policy import ExitPolicy
@@ -183,6 +210,7 @@ def ci_options(
     s = loaded.settings
     return ci.Options(
         fmt=fmt.value,
+        output=output,
         reports=tuple(ci.parse_report_spec(spec) for spec in reports or []),
         exit=ExitPolicy(fail_on=s.fail_on, max_warnings=s.max_warnings, exit_zero=exit_zero),
         severity=s.severity,
@@ -198,12 +226,17 @@ def emit(
 ) -> NoReturn:
     """Post-process, write every report, print the chosen format, exit by policy."""
     from claimcheck import ci, policy
+    from claimcheck.output import write_atomic
 
     try:
         texts = ci.draft_texts(report)
         report = ci.postprocess(report, texts, options)
         ci.write_reports(report, texts, options.reports, base)
-        sys.stdout.write(ci.render(options.fmt, report, texts, base))
+        rendered = ci.render(options.fmt, report, texts, base)
+        if options.output is not None:
+            write_atomic(options.output, rendered)
+        else:
+            sys.stdout.write(rendered)
         if options.fmt == "github":
             ci.append_step_summary(report)
     except ClaimcheckError as err:
@@ -231,7 +264,7 @@ def report_cmd(
     from claimcheck import ci
 
     try:
-        loaded = load_settings(config, isolated, fail_on, max_warnings, baseline)
+        loaded = load_settings(config, isolated, **_policy_flags(fail_on, max_warnings, baseline))
         options = ci_options(loaded, fmt, report, exit_zero, diff)
         saved = ci.read_report(file)
     except ClaimcheckError as err:
