@@ -8,6 +8,8 @@ from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ci_report import draft_texts, make_report
 from claimcheck.render import github, junit, markdown, rdjson, sarif
@@ -118,3 +120,24 @@ def test_github_errors_first_and_caps_counted() -> None:
 
 def test_markdown_cells_cannot_break_the_table() -> None:
     assert markdown.cell("a|b\nc <b>") == "a\\|b c &lt;b&gt;"
+
+
+def test_sarif_keeps_suppressed_results_as_suppressed() -> None:
+    run = json.loads(sarif.render(make_report()))["runs"][0]
+    (hit,) = [r for r in run["results"] if "suppressions" in r]
+    assert hit["suppressions"] == [
+        {"kind": "inSource", "status": "accepted", "justification": "the archive copy has a typo"}
+    ]
+
+
+@given(st.text())
+def test_github_escaping_round_trips(text: str) -> None:
+    def unescape(s: str) -> str:
+        for a, b in (("%3A", ":"), ("%2C", ","), ("%0D", "\r"), ("%0A", "\n"), ("%25", "%")):
+            s = s.replace(a, b)
+        return s
+
+    prop = github.escape_property(text)
+    assert not set(prop) & set(":,\r\n")
+    assert unescape(prop) == text
+    assert "\n" not in github.escape_data(text)

@@ -31,10 +31,12 @@ class Finding:
         return BY_ID[self.rule].short
 
 
-def findings(report: Report, *, include_info: bool = True) -> list[Finding]:
+def findings(
+    report: Report, *, include_info: bool = True, include_suppressed: bool = False
+) -> list[Finding]:
     out: list[Finding] = []
     for r in report.results:
-        if r.suppressed or (r.severity == "info" and not include_info):
+        if (r.suppressed and not include_suppressed) or (r.severity == "info" and not include_info):
             continue
         s = r.statement
         out.append(

@@ -3,6 +3,8 @@
 Columns are code points (``columnKind: unicodeCodePoints``), end columns
 exclusive, as in the report. The source passage is a ``relatedLocation``; a
 misquote carries a ``fix`` whose replacement is the exact source wording.
+Suppressed results stay in, with ``suppressions`` (inline comment: inSource;
+baseline: external), so code scanning closes their alerts.
 """
 
 from __future__ import annotations
@@ -87,13 +89,20 @@ def _result(f: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
                 ],
             }
         ]
+    if r.suppressed:
+        # Code scanning shows these as dismissed instead of dropping them silently.
+        kind = "external" if r.suppression_reason == "baseline" else "inSource"
+        suppression = {"kind": kind, "status": "accepted"}
+        if r.suppression_reason:
+            suppression["justification"] = r.suppression_reason
+        out["suppressions"] = [suppression]
     out["properties"] = {"score": r.score, "verdict": r.verdict, "attribution": r.attribution}
     return out
 
 
 def render(report: Report) -> str:
     rule_index = {r.id: i for i, r in enumerate(RULES)}
-    results = [_result(f, rule_index) for f in findings(report)]
+    results = [_result(f, rule_index) for f in findings(report, include_suppressed=True)]
     notifications = [
         {"level": "error", "message": {"text": e.message}, "descriptor": {"id": e.code}}
         | (
