@@ -141,3 +141,9 @@ def test_github_escaping_round_trips(text: str) -> None:
     assert not set(prop) & set(":,\r\n")
     assert unescape(prop) == text
     assert "\n" not in github.escape_data(text)
+
+
+def test_markdown_table_stops_early_and_says_so() -> None:
+    out = markdown.render(make_report(), max_rows=2)
+    assert out.count("| ❌ error |") == 2
+    assert "…and 4 more; see the log or the JSON report." in out

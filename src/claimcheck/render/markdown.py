@@ -17,7 +17,11 @@ def cell(text: str) -> str:
     return text
 
 
-def render(report: Report, *, include_info: bool = False) -> str:
+# A pull-request comment holds 65,536 characters; a long table must stop early.
+MAX_ROWS = 150
+
+
+def render(report: Report, *, include_info: bool = False, max_rows: int = MAX_ROWS) -> str:
     s = report.summary
     out = ["## claimcheck", ""]
     verdict = "✅ no errors" if s.errors == 0 else f"❌ {s.errors} error(s)"
@@ -31,7 +35,7 @@ def render(report: Report, *, include_info: bool = False) -> str:
     if shown:
         out.append("| | Location | Rule | Statement | Finding | Source |")
         out.append("|---|---|---|---|---|---|")
-        for f in shown:
+        for f in shown[:max_rows]:
             r = f.result
             said = f"“{cell(r.statement.text)}”" if r else ""
             if r and r.statement.speaker:
@@ -43,6 +47,9 @@ def render(report: Report, *, include_info: bool = False) -> str:
                 f"| {_ICON[f.severity]} | {cell(f.path)}:{f.line}:{f.column} | {f.rule} "
                 f"| {said} | {cell(f.message)} | {where} |"
             )
+        if len(shown) > max_rows:
+            out.append("")
+            out.append(f"…and {len(shown) - max_rows} more; see the log or the JSON report.")
         out.append("")
     failures = [e for e in report.errors if not is_notice(e)]
     if failures:
