@@ -126,3 +126,17 @@ def test_only_changed_keeps_touched_statements() -> None:
     assert out.summary.statements == 1
     everything = gitdiff.only_changed(report, {DRAFT: gitdiff.ALL})
     assert len(everything.results) == 7
+
+
+def test_drafts_without_results_still_have_their_suppressions_checked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ci_report import DATA
+    from claimcheck import ci
+
+    monkeypatch.chdir(DATA)
+    empty = make_report().model_copy(update={"results": [], "errors": []})
+    texts = ci.draft_texts(empty, [DRAFT, "-", "drafts/missing.md"])
+    assert list(texts) == [DRAFT]
+    out = suppress.apply(empty, texts)
+    assert [e.line for e in out.errors] == [13, 18]

@@ -61,10 +61,14 @@ def read_report(path: Path) -> Report:
         raise InputError(f"is not a claimcheck JSON report ({first[0]})", path=shown) from None
 
 
-def draft_texts(report: Report) -> dict[str, str]:
-    """Each draft's text, for suppression comments and byte columns; unreadable ones skipped."""
+def draft_texts(report: Report, drafts: Iterable[str] = ()) -> dict[str, str]:
+    """Each draft's text, for suppression comments and byte columns; unreadable ones skipped.
+
+    ``drafts`` adds drafts without results, whose suppressions are all unused.
+    """
     texts: dict[str, str] = {}
-    for path in sorted({r.statement.path for r in report.results} | _notice_paths(report)):
+    paths = {r.statement.path for r in report.results} | _notice_paths(report) | set(drafts)
+    for path in sorted(paths):
         if path in ("-", "<stdin>", "<text>"):
             continue
         try:

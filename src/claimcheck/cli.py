@@ -223,13 +223,14 @@ def emit(
     report: Report,
     options: ci.Options,
     base: Mapping[str, Callable[[Report], str]] | None = None,
+    drafts: list[str] | None = None,
 ) -> NoReturn:
     """Post-process, write every report, print the chosen format, exit by policy."""
     from claimcheck import ci, policy
     from claimcheck.output import write_atomic
 
     try:
-        texts = ci.draft_texts(report)
+        texts = ci.draft_texts(report, drafts or [])
         report = ci.postprocess(report, texts, options)
         ci.write_reports(report, texts, options.reports, base)
         rendered = ci.render(options.fmt, report, texts, base)
