@@ -6,6 +6,8 @@ hundred characters), so matching stays linear in the sentence length.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -19,8 +21,7 @@ from claimcheck.lexicon.names import (
     TITLES,
 )
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-LEFT_WINDOW = 260
+LEFT_WINDOW = 200
 
 _ADVERBS = (
     r"(?:also|has|have|had|was|were|is|are|would|will|later|previously|reportedly|then|further|"
@@ -32,6 +33,8 @@ _CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)"
 _PART = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)).replace(".", r"\.") + r")"
 _SP = r"[ \t\u00a0]+"  # names never run across a line break
 NAME = rf"{_CAP}(?:{_SP}(?:{_PART}{_SP})?{_CAP}){{0,5}}"
+# "Mr. Morgan of the Sierra Club": a name with its organisation.
+NAME_OF = rf"{NAME}(?:{_SP}of{_SP}(?:the{_SP})?{_CAP}(?:{_SP}{_CAP}){{0,4}})?"
 _DET = (
     r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|"
     r"[Oo]ther|[Tt]hose|[Tt]hese|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w]*’s|"
@@ -47,7 +50,7 @@ PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 
 # NP [, appositive ,] [adverbs] <cue> at the end of the left context.
 _SUBJECT = re.compile(
-    rf"(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s*\([^()]{{1,40}}\))?"
+    rf"(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME_OF}|{NOUN_NP})(?:\s*\([^()]{{1,40}}\))?"
     rf"(?P<appos>\s*,\s*(?P<role>[^,;:“”\"()]{{2,160}}?)\s*,)?"
     rf"(?P<adv>(?:\s+{_ADVERBS})*)\s*$"
 )
@@ -101,35 +104,83 @@ class Subject:
     role: str | None
 
 
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_FIRST_WORD = re.compile(r"[A-Za-z]")
+
+
 def find_cues(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[CueHit]:
     """Cue words in ``text[start:end]`` outside the blocked spans (quotations)."""
-    hits: list[CueHit] = []
-    tokens = list(_TOKEN.finditer(text, start, end))
-    skip_until = -1
-    for i, tok in enumerate(tokens):
-        if tok.start() < skip_until or _inside(tok.start(), blocked):
+    starts, hits = _document_cues(text)
+    lo = bisect.bisect_left(starts, start)
+    first = _FIRST_WORD.search(text, start, end)
+    first_at = first.start() if first else -1
+    out: list[CueHit] = []
+    for i in range(lo, len(starts)):
+        hit, capital = hits[i]
+        if hit.end > end:
+            break
+        if blocked and _inside(hit.start, blocked):
             continue
-        word = tok.group().lower().replace("’", "'")
-        if i + 1 < len(tokens):
-            nxt = tokens[i + 1]
-            pair = f"{word} {nxt.group().lower()}"
-            if pair in FORMS and text[tok.end() : nxt.start()].isspace():
-                lemma = FORMS[pair]
-                hits.append(CueHit(tok.start(), nxt.end(), lemma, VERBS[lemma]))
-                skip_until = nxt.end()
-                continue
-            if word == "according" and nxt.group().lower() == "to":
-                hits.append(CueHit(tok.start(), nxt.end(), "according to", "assert"))
-                skip_until = nxt.end()
-                continue
-        if word in FORMS and (i == 0 or not tok.group()[0].isupper()):
-            # A capitalised cue word mid-sentence is a name ("Cook Political Report").
-            lemma = FORMS[word]
-            hits.append(CueHit(tok.start(), tok.end(), lemma, VERBS[lemma]))
-    return hits
+        # A capitalised cue word mid-sentence is a name ("Cook Political Report").
+        if capital and hit.start != first_at:
+            continue
+        out.append(hit)
+    return out
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+def _trie_pattern(words: list[str]) -> str:
+    """A regex alternation with shared prefixes factored out: fast to match."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        optional = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return build(trie)
+
+
+def _cue_forms() -> list[str]:
+    forms = [*FORMS, "according to"]
+    return sorted({f for w in forms for f in (w, w[0].upper() + w[1:])})
+
+
+_CUE_RE = re.compile(
+    r"(?<![\w'’-])(?:"
+    + _trie_pattern([f.replace("'", "’") for f in _cue_forms()] + _cue_forms())
+    + r")(?![\w'’-])"
+)
+
+
+_NOUN_AFTER = re.compile(
+    r"\s+(?:were|are|have|had|of|and|in|on|for|by|from|with|at|or|is|was)\b|[’']"
+)
+
+
+@functools.lru_cache(maxsize=4)
+def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
+    """Every cue word of a document, found in one pass and shared by all rules."""
+    hits: list[tuple[CueHit, bool]] = []
+    for m in _CUE_RE.finditer(text):
+        word = m.group().lower().replace("’", "'")
+        if word.endswith("s") and _NOUN_AFTER.match(text, m.end()):
+            continue  # "the states were", "reports of": a plural noun, not a verb
+        lemma = FORMS.get(word, "according to")
+        stance = VERBS.get(lemma, "assert")
+        capital = m.group()[0].isupper() and " " not in word
+        hits.append((CueHit(m.start(), m.end(), lemma, stance), capital))
+    return [h.start for h, _ in hits], hits
+
+
+def _inside(pos: int, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
@@ -151,7 +202,7 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
         # "India’s External Affairs Minister, Subrahmanyam Jaishankar, said"
         r_start = left_lo + m.start("role")
         return Subject(r_start, r_start + len(role), role, "name", np_text)
-    if role and not _is_appositive(role):
+    if role and not (_is_appositive(role) or _name_with_role(np_text, role)):
         # The commas belong to the content ("The figures, Das said,") or a list.
         return _bare_subject(text, lo, left_lo + m.start("appos"), cue_start, loose)
     return _make_subject(np_start, np_text, role, text, lo, loose)
@@ -163,7 +214,8 @@ def _bare_subject(
     # Retry with the NP that directly precedes the cue.
     left_lo = max(lo, cue_start - LEFT_WINDOW)
     m = re.search(
-        rf"(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s+{_ADVERBS})*\s*$", text[left_lo:cue_start]
+        rf"(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s+{_ADVERBS})*\s*$",
+        text[left_lo:cue_start],
     )
     if m is None or left_lo + m.start("np") < appos_start:
         return None
@@ -176,6 +228,12 @@ def _make_subject(
     np_text, start = _trim_np(np_text, start)
     if not np_text:
         return None
+    of = np_text.find(" of ")
+    if of > 0 and np_text[0].isupper():
+        head_part = np_text[:of].split()
+        if len(head_part) >= 2 or head_part[0].lower() in TITLES:
+            role = role or np_text[of + 1 :]
+            np_text = np_text[:of]
     low = np_text.lower()
     if low in PRONOUNS:
         return Subject(start, start + len(np_text), np_text, "pronoun", None)
@@ -236,6 +294,19 @@ def _is_role_phrase(np_text: str) -> bool:
     return any(w.lower() in TITLES or w.lower() in SPEAKER_NOUNS for w in words)
 
 
+def _name_with_role(np_text: str, role: str) -> bool:
+    """ "Richard Revesz, dean of the law school, said": a name, then its role."""
+    words = np_text.split()
+    if not words or not _all_caps_name(words) or words[0].lower() in NOT_NAMES:
+        return False
+    role_words = role.split()
+    if not 1 <= len(role_words) <= 14:
+        return False
+    return not any(
+        w.lower() in FORMS or w.lower() in {"that", "is", "was", "are", "were"} for w in role_words
+    )
+
+
 def _is_appositive(role: str) -> bool:
     first = role.split()[0].lower() if role.split() else ""
     return (
@@ -290,7 +361,7 @@ def content_after(text: str, cue: CueHit, end: int) -> int:
 def speaker_after(text: str, pos: int, end: int, loose: bool = True) -> Subject | None:
     """An inverted cue's speaker: "…,” said Jane Das, the party's leader."""
     m = re.match(
-        rf"\s*(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?P<appos>\s*,\s*(?P<role>[^,;:“”\"]{{2,160}}?)"
+        rf"\s*(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME_OF}|{NOUN_NP})(?P<appos>\s*,\s*(?P<role>[^,;:“”\"]{{2,160}}?)"
         rf"\s*(?=[,.;]|$))?",
         text[pos:end],
     )
@@ -308,9 +379,9 @@ def speaker_after(text: str, pos: int, end: int, loose: bool = True) -> Subject 
 
 def subject_at(text: str, pos: int, end: int) -> Subject | None:
     """The subject phrase that opens a clause: "Das spoke at length …, saying …"."""
-    m = re.compile(rf"\s*(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s*,[^,]{{2,160}},)?\s+[a-z]").match(
-        text, pos, end
-    )
+    m = re.compile(
+        rf"\s*(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s*,[^,]{{2,160}},)?\s+[a-z]"
+    ).match(text, pos, end)
     if m is None:
         return None
     return _make_subject(m.start("np"), m.group("np"), None, text, pos)

@@ -76,8 +76,35 @@ def _skip(state: _State, doc: Document, a: int, b: int, reason: str) -> None:
     state.skipped.append(Skipped(line=line, reason=reason, text=text, start=a, end=b))
 
 
+_TURN = re.compile(r"[ \t]*[\"“]?[ \t]*(?P<label>[A-Z][A-Z.'’ -]{1,30}[A-Z.]):[ \t]+(?=\S)")
+_STAGE = re.compile(r"[ \t]*[\"“]?[ \t]*\([A-Z][A-Z .,'’-]*\.?\)\.?[\"”]?[ \t]*$")
+
+
+def _transcript_turn(doc: Document, state: _State, a: int, b: int) -> bool:
+    """A transcript line, "PENCE: Well, look, …": verbatim speech of the labelled speaker."""
+    view = doc.view
+    if _STAGE.match(view, a, b):
+        _skip(state, doc, a, b, "stage-direction")
+        return True
+    m = _TURN.match(view, a, b)
+    if m is None:
+        return False
+    label = m.group("label").strip()
+    shown = " ".join(w.capitalize() for w in label.split())
+    subj = Subject(m.start("label"), m.start("label") + len(label), shown, "name", None)
+    end = b
+    while end > m.end() and view[end - 1] in ' \t"”':
+        end -= 1
+    raw = RawClaim("quote", m.end(), end, "transcript-turn", subj, form="transcript")
+    _emit(state, raw)
+    state.open_quote = None
+    return True
+
+
 def _paragraph(doc: Document, state: _State, a: int, b: int, next_opens: bool) -> None:
     view = doc.view
+    if _transcript_turn(doc, state, a, b):
+        return
     # A mark left open is a quotation only by the news convention: the next
     # paragraph opens with a mark, or the open quotation began the paragraph.
     all_quotes = [

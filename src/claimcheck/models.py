@@ -90,13 +90,13 @@ class Claim(Model):
     cue: Cue | None = None
     stance: Stance | None = None
     rule: str
-    form: Literal["direct", "split", "mixed", "partial"] | None = Field(
+    form: Literal["direct", "split", "mixed", "partial", "transcript"] | None = Field(
         default=None,
         description=(
             "For quotes: direct (the whole text is in quotation marks), split (one "
             "quotation interrupted by its cue; verbatim lists the parts), mixed (reported "
             "speech carrying the speaker's words in marks), partial (a quoted fragment "
-            "taken from its context)."
+            "taken from its context), transcript (a labelled turn: 'PENCE: …')."
         ),
     )
     verbatim: list[Mention] = Field(

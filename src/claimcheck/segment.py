@@ -171,6 +171,9 @@ def classify_line(text: str, start: int, end: int, index: int, kind: str) -> Lin
         return LineVerdict("caption", end)
     kicker = _KICKER.match(line)
     if kicker and index == 0 and len(words) > 8 and title_case_ratio(kicker.group(1)) == 1.0:
+        rest = line[kicker.end() :]
+        if title_case_ratio(rest) >= 0.75 and len(rest.split()) <= 22:
+            return LineVerdict("headline", end)  # "Pence: Flowers Won’t Be at Debate"
         return LineVerdict("kicker", start + kicker.end())
     if _DATELINE.match(line) and index <= 2:
         m = _DATELINE.match(line)

@@ -215,7 +215,9 @@ class SpeakerResolver:
         if exact:
             return exact[0]
         if len(key) == 1:
-            cands = [p for p in self.people if p.kind == "person" and p.surname == key[0]]
+            cands = [
+                p for p in self.people if p.kind == "person" and p.surname.lower() == key[0].lower()
+            ]
             if not cands:
                 cands = [p for p in self.people if p.kind == "person" and p.tokens[0] == key[0]]
         else:

@@ -10,7 +10,10 @@ TITLES = frozenset(
     governor pres pres. president gen. general lt lt. lieutenant col col. colonel capt capt.
     captain maj maj. major sgt sgt. sergeant adm adm. admiral cmdr commander judge justice
     mayor minister secretary ambassador chancellor premier king queen prince princess pope
-    sheikh chairman chairwoman chair commissioner inspector detective officer""".split()
+    sheikh chairman chairwoman chair commissioner inspector detective officer director
+    spokesman spokeswoman spokesperson leader nominee candidate manager adviser advisor aide
+    analyst editor correspondent dean chief head ceo founder executive strategist
+    economist attorney lawyer prosecutor whip""".split()
 )
 
 PARTICLES = frozenset(

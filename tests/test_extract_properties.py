@@ -1,0 +1,79 @@
+"""Properties that hold for any text: no exception, honest offsets, stable ids."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimcheck.documents import from_text
+from claimcheck.extract import extract
+
+NEWSY = st.lists(
+    st.sampled_from(
+        [
+            "“",
+            "”",
+            '"',
+            "‘",
+            "’",
+            "'",
+            "«",
+            "»",
+            ",",
+            ".",
+            "?",
+            "!",
+            ":",
+            " ",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "Das",
+            "said",
+            "told",
+            "Dr.",
+            "She",
+            "that",
+            "according to",
+            "—",
+            "The ministry",
+            "We will appeal",
+            "U.S.",
+            "Jan.",
+            "noted",
+            "Ana Ruiz",
+            "\u2028",
+        ]
+    ),
+    max_size=60,
+).map("".join)
+
+TEXT = st.one_of(st.text(max_size=400), NEWSY)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_any_text_extracts_with_valid_offsets(text: str) -> None:
+    doc = from_text(text, path="any.txt")
+    ledger = extract(doc)
+    for claim in ledger.claims:
+        assert 0 <= claim.start < claim.end <= len(text)
+        assert claim.text == text[claim.start : claim.end]
+        assert (claim.line, claim.column) == doc.line_col(claim.start)
+        if claim.mention is not None:
+            assert claim.mention.text == text[claim.mention.start : claim.mention.end]
+        if claim.cue is not None:
+            assert claim.cue.text == text[claim.cue.start : claim.cue.end]
+        for part in claim.verbatim:
+            assert claim.start <= part.start <= part.end <= claim.end
+    for skipped in ledger.skipped:
+        assert 0 <= skipped.start <= skipped.end <= len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXT)
+def test_ids_stable_across_runs(text: str) -> None:
+    first = extract(from_text(text, path="x.txt"))
+    second = extract(from_text(text, path="x.txt"))
+    assert first == second
+    assert len({c.id for c in first.claims}) == len(first.claims)
