@@ -96,3 +96,14 @@ def test_severity_override_from_config_turns_errors_into_warnings(tmp_path: Path
     assert invoke("verify", "drafts/india-japan.md", "--config", str(cfg)).exit_code == 0
     res = invoke("verify", "drafts/india-japan.md", "--config", str(cfg), "--max-warnings", "1")
     assert res.exit_code == 1
+
+
+def test_declared_speaker_aliases_count_as_the_same_person() -> None:
+    def attribution(*args: str) -> str:
+        res = invoke("verify", "drafts/india-japan.md", "-f", "json", *args)
+        report = json.loads(res.stdout)
+        (hit,) = [r for r in report["results"] if r["statement"]["speaker"] == "Arnab"]
+        return str(hit["attribution"])
+
+    assert attribution() == "match"
+    assert attribution("--isolated") == "mismatch"
