@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from claimcheck.errors import ConfigError
-from claimcheck.selection import select_drafts
+from claimcheck.errors import ConfigError, UsageError
+from claimcheck.selection import configured_drafts, select_drafts
 from claimcheck.settings import Settings, discover, json_schema, load, show
 
 
@@ -140,3 +140,14 @@ def test_select_drafts_in_git_respects_gitignore(tmp_path: Path) -> None:
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     got = select_drafts(tmp_path, ["*.md"], [], ["corpus"])
     assert got == ["README.md", "drafts/a.md"]
+
+
+def test_configured_drafts_are_relative_to_the_config_and_shown_from_cwd(tmp_path: Path) -> None:
+    _layout(tmp_path)
+    _write(tmp_path / "claimcheck.toml", 'include = ["drafts/**/*.md"]\n')
+    sub = tmp_path / "drafts"
+    loaded = load(sub)
+    assert configured_drafts(loaded, sub) == ["a.md", "b.md"]
+    _write(tmp_path / "claimcheck.toml", 'include = ["nothing/*.md"]\n')
+    with pytest.raises(UsageError, match="nothing to check"):
+        configured_drafts(load(sub), sub)

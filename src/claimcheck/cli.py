@@ -7,7 +7,6 @@ Exit codes: 0 clean, 1 findings at the fail level (or a stale ledger under
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Callable, Mapping
 from enum import StrEnum
@@ -177,23 +176,9 @@ def _policy_flags(
 
 
 def configured_drafts(loaded: settings_mod.Loaded) -> list[str]:
-    """The drafts the config selects, relative to the working directory."""
-    from claimcheck.selection import select_drafts
+    from claimcheck import selection
 
-    cwd = Path.cwd()
-    root = (cwd / loaded.file).parent if loaded.file else cwd
-    s = loaded.settings
-    skip = [os.path.relpath(cwd / p, root) for p in (s.corpus, s.claims) if p]
-    found = [
-        Path(os.path.relpath(root / f, cwd)).as_posix()
-        for f in select_drafts(root, s.include, s.exclude, skip)
-    ]
-    if not found:
-        raise ClaimcheckError(
-            "nothing to check: no DRAFT given and no file matches the config's include",
-            hint=f"include = {s.include}",
-        )
-    return found
+    return selection.configured_drafts(loaded, Path.cwd())
 
 
 def ci_options(

@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pathspec
 
+from claimcheck.errors import UsageError
+from claimcheck.settings import Loaded
+
 
 def _spec(patterns: Sequence[str]) -> pathspec.GitIgnoreSpec:
     return pathspec.GitIgnoreSpec.from_lines(patterns)
@@ -68,3 +71,23 @@ def select_drafts(
         and not unwanted.match_file(f)
         and not any(f.startswith(s) for s in skip)
     )
+
+
+def configured_drafts(loaded: Loaded, cwd: Path) -> list[str]:
+    """The drafts the config selects, relative to ``cwd``.
+
+    Globs are relative to the config file's folder, as its paths are.
+    """
+    root = (cwd / loaded.file).parent if loaded.file else cwd
+    s = loaded.settings
+    skip = [os.path.relpath(cwd / p, root) for p in (s.corpus, s.claims) if p]
+    found = [
+        Path(os.path.relpath(root / f, cwd)).as_posix()
+        for f in select_drafts(root, s.include, s.exclude, skip)
+    ]
+    if not found:
+        raise UsageError(
+            "nothing to check: no DRAFT given and no file matches the config's include",
+            hint=f"include = {s.include}",
+        )
+    return found
