@@ -7,6 +7,7 @@ Exit codes: 0 clean, 1 findings at the fail level (or a stale ledger under
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Mapping
 from enum import StrEnum
@@ -17,6 +18,7 @@ import typer
 
 from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError
+from claimcheck.output import write_atomic
 
 if TYPE_CHECKING:
     from claimcheck import ci
@@ -121,13 +123,109 @@ def extract(
             outcome = ledgers.write_ledgers(paths, out, check=check)
             for line in outcome.messages:
                 typer.echo(line, err=True)
-            raise typer.Exit(1 if (check and outcome.stale) else 0)
+            # A file that could not be read outranks a stale ledger.
+            raise typer.Exit(2 if outcome.failed else 1 if (check and outcome.stale) else 0)
         if check:
             raise ClaimcheckError("--check needs --out DIR")
         rendered = ledgers.render_paths(paths, fmt.value)
     except ClaimcheckError as err:
         fail(err)
-    sys.stdout.write(rendered)
+    sys.stdout.write(rendered.text)
+    for line in rendered.messages:
+        typer.echo(line, err=True)
+    if rendered.failed:
+        raise typer.Exit(2)
+
+
+class ScopeChoice(StrEnum):
+    quotes = "quotes"
+    attributed = "attributed"
+    all = "all"
+
+
+@app.command()
+def verify(
+    drafts: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Drafts (.md .txt .html .docx), statement files, or - for stdin. "
+            "None: the drafts the config's include/exclude select."
+        ),
+    ] = None,
+    corpus: Annotated[
+        str | None, typer.Option("--corpus", help="Folder of source articles (default: corpus).")
+    ] = None,
+    claims: Annotated[
+        str | None, typer.Option("--claims", help="Ledger folder (default: claims/ by the corpus).")
+    ] = None,
+    scope: Annotated[
+        ScopeChoice | None,
+        typer.Option(
+            "--scope", help="quotes | attributed (quotes too) | all (default: attributed)."
+        ),
+    ] = None,
+    fmt: FormatOpt = OutputFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write --format here, not to stdout.")
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option("--threshold", min=0, max=100, help="Lowest fuzzy score (default: 80)."),
+    ] = None,
+    text: Annotated[str | None, typer.Option("--text", help="Check this one statement.")] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Who --text is attributed to.")
+    ] = None,
+    report: ReportOpt = None,
+    fail_on: FailOnOpt = None,
+    max_warnings: MaxWarningsOpt = None,
+    exit_zero: ExitZeroOpt = False,
+    config: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
+    baseline: BaselineOpt = None,
+    diff: DiffOpt = None,
+) -> None:
+    """Check a draft's quotes and attributed claims against the corpus."""
+    from claimcheck import aliases
+    from claimcheck.render import RENDERERS
+    from claimcheck.verify import Corpus, Settings, load_corpus, run
+
+    try:
+        loaded = load_settings(
+            config,
+            isolated,
+            corpus=("--corpus", corpus),
+            claims=("--claims", claims),
+            scope=("--scope", scope.value if scope else None),
+            threshold=("--threshold", threshold),
+            **_policy_flags(fail_on, max_warnings, baseline),
+        )
+        s = loaded.settings
+        options = ci_options(loaded, fmt, report, exit_zero, diff, output)
+        if speaker is not None and text is None:
+            raise ClaimcheckError("--speaker goes with --text")
+        if not drafts and text is None and loaded.file is not None:
+            drafts = configured_drafts(loaded)
+        if not drafts and text is None:
+            raise ClaimcheckError("nothing to check: give a DRAFT or --text", hint="see --help")
+        stdin = sys.stdin.read() if drafts and "-" in drafts else None
+        settings = Settings(scope=s.scope, claims=s.claims, threshold=s.threshold)
+        sources = load_corpus(s.corpus, s.claims)
+        if s.speakers:
+            sources = Corpus.from_ledgers(aliases.apply(sources.ledgers, s.speakers))
+        result = run(drafts or [], sources, settings, text=text, speaker=speaker, stdin=stdin)
+    except ClaimcheckError as err:
+        fail(err)
+    color = fmt == OutputFormat.text and output is None and _color_ok()
+    emit(result, options, {name: _bind(fn, color) for name, fn in RENDERERS.items()}, drafts)
+
+
+def _bind(fn: Callable[[Report, bool], str], color: bool) -> Callable[[Report], str]:
+    return lambda report: fn(report, color)
+
+
+def _color_ok() -> bool:
+    return "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
 @schema_app.command("ledger")
@@ -212,7 +310,6 @@ def emit(
 ) -> NoReturn:
     """Post-process, write every report, print the chosen format, exit by policy."""
     from claimcheck import ci, policy
-    from claimcheck.output import write_atomic
 
     try:
         texts = ci.draft_texts(report, drafts or [])

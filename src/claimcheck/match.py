@@ -1,0 +1,249 @@
+"""Alignment: where in the corpus a statement's words are, and what was changed.
+
+A statement is parsed into *parts* (separated by an ellipsis or a bracketed
+editorial insertion) and each part into sentence-sized *pieces*. Exact means
+every part occurs, in order, inside one corpus claim. Otherwise each piece is
+aligned with its candidate units: rapidfuzz finds the window (pieces are at
+most a sentence, because ``partial_ratio`` explodes on long needles), the
+window is snapped to words, widened and re-aligned word by word, so the edits
+are whole words and never "…budg".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from claimcheck.index import ClaimIndex
+from claimcheck.text import Folded, fold
+
+_GAP = re.compile(r"\[[^\]]*\]|\(\s*\.\.\.\s*\)|\.\.\.+")
+_SENTENCE_END = re.compile(r"[.!?]")
+_WIDEN = 2
+_REORDER_MARGIN = 5.0
+
+
+@dataclass(frozen=True)
+class Piece:
+    keys: tuple[str, ...]
+    words: tuple[str, ...]  # original spelling, for the report
+
+
+@dataclass(frozen=True)
+class Query:
+    parts: tuple[tuple[str, ...], ...]
+    pieces: tuple[Piece, ...]
+
+    @property
+    def size(self) -> int:
+        return sum(len(p.keys) for p in self.pieces)
+
+
+@dataclass(frozen=True)
+class Edit:
+    op: str  # replace | delete | insert
+    source: tuple[str, ...]
+    statement: tuple[str, ...]
+    at_start: bool = False  # the edit touches the first word of a piece
+
+
+@dataclass
+class EntryMatch:
+    entry: int
+    score: float
+    exact: bool
+    lo: int  # passage: word range in the entry
+    hi: int
+    edits: list[Edit] = field(default_factory=list)
+
+
+def parse(text: str) -> Query:
+    """Parts and pieces of a statement.
+
+    >>> q = parse("[Japan] has chosen … to trust India. It works")
+    >>> q.parts
+    (('has', 'chosen'), ('to', 'trust', 'india', 'it', 'works'))
+    >>> [p.keys for p in q.pieces]
+    [('has', 'chosen'), ('to', 'trust', 'india'), ('it', 'works')]
+    """
+    f = fold(text)
+    gaps = [(m.start(), m.end()) for m in _GAP.finditer(f.text)]
+    parts: list[list[int]] = [[]]
+    g = 0
+    for i, w in enumerate(f.words):
+        while g < len(gaps) and gaps[g][1] <= w.start:
+            g += 1
+            if parts[-1]:
+                parts.append([])
+        if g < len(gaps) and gaps[g][0] < w.end:
+            continue
+        parts[-1].append(i)
+    parts = [p for p in parts if p]
+    pieces = [piece for part in parts for piece in _sentences(f, part)]
+    keys = tuple(tuple(f.words[i].text for i in part) for part in parts)
+    return Query(keys, tuple(pieces))
+
+
+def _sentences(f: Folded, part: list[int]) -> list[Piece]:
+    out: list[Piece] = []
+    run: list[int] = []
+    for n, i in enumerate(part):
+        run.append(i)
+        last = n == len(part) - 1
+        if last or _SENTENCE_END.search(f.text[f.words[i].end : f.words[part[n + 1]].start]):
+            keys = tuple(f.words[j].text for j in run)
+            orig = tuple(f.original(f.words[j].start, f.words[j].end) for j in run)
+            out.append(Piece(keys, orig))
+            run = []
+    return out
+
+
+def exact_in(index: ClaimIndex, eid: int, query: Query) -> EntryMatch | None:
+    """The parts occur in order, on word boundaries, inside entry ``eid``."""
+    key = index.entries[eid].key
+    at = 0
+    lo = hi = -1
+    for part in query.parts:
+        found = key.find(" " + " ".join(part) + " ", at)
+        if found < 0:
+            return None
+        start = key.count(" ", 0, found)  # words before the match
+        if lo < 0:
+            lo = start
+        hi = start + len(part)
+        at = found + 1
+    return EntryMatch(eid, 100.0, True, lo, hi)
+
+
+@dataclass(frozen=True)
+class _PieceFit:
+    score: float
+    lo: int
+    hi: int
+    edits: tuple[Edit, ...]
+
+
+def align_piece(
+    index: ClaimIndex, uid: int, piece: Piece, after: int = 0, before: int = 1 << 30
+) -> _PieceFit | None:
+    """The best window for ``piece`` in unit ``uid``, within words ``[after, before)``."""
+    unit = index.unit(uid)
+    keys = index.folded(unit.entry).word_keys()
+    start, stop = max(unit.lo, after), min(unit.hi, before)
+    if start >= stop:
+        return None
+    src = keys[start:stop]
+    pstr, ustr = " ".join(piece.keys), " ".join(src)
+    a, b = 0, len(src)
+    if len(pstr) < len(ustr):
+        al = fuzz.partial_ratio_alignment(pstr, ustr)
+        assert al is not None  # no score_cutoff: always an alignment
+        starts = [0]
+        for w in src[:-1]:
+            starts.append(starts[-1] + len(w) + 1)
+        a = max(0, bisect.bisect_right(starts, al.dest_start) - 1 - _WIDEN)
+        b = min(len(src), bisect.bisect_left(starts, al.dest_end) + _WIDEN)
+    ops = Levenshtein.opcodes(src[a:b], list(piece.keys))
+    # Source words beyond either end of the quote are context, not deletions.
+    head = ops[0].src_end if ops and ops[0].tag == "delete" else 0
+    tail = ops[-1].src_start if ops and ops[-1].tag == "delete" else b - a
+    a, b = a + head, a + tail
+    lo, hi = start + a, start + b
+    score = fuzz.ratio(pstr, " ".join(keys[lo:hi]))
+    return _PieceFit(score, lo, hi, tuple(_edits(index, unit.entry, lo, hi, piece)))
+
+
+def _edits(index: ClaimIndex, eid: int, lo: int, hi: int, piece: Piece) -> list[Edit]:
+    f = index.folded(eid)
+    keys = f.word_keys()
+    out: list[Edit] = []
+    for op in Levenshtein.opcodes(keys[lo:hi], list(piece.keys)):
+        if op.tag == "equal":
+            continue
+        src = tuple(
+            f.original(w.start, w.end) for w in f.words[lo + op.src_start : lo + op.src_end]
+        )
+        st = piece.words[op.dest_start : op.dest_end]
+        out.append(Edit(op.tag, src, st, at_start=op.dest_start == 0))
+    return out
+
+
+def match(index: ClaimIndex, query: Query, limit: int = 8, pool: int = 64) -> list[EntryMatch]:
+    """Entries that could be the statement's source, best first.
+
+    A wide pool of candidates is checked for exact containment (a string search);
+    only the ``limit`` closest of them are aligned.
+    """
+    pools = [index.candidates(p.keys, pool) for p in query.pieces]
+    wide = sorted({index.unit_entry[u] for c in pools for u, _ in c})
+    exact = [m for e in wide if (m := exact_in(index, e, query)) is not None]
+    if exact:
+        return exact
+    per_piece = [index.narrow(p.keys, c, limit) for p, c in zip(query.pieces, pools, strict=True)]
+    entries = sorted({index.unit_entry[u] for c in per_piece for u in c})
+    best: dict[tuple[int, int], _PieceFit] = {}
+    for n, (piece, cands) in enumerate(zip(query.pieces, per_piece, strict=True)):
+        for uid in cands:
+            fit = align_piece(index, uid, piece)
+            k = (n, index.unit_entry[uid])
+            if fit is not None and (k not in best or fit.score > best[k].score):
+                best[k] = fit
+    out = [_combine(query, e, best) for e in entries]
+    out.sort(key=lambda m: (-m.score, m.entry))
+    if len(query.pieces) > 1 and out:
+        out[0] = _in_order(index, query, out[0])
+    return out
+
+
+def _in_order(index: ClaimIndex, query: Query, free: EntryMatch) -> EntryMatch:
+    """Re-align the pieces of a multi-part statement left to right in its best source.
+
+    Aligned one by one, a piece can land on a later repeat of its words ("ISIS is
+    not defeated […] that ISIS is defeated"); in order, it cannot. The free
+    alignment wins only when the draft clearly reordered the source.
+    """
+    eid = free.entry
+    units = index.entry_units(eid)
+    loose = [_best_fit(index, units, p, 0, 1 << 30) for p in query.pieces]
+    best: dict[tuple[int, int], _PieceFit] = {}
+    after = 0
+    for n, piece in enumerate(query.pieces):
+        nxt = loose[n + 1] if n + 1 < len(loose) else None
+        before = nxt.lo if nxt is not None and nxt.lo > after else 1 << 30
+        top = _best_fit(index, units, piece, after, before) or _best_fit(
+            index, units, piece, after, 1 << 30
+        )
+        if top is not None:
+            best[(n, eid)] = top
+            after = top.hi
+    ordered = _combine(query, eid, best)
+    return ordered if ordered.score >= free.score - _REORDER_MARGIN else free
+
+
+def _best_fit(
+    index: ClaimIndex, units: range, piece: Piece, after: int, before: int
+) -> _PieceFit | None:
+    fits = [f for u in units if (f := align_piece(index, u, piece, after, before)) is not None]
+    return max(fits, key=lambda f: f.score) if fits else None
+
+
+def _combine(query: Query, eid: int, best: dict[tuple[int, int], _PieceFit]) -> EntryMatch:
+    total = weighted = 0.0
+    lo, hi = 1 << 30, -1
+    edits: list[Edit] = []
+    for n, piece in enumerate(query.pieces):
+        weight = float(sum(len(k) + 1 for k in piece.keys))
+        total += weight
+        fit = best.get((n, eid))
+        if fit is None:
+            edits.append(Edit("insert", (), piece.words, at_start=True))
+            continue
+        weighted += weight * fit.score
+        lo, hi = min(lo, fit.lo), max(hi, fit.hi)
+        edits.extend(fit.edits)
+    score = round(weighted / total, 1) if total else 0.0
+    return EntryMatch(eid, score, False, max(lo, 0) if hi >= 0 else 0, max(hi, 0), edits)

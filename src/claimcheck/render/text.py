@@ -1,0 +1,101 @@
+"""A terminal report a person reads top to bottom: where, what, who, and the diff.
+
+Removed source words show as ``[-word-]`` and added draft words as ``{+word+}``
+so the diff survives without colour (``NO_COLOR``, pipes, CI logs); colour only
+emphasises them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import textwrap
+
+from claimcheck.models import Report, Result
+from claimcheck.text import fold
+
+_RED, _GREEN, _BOLD, _DIM, _RESET = "\033[31m", "\033[32m", "\033[1m", "\033[2m", "\033[0m"
+_SEVERITY = {"error": _RED, "warning": "\033[33m", "info": _DIM}
+_WIDTH = 96
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"{code}{text}{_RESET}" if color else text
+
+
+def word_diff(source: str, statement: str, color: bool = False) -> str:
+    """The source passage with the draft's edits marked.
+
+    >>> word_diff("It was not just to counter China", "It was just to counter China")
+    'It was [-not-] just to counter China'
+    """
+    a, b = source.split(), statement.split()
+    keys_a = [fold(w).text.strip("\"'.,;:!?") for w in a]
+    keys_b = [fold(w).text.strip("\"'.,;:!?") for w in b]
+    out: list[str] = []
+    sm = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            out.extend(a[i1:i2])
+            continue
+        if i2 > i1:
+            out.append(_paint("[-" + " ".join(a[i1:i2]) + "-]", _RED, color))
+        if j2 > j1:
+            out.append(_paint("{+" + " ".join(b[j1:j2]) + "+}", _GREEN, color))
+    return " ".join(out)
+
+
+def _wrap(text: str, indent: str) -> list[str]:
+    return textwrap.wrap(text, _WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+
+def render_result(r: Result, color: bool = False) -> list[str]:
+    st = r.statement
+    sev = _paint(r.severity, _SEVERITY[r.severity], color)
+    if r.suppressed:
+        sev = _paint(f"suppressed {r.severity}", _DIM, color)
+    score = f" {r.score:.1f}" if r.verdict == "fuzzy" else ""
+    who = f" ({st.speaker})" if st.speaker else ""
+    where = f"{st.path}:{st.line}:{st.column}:"
+    lines = [f"{where} {sev} {r.verdict}{score}, speaker {r.attribution}{who}"]
+    lines += _wrap(f"“{' '.join(st.text.split())}”", "  ")
+    lines += _wrap(r.message, "  ")
+    if r.suppressed:
+        lines += _wrap(f"suppressed: {r.suppression_reason or 'no reason given'}", "  ")
+    if r.flags:
+        lines.append("  flags: " + ", ".join(r.flags))
+    src = r.source
+    if src is not None:
+        said = ", ".join(src.speakers) if src.speakers else "no speaker"
+        lines.append(f"  source: {src.document}:{src.line}:{src.column} ({said})")
+        passage = " ".join((src.passage or src.text).split())
+        shown = passage if r.verdict == "exact" else word_diff(passage, st.text, color)
+        lines += _wrap(shown, "    ")
+    elif r.nearest is not None:
+        near = r.nearest
+        lines.append(
+            f"  hint, not a match: nearest is {near.document}:{near.line}:{near.column} "
+            f"(score {r.nearest_score:.1f})"
+        )
+        lines += _wrap(" ".join((near.passage or near.text).split()), "    ")
+    return lines
+
+
+def render(report: Report, color: bool = False) -> str:
+    out: list[str] = []
+    for r in report.results:
+        out += render_result(r, color)
+        out.append("")
+    for e in report.errors:
+        if e.code == "unused-suppression":  # a notice about the draft, not a run failure
+            out.append(f"{e.path}:{e.line}:1: warning [{e.code}] {e.message}")
+        else:
+            out.append(f"error: {e.message}")
+    s = report.summary
+    c = report.corpus
+    out.append(
+        f"{s.statements} statements: {s.exact} exact, {s.fuzzy} fuzzy, {s.missing} missing; "
+        f"{s.misattributed} misattributed; {s.errors} errors, {s.warnings} warnings "
+        + (f"({s.suppressed} suppressed) " if s.suppressed else "")
+        + f"(corpus: {c.documents} documents, {c.claims} claims)"
+    )
+    return "\n".join(out) + "\n"

@@ -1,0 +1,159 @@
+"""What to check: statements from statement files, or found in drafts by ``extract()``.
+
+A statement is a ``StatementRef`` (the report's own model). Statement files
+list ``text`` with an optional ``speaker`` and ``id``, as YAML, JSON, JSONL or
+CSV; a malformed file is an ``InputError`` naming the file and line. Drafts
+are documents: the extractor finds their quotes and attributed claims.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any, Literal
+
+import yaml
+
+from claimcheck.documents import Document
+from claimcheck.errors import InputError
+from claimcheck.extract import extract
+from claimcheck.models import ClaimKind, StatementRef
+
+Scope = Literal["quotes", "attributed", "all"]
+SCOPES: dict[str, frozenset[ClaimKind]] = {
+    "quotes": frozenset({"quote"}),
+    "attributed": frozenset({"quote", "indirect"}),
+    "all": frozenset({"quote", "indirect", "narrative"}),
+}
+STATEMENT_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl", ".csv")
+
+
+def is_statement_file(path: str) -> bool:
+    return path.lower().endswith(STATEMENT_SUFFIXES)
+
+
+def from_document(document: Document, scope: Scope = "attributed") -> list[StatementRef]:
+    """The draft's claims of the kinds in scope, as statements."""
+    kinds = SCOPES[scope]
+    out: list[StatementRef] = []
+    for c in extract(document).claims:
+        if c.kind not in kinds:
+            continue
+        out.append(
+            StatementRef(
+                text=c.text,
+                speaker=c.speaker,
+                path=document.path,
+                line=c.line,
+                column=c.column,
+                end_line=c.end_line,
+                end_column=c.end_column,
+                kind=c.kind,
+                start=c.start,
+                end=c.end,
+            )
+        )
+    return out
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """Aliases are how a small YAML file expands into gigabytes; statements never need one."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, "YAML aliases are not allowed in statement files", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def _yaml_rows(text: str, path: str) -> Iterator[tuple[int, Any]]:
+    try:
+        root = yaml.compose(text, Loader=_NoAliasLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise InputError(f"is not valid YAML ({exc.problem})", path=path, line=line) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"is not valid YAML ({exc})", path=path) from None
+    if root is None:
+        return
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if key.value == "statements":
+                root = value
+                break
+    if not isinstance(root, yaml.SequenceNode):
+        raise InputError("expected a list of statements", path=path, line=root.start_mark.line + 1)
+    for node in root.value:
+        value = yaml.load(yaml.serialize(node), Loader=yaml.SafeLoader)
+        yield node.start_mark.line + 1, value
+
+
+def _json_rows(text: str, path: str) -> Iterator[tuple[int, Any]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"is not valid JSON ({exc.msg})", path=path, line=exc.lineno) from None
+    if isinstance(data, dict) and "statements" in data:
+        data = data["statements"]
+    if not isinstance(data, list):
+        raise InputError("expected a list of statements", path=path, line=1)
+    for item in data:
+        yield 0, item
+
+
+def _jsonl_rows(text: str, path: str) -> Iterator[tuple[int, Any]]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            yield n, json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"is not valid JSON ({exc.msg})", path=path, line=n) from None
+
+
+def _csv_rows(text: str, path: str) -> Iterator[tuple[int, Any]]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if reader.fieldnames is None or "text" not in reader.fieldnames:
+        raise InputError("a CSV statement file needs a 'text' column", path=path, line=1)
+    for row in reader:
+        yield reader.line_num, row
+
+
+_READERS = {"yaml": _yaml_rows, "yml": _yaml_rows, "json": _json_rows}
+_READERS.update({"jsonl": _jsonl_rows, "csv": _csv_rows})
+
+
+def from_file(document: Document) -> list[StatementRef]:
+    """Statements listed in a statement file (already read and decoded)."""
+    path = document.path
+    reader = _READERS[path.rsplit(".", 1)[-1].lower()]
+    out: list[StatementRef] = []
+    for n, (line, row) in enumerate(reader(document.text, path), 1):
+        where = line or n
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            raise InputError("each statement needs a 'text' string", path=path, line=where)
+        if not row["text"].strip():
+            raise InputError("empty statement text", path=path, line=where)
+        speaker = row.get("speaker") or None
+        if speaker is not None and not isinstance(speaker, str):
+            raise InputError("'speaker' must be a string", path=path, line=where)
+        ident = row.get("id")
+        out.append(
+            StatementRef(
+                text=row["text"],
+                speaker=speaker,
+                path=path,
+                line=where,
+                column=1,
+                end_line=where,
+                end_column=1,
+                kind="quote",
+                id=None if ident is None else str(ident),
+            )
+        )
+    return out

@@ -1,0 +1,73 @@
+"""Properties: words copied from a source are always exact; gibberish is always missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck.models import StatementRef
+from claimcheck.text import fold, fold_slow, key_sentences
+from claimcheck.verify import Corpus, Settings, check, load_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS: Corpus = load_corpus(str(ROOT / "corpus"))
+CLAIMS = [e.claim for e in CORPUS.index.entries]
+
+
+def statement(text: str) -> StatementRef:
+    return StatementRef(
+        text=text, path="d.md", line=1, column=1, end_line=1, end_column=1, kind="quote"
+    )
+
+
+@st.composite
+def copied_passage(draw: st.DrawFn) -> str:
+    claim = draw(st.sampled_from(CLAIMS))
+    f = fold(claim.text)
+    n = len(f.words)
+    size = draw(st.integers(min_value=min(n, 2), max_value=n))
+    start = draw(st.integers(min_value=0, max_value=n - size))
+    first, last = f.words[start], f.words[start + size - 1]
+    return f.original(first.start, last.end)
+
+
+@settings(max_examples=150, deadline=None)
+@given(copied_passage())
+def test_copied_passage_is_exact(text: str) -> None:
+    result = check(statement(text), CORPUS, Settings(), "x")
+    assert result.verdict == "exact", text
+    assert result.score == 100.0
+
+
+gibberish = st.lists(
+    st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=4, max_size=9), min_size=3, max_size=15
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(gibberish)
+def test_random_words_are_missing(words: list[str]) -> None:
+    result = check(statement(" ".join(words)), CORPUS, Settings(), "x")
+    assert result.verdict == "missing"
+    assert result.source is None
+    assert result.attribution == "not-applicable"
+
+
+_PIECES = [*"abcXYZ019 ,.!?'’“”\"-—*_[]…\n\t", "[T]", "1,000", "n't", "a_b", "__"]
+prose = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(prose)
+def test_bulk_keys_equal_folded_words(text: str) -> None:
+    """The index's fast keys and the aligner's offset map must agree word for word."""
+    flat = [w for s in key_sentences(text) for w in s]
+    assert flat == fold(text).word_keys()
+
+
+@settings(max_examples=300, deadline=None)
+@given(prose)
+def test_fast_fold_equals_slow_fold(text: str) -> None:
+    assert fold(text) == fold_slow(text)
