@@ -107,3 +107,27 @@ def test_declared_speaker_aliases_count_as_the_same_person() -> None:
 
     assert attribution() == "match"
     assert attribution("--isolated") == "mismatch"
+
+
+def test_diff_reports_only_changed_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+    import subprocess
+
+    repo = tmp_path / "newsroom"
+    shutil.copytree(EXAMPLE, repo)
+    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "drafts"]):
+        subprocess.run([*git, *args], cwd=repo, check=True)
+    draft = repo / "drafts" / "india-japan.md"
+    draft.write_text(
+        draft.read_text(encoding="utf-8").replace("We will build", "We shall build"),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(repo)
+    res = invoke("verify", "--diff", "HEAD", "-f", "json")
+    assert res.exit_code == 1, res.stderr
+    report = json.loads(res.stdout)
+    assert [r["statement"]["line"] for r in report["results"]] == [13]
+    assert invoke("verify", "--diff", "HEAD", "drafts/india-japan.md").exit_code == 1
+    subprocess.run([*git, "commit", "-qam", "edit"], cwd=repo, check=True)
+    assert invoke("verify", "--diff", "HEAD").exit_code == 0
