@@ -186,9 +186,7 @@ def verify(
     diff: DiffOpt = None,
 ) -> None:
     """Check a draft's quotes and attributed claims against the corpus."""
-    from claimcheck import aliases
     from claimcheck.render import RENDERERS
-    from claimcheck.verify import Corpus, Settings, load_corpus, run
 
     try:
         loaded = load_settings(
@@ -200,7 +198,6 @@ def verify(
             threshold=("--threshold", threshold),
             **_policy_flags(fail_on, max_warnings, baseline),
         )
-        s = loaded.settings
         options = ci_options(loaded, fmt, report, exit_zero, diff, output)
         if speaker is not None and text is None:
             raise ClaimcheckError("--speaker goes with --text")
@@ -208,16 +205,31 @@ def verify(
             drafts = configured_drafts(loaded)
         if not drafts and text is None:
             raise ClaimcheckError("nothing to check: give a DRAFT or --text", hint="see --help")
-        stdin = sys.stdin.read() if drafts and "-" in drafts else None
-        settings = Settings(scope=s.scope, claims=s.claims, threshold=s.threshold)
-        sources = load_corpus(s.corpus, s.claims)
-        if s.speakers:
-            sources = Corpus.from_ledgers(aliases.apply(sources.ledgers, s.speakers))
-        result = run(drafts or [], sources, settings, text=text, speaker=speaker, stdin=stdin)
+        result = run_verify(loaded, drafts or [], text=text, speaker=speaker)
     except ClaimcheckError as err:
         fail(err)
     color = fmt == OutputFormat.text and output is None and _color_ok()
     emit(result, options, {name: _bind(fn, color) for name, fn in RENDERERS.items()}, drafts)
+
+
+def run_verify(
+    loaded: settings_mod.Loaded,
+    drafts: list[str],
+    *,
+    text: str | None = None,
+    speaker: str | None = None,
+) -> Report:
+    """The verification the config describes, with the team's speaker aliases."""
+    from claimcheck import aliases
+    from claimcheck.verify import Corpus, Settings, load_corpus, run
+
+    s = loaded.settings
+    stdin = sys.stdin.read() if "-" in drafts else None
+    settings = Settings(scope=s.scope, claims=s.claims, threshold=s.threshold)
+    sources = load_corpus(s.corpus, s.claims)
+    if s.speakers:
+        sources = Corpus.from_ledgers(aliases.apply(sources.ledgers, s.speakers))
+    return run(drafts, sources, settings, text=text, speaker=speaker, stdin=stdin)
 
 
 def _bind(fn: Callable[[Report, bool], str], color: bool) -> Callable[[Report], str]:
@@ -377,9 +389,13 @@ def schema_config() -> None:
 
 @baseline_app.command("write")
 def baseline_write(
+    drafts: Annotated[
+        list[str] | None, typer.Argument(help="Drafts (default: those the config selects).")
+    ] = None,
     source: Annotated[
-        Path, typer.Option("--from", help="A JSON report (from --report json:FILE).")
-    ],
+        Path | None,
+        typer.Option("--from", help="Use a saved JSON report instead of running verify."),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Default: the configured baseline.")
     ] = None,
@@ -392,10 +408,17 @@ def baseline_write(
     try:
         loaded = load_settings(config, isolated)
         target = output or Path(loaded.settings.baseline or "claimcheck-baseline.json")
-        saved = ci.read_report(source)
-        texts = ci.draft_texts(saved)
+        if source is not None:
+            found = ci.read_report(source)
+        else:
+            if not drafts and loaded.file is not None:
+                drafts = configured_drafts(loaded)
+            if not drafts:
+                raise ClaimcheckError("nothing to check: give a DRAFT or --from REPORT")
+            found = run_verify(loaded, drafts)
+        texts = ci.draft_texts(found, drafts or [])
         options = ci.Options(severity=loaded.settings.severity)
-        count = baseline.write(ci.postprocess(saved, texts, options), target)
+        count = baseline.write(ci.postprocess(found, texts, options), target)
     except ClaimcheckError as err:
         fail(err)
     typer.echo(f"claimcheck: wrote {count} finding(s) to {target.as_posix()}", err=True)
