@@ -131,3 +131,12 @@ def test_diff_reports_only_changed_lines(tmp_path: Path, monkeypatch: pytest.Mon
     assert invoke("verify", "--diff", "HEAD", "drafts/india-japan.md").exit_code == 1
     subprocess.run([*git, "commit", "-qam", "edit"], cwd=repo, check=True)
     assert invoke("verify", "--diff", "HEAD").exit_code == 0
+
+
+def test_baseline_write_runs_verify_then_only_new_findings_fail(tmp_path: Path) -> None:
+    base = tmp_path / "baseline.json"
+    res = invoke("baseline", "write", "-o", str(base))
+    assert res.exit_code == 0, res.stderr
+    assert "wrote 4 finding(s)" in res.stderr
+    assert invoke("verify", "--baseline", str(base)).exit_code == 0
+    assert invoke("verify", "--baseline", str(base), "--fail-on", "info").exit_code == 1
