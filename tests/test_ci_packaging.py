@@ -40,7 +40,7 @@ def test_action_is_composite_and_uses_only_declared_inputs() -> None:
 
 
 def test_docs_show_the_tested_workflow_verbatim() -> None:
-    docs = (ROOT / "docs" / "ci-section.md").read_text(encoding="utf-8")
+    docs = (ROOT / "README.md").read_text(encoding="utf-8")
     workflow = (EXAMPLE / ".github" / "workflows" / "claimcheck.yml").read_text(encoding="utf-8")
     assert workflow in docs
     assert "id: claimcheck-verify" in docs
