@@ -219,6 +219,15 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
     for cue in _cues(s):
         if cue.manner_only or cue.lemma == "according to":
             continue
+        if cue.clause_only and cue.lemma not in _NP_TOO:
+            # Cheap test first: a clause-only cue needs "that", a quotation or a clause.
+            a0 = content_after(s.text, cue, s.end)
+            if not (
+                re.search(r"\bthat\b", s.text[cue.end : a0])
+                or any(a0 <= q.start for q in s.quotes)
+                or _starts_clause(s.text, a0, s.end)
+            ):
+                continue
         subj = subject_before(s.text, s.start, cue.start, loose=cue.speech)
         weak = False
         if subj is None and not cue.speech:
@@ -307,6 +316,7 @@ def _modified_subject(s: SentenceCtx, cue: CueHit) -> Subject | None:
 
 # "The poll showed Clinton taking a lead": documents show a noun phrase too.
 _EVIDENCE = frozenset({"show", "find", "suggest", "indicate", "reveal", "estimate"})
+_NP_TOO = _EVIDENCE | {"call", "describe"}
 _DOCUMENTS = frozenset(
     """poll polls survey surveys study studies report reports data research analysis
     results figures numbers records footage video videos document documents filing
