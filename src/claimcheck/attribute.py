@@ -607,8 +607,14 @@ _IN_DOCUMENT = re.compile(
 )
 
 
+_DOCUMENT_WORDS = ("poll", "survey", "stud", "report", "analysis", "census")
+
+
 def in_document(s: SentenceCtx) -> list[RawClaim] | None:
     """In the latest poll, Lee leads by 10 points.  /  Lee leads by 10 points in the poll."""
+    sentence = s.text[s.start : s.end]
+    if not any(w in sentence for w in _DOCUMENT_WORDS):
+        return None
     m = _IN_DOCUMENT.search(s.text, s.start, s.end)
     if m is None or any(a <= m.start() < b for a, b in s.blocked):
         return None
@@ -641,6 +647,8 @@ _ASKED = re.compile(
 
 def asked_question(s: SentenceCtx) -> list[RawClaim] | None:
     """Asked whether he would run, Lee laughed.  /  …, he said when asked about the merger."""
+    if s.text.find("sked", s.start, s.end) < 0:
+        return None
     m = _ASKED.search(s.text, s.start, s.end)
     if m is None or any(a <= m.start() < b for a, b in s.blocked):
         return None
@@ -668,7 +676,7 @@ _NOT_SPEECH_VERBS = frozenset(
 
 def verb_that(s: SentenceCtx) -> list[RawClaim] | None:
     """Lee conceded that …: any finite verb with a speaker subject and a that-clause."""
-    if s.end - s.start > MAX_REPORTED_CHARS:
+    if s.end - s.start > MAX_REPORTED_CHARS or s.text.find(" that ", s.start, s.end) < 0:
         return None
     for n, m in enumerate(_VERB_THAT.finditer(s.text, s.start, s.end)):
         if n >= MAX_CUES:
