@@ -22,7 +22,7 @@ from claimcheck.speakers import Person, SpeakerResolver
 _SCARE_WORDS = 2
 _PROSE_KINDS = ("paragraph", "blockquote", "list-item")
 _ANAPHORIC = re.compile(r"^(?:This|These|Such|That|Those)\s+[a-z]+")
-_DASH_NAME = re.compile(rf"^\s*[—–-]{{1,2}}\s*(?P<np>{NAME})")
+_DASH_NAME = re.compile(rf"^\s*[—–―-]{{1,2}}\s*(?P<np>{NAME})")
 _LEAD_IN = re.compile(rf"(?P<np>{NAME})\s*:\s*$")
 
 
@@ -36,6 +36,7 @@ class _Out:
 @dataclass
 class _State:
     resolver: SpeakerResolver
+    view: str
     out: list[_Out] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     open_quote: _Out | None = None  # a quotation left open at the previous paragraph's end
@@ -48,7 +49,7 @@ class _State:
 
 def extract(document: Document) -> Ledger:
     view = document.view
-    state = _State(SpeakerResolver(_names_in(view)))
+    state = _State(SpeakerResolver(_names_in(view)), view)
     prose_index = 0
     blocks = [b for b in document.blocks if b.kind in _PROSE_KINDS or b.kind == "heading"]
     for n, block in enumerate(blocks):
@@ -290,7 +291,10 @@ def _dash_attribution(ctx: SentenceCtx) -> list[RawClaim]:
     if not m:
         return []
     s = last.close_at + m.start("np")
-    subj = Subject(s, s + len(m.group("np")), m.group("np"), "name", None)
+    name = m.group("np")
+    if name.endswith(".") and len(name.split()[-1]) > 2:
+        name = name[:-1]  # "― Carla Sanchez." ends the sentence, not the name
+    subj = Subject(s, s + len(name), name, "name", None)
     return [
         RawClaim("quote", q.start, q.end, "dash-attribution", subj, form="direct")
         for q in ctx.quotes
@@ -317,12 +321,38 @@ def _inherit(state: _State, q: Quote, source: _Out | None, rule: str) -> _Out:
         form="direct",
         inherit=True,
     )
-    out = _Out(raw, person, source.mention if source else None)
+    mention = source.mention if source else None
+    if person is not None and mention is not None and rule != "lead-in-colon":
+        mention = _nearest_mention(state.view, person, mention, q.open_at) or mention
+    out = _Out(raw, person, mention)
     state.out.append(out)
     if person is not None:
         state.resolver.touch(person)
         state.last_attr = out
     return out
+
+
+def _nearest_mention(view: str, person: Person, known: Subject, before: int) -> Subject | None:
+    """The last time the text names this person before a floating quote.
+
+    A floating quote inherits its speaker; its mention is the nearest place the
+    article names that speaker ("… Rosenthal wrote. Rosenthal is right. “…”"),
+    not necessarily the mention of the previous claim.
+    """
+    if person.kind != "person" or not person.tokens:
+        return None
+    lo = max(known.end, before - 1500)
+    if lo >= before:
+        return None
+    names = {person.name, person.surname}
+    pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    found = None
+    for m in re.finditer(rf"(?<![\w’'-])(?:{pattern})(?![\w’'-])", view[lo:before]):
+        found = m
+    if found is None:
+        return None
+    a = lo + found.start()
+    return Subject(a, a + len(found.group()), found.group(), "name", None)
 
 
 def _narrative(
