@@ -56,7 +56,8 @@ _BYLINE = re.compile(r"^(?:by|words by|written by|reporting by|edited by)\s+[A-Z
 _CAPTION = re.compile(
     r"^(?:photo|photograph|image|picture|file photo|caption|credit|source|video|watch|"
     r"listen|read more|read the rest|related|see also|advertisement|sponsored|subscribe|"
-    r"sign up|follow us|click here|share this)\b",
+    r"sign up|follow us|click here|share this|follow [A-Z@][^.]{0,60}\bon (?:twitter|x|"
+    r"facebook|instagram))\b",
     re.I,
 )
 _DATELINE = re.compile(
