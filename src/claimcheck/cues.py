@@ -225,7 +225,7 @@ def _inside(pos: int, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]
     return any(a <= pos < b for a, b in spans)
 
 
-_NEAR = 100
+_NEAR = 72
 
 
 @functools.lru_cache(maxsize=4096)
@@ -257,7 +257,7 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
     left_lo = max(lo, cue_start - LEFT_WINDOW)
     left = text[left_lo:cue_start]
     near_lo = max(0, len(left) - 150)
-    if _QUANT_HINT.search(left, near_lo):
+    if _QUANT_HINT.search(left, max(0, len(left) - 80)):
         q = _QUANT_BEFORE.search(left, near_lo)
         if q is not None:
             a = left_lo + q.start("np")
