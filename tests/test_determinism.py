@@ -46,3 +46,51 @@ def test_ledgers_byte_identical_across_hash_seeds_locales_and_file_order(tmp_pat
     # Paths inside ledgers name the folder given; compare with it normalised.
     norm = [{k: v.replace(b"/c2/", b"/c1/") for k, v in run.items()} for run in runs]
     assert norm[0] == norm[1] == norm[2]
+
+
+def _verify(out: Path, env_extra: dict[str, str], corpus: Path) -> dict[str, bytes]:
+    env = {**os.environ, **env_extra}
+    out.mkdir()
+    res = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "claimcheck",
+            "verify",
+            "examples/draft.md",
+            "--corpus",
+            str(corpus),
+            "--isolated",
+            "--format",
+            "json",
+            "--report",
+            f"sarif:{out / 'r.sarif'}",
+            "--report",
+            f"junit:{out / 'r.xml'}",
+        ],
+        capture_output=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert res.returncode == 1, res.stderr  # the example draft has errors by design
+    return {
+        "json": res.stdout,
+        "sarif": (out / "r.sarif").read_bytes(),
+        "junit": (out / "r.xml").read_bytes(),
+    }
+
+
+def test_reports_byte_identical_across_hash_seeds_and_locales(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(ROOT / "corpus" / "india-japan-defense.txt", corpus)
+    runs = [
+        _verify(tmp_path / "a", {"PYTHONHASHSEED": "0", "LC_ALL": "C"}, corpus),
+        _verify(tmp_path / "b", {"PYTHONHASHSEED": "4242", "LC_ALL": "C.UTF-8"}, corpus),
+        _verify(tmp_path / "c", {"PYTHONHASHSEED": "random", "LANG": "de_DE.UTF-8"}, corpus),
+    ]
+    for kind in ("json", "sarif", "junit"):
+        first = runs[0][kind].replace(b"/a/", b"/x/")
+        assert first
+        for other, tag in ((runs[1], b"/b/"), (runs[2], b"/c/")):
+            assert other[kind].replace(tag, b"/x/") == first, kind
