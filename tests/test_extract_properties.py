@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -49,11 +51,13 @@ NEWSY = st.lists(
 ).map("".join)
 
 TEXT = st.one_of(st.text(max_size=400), NEWSY)
+# CLAIMCHECK_FUZZ=20000 python -m pytest tests -k fuzz: a long fuzz run.
+FUZZ = int(os.environ.get("CLAIMCHECK_FUZZ", "300"))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=FUZZ, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT)
-def test_any_text_extracts_with_valid_offsets(text: str) -> None:
+def test_fuzz_any_text_extracts_with_valid_offsets(text: str) -> None:
     doc = from_text(text, path="any.txt")
     ledger = extract(doc)
     for claim in ledger.claims:

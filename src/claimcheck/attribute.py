@@ -197,7 +197,7 @@ def according_to(s: SentenceCtx) -> list[RawClaim] | None:
 def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
     """Das noted that …  /  Dr. Arnab Dasgupta, a research analyst at …, noted …"""
     found: list[RawClaim] = []
-    for cue in find_cues(s.text, s.start, s.end, s.blocked):
+    for cue in _cues(s):
         if cue.manner_only or cue.lemma == "according to":
             continue
         subj = subject_before(s.text, s.start, cue.start, loose=cue.speech)
@@ -221,7 +221,7 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
 
 def participle_cue(s: SentenceCtx) -> list[RawClaim] | None:
     """Das spoke at length about the budget, saying it was fair to all."""
-    for cue in find_cues(s.text, s.start, s.end, s.blocked):
+    for cue in _cues(s):
         if not s.text[cue.start : cue.end].endswith("ing"):
             continue
         if not s.text[s.start : cue.start].rstrip().endswith(","):
@@ -246,7 +246,7 @@ _INVERTIBLE = re.compile(
 
 def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
     """The figures were provisional, Das said.  /  The figures, Das said, were provisional."""
-    for cue in find_cues(s.text, s.start, s.end, s.blocked):
+    for cue in _cues(s):
         if cue.lemma == "according to" or s.text[cue.start : cue.end].endswith("ing"):
             continue
         before = s.text[s.start : cue.start]
@@ -386,6 +386,19 @@ def _starts_clause(text: str, a: int, b: int) -> bool:
         "do",
     }
     return any(w.lower() in verbs or w.lower().endswith("ed") for w in head[1:6])
+
+
+# A real sentence carries a handful of attributions; past these bounds the
+# "sentence" is not prose (a run of "said said said", a 50,000-character line)
+# and trying every cue against it would cost quadratic time.
+MAX_CUES = 12
+MAX_REPORTED_CHARS = 4000
+
+
+def _cues(s: SentenceCtx) -> list[CueHit]:
+    if s.end - s.start > MAX_REPORTED_CHARS:
+        return []
+    return find_cues(s.text, s.start, s.end, s.blocked)[:MAX_CUES]
 
 
 _LOOSE_AFTER = re.compile(r"\s*(?P<np>[^,.;:“”\"()]{1,60}?)\s*(?=[,.;]|$)")

@@ -69,13 +69,18 @@ def extract(
             outcome = ledgers.write_ledgers(paths, out, check=check)
             for line in outcome.messages:
                 typer.echo(line, err=True)
-            raise typer.Exit(1 if (check and outcome.stale) else 0)
+            # A file that could not be read outranks a stale ledger.
+            raise typer.Exit(2 if outcome.failed else 1 if (check and outcome.stale) else 0)
         if check:
             raise ClaimcheckError("--check needs --out DIR")
         rendered = ledgers.render_paths(paths, fmt.value)
     except ClaimcheckError as err:
         fail(err)
-    sys.stdout.write(rendered)
+    sys.stdout.write(rendered.text)
+    for line in rendered.messages:
+        typer.echo(line, err=True)
+    if rendered.failed:
+        raise typer.Exit(2)
 
 
 class VerifyFormat(StrEnum):

@@ -2,29 +2,50 @@
 
 A ``Document`` keeps two strings of the same length: ``text``, exactly as
 decoded (offsets in ledgers and reports point into it), and ``view``, where
-characters that are not prose (Markdown markup, code blocks) are blanked out
-with spaces so the extractor never sees them while every offset stays valid.
+characters that are not prose (Markdown markup, code blocks, NUL and other
+control bytes) are blanked out with spaces so the extractor never sees them
+while every offset stays valid.
+
+Formats, by suffix: .txt (and any unknown suffix that decodes as text), .md
+and .markdown (text = the file), .html and .htm and .docx (text = the
+extracted prose, blocks joined by a blank line; see ``loaders.html``). The
+accepted encodings are described in ``loaders.encoding``.
+
+An empty or whitespace-only file, or one with no prose, is not an error: it
+loads as a document with no blocks (so an empty ledger) and a warning in
+``Document.warnings`` that the CLI prints.
 """
 
 from __future__ import annotations
 
 import bisect
+import errno
 import hashlib
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimcheck.errors import InputError
+from claimcheck.loaders.base import Block, BlockKind, Parsed, blank_controls, trim
+from claimcheck.loaders.encoding import decode as _decode
 
-BlockKind = str  # "paragraph" | "heading" | "code" | "blockquote" | "list-item"
+__all__ = ["Block", "BlockKind", "Document", "decode", "from_text", "load", "load_bytes"]
 
-
-@dataclass(frozen=True)
-class Block:
-    """A block of the document: a paragraph, heading, list item, …"""
-
-    start: int
-    end: int
-    kind: BlockKind = "paragraph"
+FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+}
+# Beyond this a file is not an article, and reading it could exhaust memory.
+MAX_BYTES = 1024 * 2**20
+_LINE_END = re.compile(r"\r\n?|\n")
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
 
 @dataclass(frozen=True)
@@ -36,29 +57,18 @@ class Document:
     view: str = ""
     blocks: tuple[Block, ...] = ()
     title: str | None = None
+    warnings: tuple[str, ...] = ()
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if not self.view:
-            object.__setattr__(self, "view", self.text)
-        if len(self.view) != len(self.text):
+        view = blank_controls(self.view or self.text)
+        if len(view) != len(self.text):
             raise ValueError("view must be as long as text")
-        if not self.blocks:
-            object.__setattr__(self, "blocks", tuple(text_blocks(self.text)))
-        starts = [0]
-        text = self.text
-        i = 0
-        n = len(text)
+        object.__setattr__(self, "view", view)
+        if not self.blocks and self.format == "txt":
+            object.__setattr__(self, "blocks", tuple(text_blocks(view)))
         # Lines end at \n, \r\n or a lone \r, as editors count them.
-        while i < n:
-            c = text[i]
-            if c == "\n":
-                starts.append(i + 1)
-            elif c == "\r":
-                if i + 1 < n and text[i + 1] == "\n":
-                    i += 1
-                starts.append(i + 1)
-            i += 1
+        starts = [0, *(m.end() for m in _LINE_END.finditer(self.text))]
         object.__setattr__(self, "_line_starts", starts)
 
     @property
@@ -77,6 +87,7 @@ def sha256_bytes(data: bytes) -> str:
 
 
 _TERMINAL = tuple(".?!:;\"'”’»)]")
+_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -85,36 +96,22 @@ def text_blocks(text: str) -> list[Block]:
     Blank lines separate blocks. Inside a block, a hard-wrapped paragraph
     (short lines that end mid-sentence) stays one paragraph; otherwise each
     line is its own paragraph, as in text pasted from a web page where every
-    paragraph is one long line.
+    paragraph is one long line. Lines end at \\n, \\r\\n, \\r, U+2028 or U+2029.
     """
     blocks: list[Block] = []
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    n = len(text)
-    while pos < n:
-        nl = _next_newline(text, pos)
-        end = nl if nl >= 0 else n
-        lines.append((pos, end))
-        if nl < 0:
-            break
-        pos = nl + (2 if text.startswith("\r\n", nl) else 1)
     run: list[tuple[int, int]] = []
-    for start, end in [*lines, (n, n)]:
-        if text[start:end].strip():
-            run.append((start, end))
-            continue
-        if run:
+    pos = 0
+    for m in [*_BREAK.finditer(text), None]:
+        end = m.start() if m is not None else len(text)
+        if not text[pos:end].isspace() and pos < end:
+            run.append((pos, end))
+        elif run:
             blocks.extend(_split_run(text, run))
             run = []
+        pos = m.end() if m is not None else len(text)
+    if run:
+        blocks.extend(_split_run(text, run))
     return blocks
-
-
-def _next_newline(text: str, pos: int) -> int:
-    a = text.find("\n", pos)
-    b = text.find("\r", pos)
-    c = text.find("\u2028", pos)
-    found = [x for x in (a, b, c) if x >= 0]
-    return min(found) if found else -1
 
 
 def _split_run(text: str, run: list[tuple[int, int]]) -> list[Block]:
@@ -136,48 +133,109 @@ def _strip_block(text: str, start: int, end: int) -> Block:
 
 
 def decode(data: bytes, path: str) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is an error."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"is not valid UTF-16 (at byte offset {exc.start})",
-                path=path,
-                hint="re-save it as UTF-8",
-            ) from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        bad = data[exc.start]
-        hint = "re-save it as UTF-8"
-        if 0x80 <= bad <= 0x9F:
-            hint = "it looks like Windows-1252; re-save it as UTF-8"
-        raise InputError(
-            f"is not valid UTF-8 (byte 0x{bad:02x} at offset {exc.start})", path=path, hint=hint
-        ) from None
+    """Text from bytes (see ``loaders.encoding``); an InputError names byte and offset."""
+    return _decode(data, path).text
 
 
 def from_text(text: str, path: str = "<text>", fmt: str = "txt") -> Document:
     """A document from a string already in memory (stdin, tests)."""
-    return Document(path=path, text=text, sha256=sha256_bytes(text.encode("utf-8")), format=fmt)
+    parsed = _parse_text(text, fmt, path)
+    return _document(path, fmt, sha256_bytes(text.encode("utf-8", "surrogatepass")), parsed, ())
 
 
 def load(path: str | Path) -> Document:
     """Read one file of any supported format."""
     shown = Path(path).as_posix() if not isinstance(path, str) else path.replace("\\", "/")
-    p = Path(path)
+    return load_bytes(_read(Path(path), shown), shown)
+
+
+def load_bytes(data: bytes, path: str = "<bytes>", fmt: str | None = None) -> Document:
+    """A document from a file's bytes; ``fmt`` defaults to what the suffix says."""
+    if fmt is None:
+        fmt = FORMATS.get(Path(path).suffix.lower(), "txt")
+    if fmt == "docx":
+        from claimcheck.loaders.docx import parse_docx
+
+        return _document(path, fmt, sha256_bytes(data), parse_docx(data, path), ())
+    declared = None
+    if fmt == "html":
+        found = _META_CHARSET.search(data, 0, 4096)
+        declared = found.group(1).decode("ascii") if found else None
+    decoded = _decode(data, path, declared=declared)
+    parsed = _parse_text(decoded.text, fmt, path)
+    return _document(path, fmt, sha256_bytes(data), parsed, decoded.warnings)
+
+
+def _parse_text(text: str, fmt: str, path: str) -> Parsed:
+    # The parsers import heavy libraries; load them only for their formats.
+    if fmt == "md":
+        from claimcheck.loaders.markdown import parse_markdown
+
+        return parse_markdown(text)
+    if fmt == "html":
+        from claimcheck.loaders.html import parse_html
+
+        return parse_html(text, path)
+    if fmt in ("txt", "docx"):
+        view = blank_controls(text)
+        return Parsed(text=text, view=view, blocks=tuple(text_blocks(view)))
+    raise InputError(f"unknown format {fmt!r}", path=path, hint="use txt, md, html or docx")
+
+
+def _document(path: str, fmt: str, sha: str, parsed: Parsed, notes: tuple[str, ...]) -> Document:
+    view = blank_controls(parsed.view)
+    # A block of nothing but control characters is blank once they are blanked.
+    trimmed = (trim(view, b.start, b.end, b.kind) for b in parsed.blocks)
+    blocks = tuple(b for b in trimmed if b is not None)
+    warnings = notes + parsed.warnings
+    if not parsed.text:
+        warnings += ("is empty; its ledger has no claims",)
+    elif parsed.text.isspace():
+        warnings += ("contains only whitespace; its ledger has no claims",)
+    elif not blocks:
+        warnings += ("has no prose to extract (only markup or code)",)
+    return Document(
+        path=path,
+        text=parsed.text,
+        sha256=sha,
+        format=fmt,
+        view=view,
+        blocks=blocks,
+        title=parsed.title,
+        warnings=warnings,
+    )
+
+
+def _read(p: Path, shown: str) -> bytes:
     try:
-        data = p.read_bytes()
+        info = p.stat()
     except FileNotFoundError:
-        raise InputError("no such file", path=shown, hint="check the path") from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path=shown) from None
-    except PermissionError:
-        raise InputError("permission denied", path=shown) from None
+        what = "is a broken symbolic link" if p.is_symlink() else "no such file"
+        raise InputError(what, path=shown, hint="check the path") from None
     except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror})", path=shown) from None
-    text = decode(data, shown)
-    return Document(path=shown, text=text, sha256=sha256_bytes(data), format="txt")
+        raise _os_error(exc, shown) from None
+    except ValueError:
+        raise InputError("is not a valid path (it contains a NUL byte)", path=repr(shown)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a directory, not a file", path=shown)
+    if not stat.S_ISREG(info.st_mode):
+        # Reading a pipe or device could block forever.
+        raise InputError("is not a regular file", path=shown)
+    if info.st_size > MAX_BYTES:
+        size = f"{info.st_size / 2**20:.0f} MB"
+        raise InputError(f"is too large ({size}; the limit is {MAX_BYTES // 2**20} MB)", path=shown)
+    try:
+        with open(p, "rb") as fh:
+            return fh.read()
+    except OSError as exc:
+        raise _os_error(exc, shown) from None
+
+
+def _os_error(exc: OSError, shown: str) -> InputError:
+    if isinstance(exc, PermissionError):
+        return InputError("permission denied", path=shown, hint="check the file's permissions")
+    if isinstance(exc, IsADirectoryError):
+        return InputError("is a directory, not a file", path=shown)
+    if exc.errno == errno.ELOOP:
+        return InputError("is a symbolic link loop", path=shown)
+    return InputError(f"cannot be read ({exc.strerror or exc})", path=shown)

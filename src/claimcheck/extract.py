@@ -7,6 +7,7 @@ sequences the stages and carries context between sentences and paragraphs
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -113,18 +114,23 @@ def _paragraph(doc: Document, state: _State, a: int, b: int, next_opens: bool) -
         if not q.unclosed or next_opens or not view[a : q.open_at].strip()
     ]
     quotes = [q for q in all_quotes if not _is_title(view, q)]
+    opens = [q.open_at for q in quotes]  # sorted: quotes come in order of opening
     continues = state.open_quote if opens_with_quote(view, a, b) else None
     state.open_quote = None
     para_claims: list[_Out] = []
     pending: list[tuple[Sentence, list[Quote]]] = []
     for sent in split_sentences(view, a, b, all_quotes):
-        inside = [q for q in quotes if sent.start <= q.open_at < sent.end]
+        lo = bisect.bisect_left(opens, sent.start)
+        hi = bisect.bisect_left(opens, sent.end)
+        inside = quotes[lo:hi]
         ctx = SentenceCtx(view, sent.start, sent.end, inside)
         raws = attribute_sentence(ctx) or _dash_attribution(ctx)
         covered = {(r.start, r.end) for r in raws}
         for raw in raws:
             para_claims.append(_emit(state, raw))
-        loose = [q for q in inside if (q.start, q.end) not in covered and not _within(q, raws)]
+        spans = [(r.start, r.end) for r in raws if r.form != "direct"]
+        loose = [q for q in inside if (q.start, q.end) not in covered and not _within(q, spans)]
+        fragments: list[Quote] = []
         for q in loose:
             if continues is not None and q.open_at <= a + 2:
                 para_claims.append(_inherit(state, q, continues, "continued-quote"))
@@ -132,7 +138,9 @@ def _paragraph(doc: Document, state: _State, a: int, b: int, next_opens: bool) -
                 source = _lead_in_or_last(state)
                 para_claims.append(_inherit(state, q, source, "floating-quote"))
             else:
-                pending.append((sent, [q]))
+                fragments.append(q)
+        if fragments:
+            pending.append((sent, fragments))
         lead_in = _lead_in(view, sent) if not raws and not inside else None
         if not raws and not loose and lead_in is None:
             pending.append((sent, []))
@@ -201,11 +209,14 @@ def _is_title(view: str, q: Quote) -> bool:
     return title_case_ratio(text) == 1.0 and (len(words) >= 2 or not words[0].islower())
 
 
-def _within(q: Quote, raws: list[RawClaim]) -> bool:
-    return any(r.start <= q.start and q.end <= r.end for r in raws)
+def _within(q: Quote, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= q.start and q.end <= b for a, b in spans)
 
 
 def _dominant(view: str, sent: Sentence, q: Quote) -> bool:
+    outside_chars = (sent.end - sent.start) - (q.close_at - q.open_at)
+    if outside_chars > 3 * (q.end - q.start) + 40:
+        return False  # far more narration than quotation; also keeps this linear
     outside = view[sent.start : q.open_at] + view[q.close_at : sent.end]
     words = len(re.findall(r"\w+", outside))
     inner = len(view[q.start : q.end].split())

@@ -21,28 +21,32 @@ from claimcheck.extract import extract
 from claimcheck.models import Claim, Ledger, dump_json, dump_jsonl
 from claimcheck.output import write_atomic
 
-SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
+SOURCE_SUFFIXES = tuple(documents.FORMATS)
 
 
-def gather(paths: Iterable[str]) -> list[str]:
-    """Files named directly, plus supported files found under folders (sorted, no hidden)."""
+def gather(paths: Iterable[str], errors: list[InputError] | None = None) -> list[str]:
+    """Files named directly, plus supported files found under folders (sorted, no hidden).
+
+    A folder that cannot be listed is an InputError, or is added to ``errors``
+    (and skipped) when that list is given, so the rest of a run can go on.
+    """
     found: list[str] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             seen: set[Path] = set()
-            for child in sorted(_walk(p, seen)):
+            for child in sorted(_walk(p, seen, errors)):
                 found.append(child.as_posix())
         else:
             found.append(raw.replace("\\", "/"))
     return found
 
 
-def _walk(folder: Path, seen: set[Path]) -> list[Path]:
+def _walk(folder: Path, seen: set[Path], errors: list[InputError] | None) -> list[Path]:
     """Supported files under folder; symlink loops are visited once."""
     try:
         real = folder.resolve()
-    except OSError:
+    except (OSError, RuntimeError):
         return []
     if real in seen:
         return []
@@ -51,37 +55,78 @@ def _walk(folder: Path, seen: set[Path]) -> list[Path]:
     try:
         entries = sorted(folder.iterdir())
     except OSError as exc:
-        raise InputError(f"cannot list folder ({exc.strerror})", path=folder.as_posix()) from None
+        err = InputError(f"cannot list folder ({exc.strerror})", path=folder.as_posix())
+        if errors is None:
+            raise err from None
+        errors.append(err)
+        return []
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            out.extend(_walk(entry, seen))
-        elif entry.suffix.lower() in SOURCE_SUFFIXES and entry.is_file():
+            out.extend(_walk(entry, seen, errors))
+        elif entry.suffix.lower() in SOURCE_SUFFIXES:
+            # Broken links, link loops and unreadable files are reported by the loader.
             out.append(entry)
     return out
 
 
-def ledger_for(path: str) -> Ledger:
-    return extract(documents.load(path))
+def ledger_for(path: str, notes: list[str] | None = None) -> Ledger:
+    """The ledger of one source file; its loader's warnings go to ``notes``."""
+    document = documents.load(path)
+    if notes is not None:
+        notes.extend(f"claimcheck: warning: {document.path}: {w}" for w in document.warnings)
+    return extract(document)
 
 
-def render_paths(paths: list[str], fmt: str) -> str:
-    files = gather(paths)
-    if not files:
+@dataclass
+class Rendered:
+    """Ledgers printed for stdout, with per-file errors and warnings for stderr."""
+
+    text: str = ""
+    messages: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+def render_paths(paths: list[str], fmt: str) -> Rendered:
+    """Print ledgers; a file that cannot be read is reported and the rest go on."""
+    errors: list[InputError] = []
+    files = gather(paths, errors)
+    if not files and not errors:
         raise InputError("no source files found", path=", ".join(paths))
-    if fmt == "jsonl":
-        return "".join(dump_jsonl(ledger_for(f)) + "\n" for f in files)
-    if fmt == "text":
-        from claimcheck.render.ledger_text import render_ledger
-
-        return "\n".join(render_ledger(ledger_for(f)) for f in files)
-    if len(files) != 1:
+    if fmt == "json" and len(files) > 1:
         raise InputError(
             "--format json prints one ledger; use --format jsonl or --out for several files",
             path=", ".join(paths),
         )
-    return dump_json(ledger_for(files[0]))
+    result = Rendered()
+    _report(result.messages, result.failed, errors)
+    pieces: list[str] = []
+    for f in files:
+        try:
+            ledger = ledger_for(f, result.messages)
+        except InputError as err:
+            _report(result.messages, result.failed, [err])
+            continue
+        pieces.append(_render_one(ledger, fmt))
+    result.text = ("\n" if fmt == "text" else "").join(pieces)
+    return result
+
+
+def _render_one(ledger: Ledger, fmt: str) -> str:
+    if fmt == "jsonl":
+        return dump_jsonl(ledger) + "\n"
+    if fmt == "text":
+        from claimcheck.render.ledger_text import render_ledger
+
+        return render_ledger(ledger)
+    return dump_json(ledger)
+
+
+def _report(messages: list[str], failed: list[str], errors: list[InputError]) -> None:
+    for err in errors:
+        messages.append(f"claimcheck: error: {err.one_line()}")
+        failed.append(err.path or "")
 
 
 @dataclass
@@ -89,6 +134,7 @@ class WriteOutcome:
     written: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
 
 
 def read_ledger(path: Path) -> Ledger:
@@ -104,8 +150,9 @@ def read_ledger(path: Path) -> Ledger:
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = ".".join(str(x) for x in first["loc"])
+        where = f"{loc}: " if loc else ""
         raise InputError(
-            f"ledger is corrupt ({loc}: {first['msg']})",
+            f"ledger is corrupt ({where}{first['msg']})",
             path=path.as_posix(),
             hint="delete it and run claimcheck extract --out again",
         ) from None
@@ -148,43 +195,25 @@ def carry_corrections(new: Ledger, old: Ledger) -> tuple[Ledger, list[Claim]]:
 
 
 def write_ledgers(paths: list[str], out: Path, *, check: bool = False) -> WriteOutcome:
-    """Extract every source file into ``out/<stem>.json`` (or only compare, with check)."""
+    """Extract every source file into ``out/<stem>.json`` (or only compare, with check).
+
+    A source or ledger that cannot be read is reported in ``failed`` and its
+    ledger left untouched; the other files are still written.
+    """
     outcome = WriteOutcome()
-    files = gather(paths)
-    if not files:
+    if out.exists() and not out.is_dir():
+        raise InputError("is not a folder", path=out.as_posix(), hint="--out takes a folder")
+    errors: list[InputError] = []
+    files = gather(paths, errors)
+    if not files and not errors:
         raise InputError("no source files found", path=", ".join(paths))
-    stems: dict[str, str] = {}
+    _report(outcome.messages, outcome.failed, errors)
+    stems = _stems(files)
     for f in files:
-        stem = Path(f).stem
-        if stem in stems:
-            raise InputError(
-                f"two sources would write the same ledger {stem}.json ({stems[stem]} and {f})",
-                path=f,
-                hint="rename one of them",
-            )
-        stems[stem] = f
-    for f in files:
-        target = out / f"{Path(f).stem}.json"
-        ledger = ledger_for(f)
-        if target.exists():
-            previous = read_ledger(target)
-            ledger, orphans = carry_corrections(ledger, previous)
-            for c in orphans:
-                outcome.messages.append(
-                    f"claimcheck: warning: {target.as_posix()}: reviewed claim {c.id} no longer "
-                    f"matches any claim of {f}; its correction is not applied"
-                )
-        content = dump_json(ledger)
-        current = target.read_text(encoding="utf-8") if target.exists() else None
-        if current == content:
-            continue
-        if check:
-            outcome.stale.append(target.as_posix())
-            outcome.messages.append(_stale_summary(target, current, ledger))
-            continue
-        write_atomic(target, content)
-        outcome.written.append(target.as_posix())
-        outcome.messages.append(f"wrote {target.as_posix()} ({len(ledger.claims)} claims)")
+        try:
+            _write_one(f, out, check, outcome)
+        except InputError as err:
+            _report(outcome.messages, outcome.failed, [err])
     if out.is_dir():
         known = {f"{stem}.json" for stem in stems}
         for orphan in sorted(out.glob("*.json")):
@@ -199,6 +228,45 @@ def write_ledgers(paths: list[str], out: Path, *, check: bool = False) -> WriteO
             f"{' '.join(paths)} --out {out.as_posix()}"
         )
     return outcome
+
+
+def _stems(files: list[str]) -> dict[str, str]:
+    stems: dict[str, str] = {}
+    for f in files:
+        stem = Path(f).stem
+        if stem in stems:
+            raise InputError(
+                f"two sources would write the same ledger {stem}.json ({stems[stem]} and {f})",
+                path=f,
+                hint="rename one of them",
+            )
+        stems[stem] = f
+    return stems
+
+
+def _write_one(f: str, out: Path, check: bool, outcome: WriteOutcome) -> None:
+    target = out / f"{Path(f).stem}.json"
+    ledger = ledger_for(f, outcome.messages)
+    current: str | None = None
+    if target.exists():
+        previous = read_ledger(target)
+        current = target.read_text(encoding="utf-8")
+        ledger, orphans = carry_corrections(ledger, previous)
+        for c in orphans:
+            outcome.messages.append(
+                f"claimcheck: warning: {target.as_posix()}: reviewed claim {c.id} no longer "
+                f"matches any claim of {f}; its correction is not applied"
+            )
+    content = dump_json(ledger)
+    if current == content:
+        return
+    if check:
+        outcome.stale.append(target.as_posix())
+        outcome.messages.append(_stale_summary(target, current, ledger))
+        return
+    write_atomic(target, content)
+    outcome.written.append(target.as_posix())
+    outcome.messages.append(f"wrote {target.as_posix()} ({len(ledger.claims)} claims)")
 
 
 def _is_ledger(path: Path) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+MAX_DEPTH = 8
 DOUBLE = "double"
 SINGLE = "single"
 GUILLEMET = "guillemet"
@@ -90,6 +91,10 @@ def _handle(
     role, family = _classify(mark, left, right, stack)
     if role == "open":
         stack.append(_Open(i, width, family))
+        if len(stack) > MAX_DEPTH:
+            # Real quotations nest two or three deep; a run of marks must not make
+            # every later mark pay for a deep stack (that would be quadratic).
+            del stack[0]
     elif role == "close":
         for k in range(len(stack) - 1, -1, -1):
             if stack[k].family == family:

@@ -64,7 +64,7 @@ _ORG_HINTS = frozenset(
 )
 
 
-@dataclass
+@dataclass(eq=False)  # one object per person: identity, not field equality
 class Person:
     name: str
     tokens: tuple[str, ...]

@@ -1,0 +1,47 @@
+"""Types shared by the format readers and ``documents``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Control bytes are not prose; tab, newlines and form feed are layout.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+# "paragraph" | "blockquote" | "list-item" are prose; "heading" is classified by
+# the extractor; "code" and "caption" are never prose.
+BlockKind = str
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of the document: a paragraph, heading, list item, …"""
+
+    start: int
+    end: int
+    kind: BlockKind = "paragraph"
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What a format reader found; offsets index ``text``."""
+
+    text: str
+    view: str
+    blocks: tuple[Block, ...]
+    title: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def trim(view: str, start: int, end: int, kind: BlockKind) -> Block | None:
+    """The block shrunk to its first and last visible character, or None if blank."""
+    while start < end and view[start].isspace():
+        start += 1
+    while end > start and view[end - 1].isspace():
+        end -= 1
+    return Block(start, end, kind) if start < end else None
+
+
+def blank_controls(view: str) -> str:
+    """The view with control characters (NUL, backspace, …) turned into spaces."""
+    return _CONTROL.sub(" ", view) if _CONTROL.search(view) else view

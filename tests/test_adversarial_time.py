@@ -1,0 +1,68 @@
+"""No hangs: hostile texts extract in time comparable to a normal article of the same size.
+
+Bounds are generous ratios against a baseline measured in the same run (not
+absolute times), so a slow machine does not fail them but a quadratic
+algorithm does: at 60,000 characters a quadratic path costs 100× or more.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from claimcheck.documents import from_text
+from claimcheck.extract import extract
+
+SIZE = 60_000
+NORMAL = (
+    "Dr. Ana Ruiz, a researcher at the institute, said the figures were provisional. "
+    "“We will publish the full data in May,” she added. The agency, according to "
+    "officials, expects growth of 2.5% this year. Lee noted that the plan was sound.\n\n"
+)
+
+
+def _fill(unit: str) -> str:
+    return (unit * (SIZE // len(unit) + 1))[:SIZE]
+
+
+HOSTILE: dict[str, Callable[[], str]] = {
+    "curly quotes": lambda: "“" * SIZE,
+    "straight quotes": lambda: '"' * SIZE,
+    "mixed marks": lambda: _fill("“a” ‘b’ \"c\" 'd' «e» "),
+    "nested quotes": lambda: _fill("“‘«"),
+    "commas": lambda: _fill("a, "),
+    "capitalised words": lambda: _fill("Alpha Beta Gamma Delta "),
+    "said said said": lambda: _fill("said "),
+    "names and cues": lambda: _fill("Das said Lee said "),
+    "parenthetical cues": lambda: _fill("The figures, Das said, were provisional, "),
+    "one long sentence": lambda: _fill("word "),
+    "one long quote": lambda: "“" + _fill("word ")[1:],
+    "abbreviations": lambda: _fill("Dr. "),
+    "colons": lambda: _fill("A: "),
+    "newlines": lambda: "\n" * SIZE,
+    "appositives": lambda: _fill("Das, a b c, "),
+}
+
+
+def _timed(text: str) -> float:
+    doc = from_text(text)
+    t0 = time.perf_counter()
+    extract(doc)
+    return time.perf_counter() - t0
+
+
+@pytest.fixture(scope="module")
+def baseline() -> float:
+    normal = _fill(NORMAL)
+    _timed(normal)  # warm caches and imports
+    return min(_timed(normal) for _ in range(3))
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_text_is_not_slower_than_ten_normal_articles(name: str, baseline: float) -> None:
+    text = HOSTILE[name]()
+    assert len(text) == SIZE
+    elapsed = _timed(text)
+    assert elapsed <= 10 * baseline + 0.05, f"{name}: {elapsed:.3f}s vs baseline {baseline:.3f}s"
