@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+import claimcheck
 from claimcheck.documents import from_text
 from claimcheck.extract import extract
+from claimcheck.verify import Corpus, load_corpus
 
 SIZE = 60_000
 NORMAL = (
@@ -66,3 +69,43 @@ def test_hostile_text_is_not_slower_than_ten_normal_articles(name: str, baseline
     assert len(text) == SIZE
     elapsed = _timed(text)
     assert elapsed <= 10 * baseline + 0.05, f"{name}: {elapsed:.3f}s vs baseline {baseline:.3f}s"
+
+
+# ---------------------------------------------------------------- verify
+
+SEED = Path(__file__).resolve().parent.parent / "corpus" / "india-japan-defense.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_corpus() -> Corpus:
+    return load_corpus(str(SEED.parent))
+
+
+def _verify_time(tmp_path: Path, corpus: Corpus, text: str) -> float:
+    draft = tmp_path / "draft.md"
+    draft.write_text(text, encoding="utf-8")
+    t0 = time.perf_counter()
+    claimcheck.verify([str(draft)], corpus)
+    return time.perf_counter() - t0
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["one 40,000-character quote", "a long quote of one word", "300 quotes", "quote marks only"],
+)
+def test_hostile_drafts_verify_in_time_of_a_normal_draft(
+    name: str, tmp_path: Path, seed_corpus: Corpus
+) -> None:
+    seed = SEED.read_text(encoding="utf-8")
+    unquoted = seed.replace("“", "").replace("”", "")
+    hostile = {
+        "one 40,000-character quote": "“" + (unquoted * 10)[:40_000] + "” Das said.",
+        "a long quote of one word": "“" + "word " * 8_000 + "” Das said.",
+        "300 quotes": "“It was not just to counter China,” Das said. " * 300,
+        "quote marks only": "“" * 40_000,
+    }[name]
+    normal = (seed + "\n") * (len(hostile) // len(seed) + 1)
+    _verify_time(tmp_path, seed_corpus, normal)  # warm up
+    baseline = min(_verify_time(tmp_path, seed_corpus, normal) for _ in range(2))
+    elapsed = _verify_time(tmp_path, seed_corpus, hostile)
+    assert elapsed <= 10 * baseline + 0.1, f"{name}: {elapsed:.3f}s vs {baseline:.3f}s"

@@ -20,7 +20,8 @@ from claimcheck.cues import (
     subject_at,
     subject_before,
 )
-from claimcheck.lexicon.cues import FORMS
+from claimcheck.lexicon.cues import FORMS, SPEECH
+from claimcheck.lexicon.names import SPEAKER_NOUNS
 from claimcheck.quotes import Quote
 
 _SPACE = " \t\n\r\u00a0"
@@ -46,6 +47,7 @@ class SentenceCtx:
     start: int
     end: int
     quotes: list[Quote]  # top-level quotations inside the sentence
+    cues: list[CueHit] | None = None  # filled once by _cues, shared by every rule
 
     @property
     def blocked(self) -> list[tuple[int, int]]:
@@ -168,8 +170,11 @@ def _quote_claims(
 # ---------------------------------------------------------------- reported speech
 
 
+_SOURCE_NP = re.compile(r"\s*(?P<np>[^,;:.!?“”\"()]{2,120}?)\s*(?=[,;.!?]|$)")
+
+
 def according_to(s: SentenceCtx) -> list[RawClaim] | None:
-    """According to Das, …  /  …, according to the ministry."""
+    """According to Das, …  /  …, according to the ministry.  /  X, according to Y, was …"""
     m = re.search(r"\b[Aa]ccording to\s+", s.text[s.start : s.end])
     if not m:
         return None
@@ -177,15 +182,29 @@ def according_to(s: SentenceCtx) -> list[RawClaim] | None:
     if any(a <= at < b for a, b in s.blocked):
         return None
     subj = speaker_after(s.text, s.start + m.end(), s.end)
+    src = _SOURCE_NP.match(s.text, s.start + m.end(), s.end)
+    if src is not None and (subj is None or subj.end < src.end("np") - 1):
+        # Any source phrase up to the next comma: "a 2013 study by two economists".
+        words = src.group("np").split()
+        if not 1 <= len(words) <= 16:
+            return None
+        np_start = src.start("np")
+        subj = Subject(np_start, src.end("np"), src.group("np"), "noun", None)
     if subj is None:
         return None
     cue = CueHit(at, at + len("according to"), "according to", "assert")
-    if at - s.start < 3:  # pre-posed: content follows the source phrase
-        after = s.text[subj.end : s.end]
+    lead = s.text[s.start : at]
+    after = s.text[subj.end : s.end]
+    rest_words = len(re.findall(r"\w+", after))
+    parenthetical = lead.rstrip().endswith(",") and after.lstrip().startswith(",")
+    if at - s.start < 3 or (_is_adjunct(lead) and len(lead.split()) <= (1 if parenthetical else 3)):
+        # pre-posed: content follows the source phrase
         comma = after.find(",")
         if comma < 0:
             return None
         a, b = _strip_end(s.text, subj.end + comma + 1, s.end)
+    elif parenthetical and rest_words >= 3:
+        a, b = _strip_end(s.text, s.start, s.end)  # parenthetical: the whole sentence
     else:
         a, b = _strip_end(s.text, s.start, at)
     b = _strip_final_stop(s.text, a, b)
@@ -200,31 +219,156 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
     for cue in _cues(s):
         if cue.manner_only or cue.lemma == "according to":
             continue
+        if cue.clause_only and cue.lemma not in _NP_TOO:
+            # Cheap test first: a clause-only cue needs "that", a quotation or a clause.
+            a0 = content_after(s.text, cue, s.end)
+            if not (
+                re.search(r"\bthat\b", s.text[cue.end : a0])
+                or any(a0 <= q.start for q in s.quotes)
+                or _starts_clause(s.text, a0, s.end)
+            ):
+                continue
         subj = subject_before(s.text, s.start, cue.start, loose=cue.speech)
-        if subj is None:
-            continue
-        lead = s.text[s.start : subj.start]
-        if not _lead_ok(lead):
-            continue
+        weak = False
+        if subj is None and not cue.speech:
+            # Any determiner phrase may hold a belief or make a call ("the group wants …"),
+            # but such a weak speaker never takes a quotation.
+            subj = subject_before(s.text, s.start, cue.start, loose=True)
+            if subj is not None and not _weak_speaker_ok(s, subj, cue):
+                subj = None
+            weak = subj is not None
+        rule = "subject-cue-content"
+        if subj is not None and cue.speech:
+            rel = _RELATIVE_LEAD.search(s.text, max(s.start, subj.start - 12), subj.start)
+            if rel is not None:
+                # "a list which the campaign says includes 2.7 million names"
+                a, b = _strip_end(s.text, rel.start(1), s.end)
+                m_end = re.search(r"[,;]", s.text[cue.end : b])
+                if m_end is not None:
+                    b = cue.end + m_end.start()
+                b = _strip_final_stop(s.text, a, b)
+                if _words(s.text, cue.end, b) >= 2:
+                    found.append(_reported(s, a, b, subj, cue, "relative-clause-cue"))
+                continue
+        if cue.speech and (subj is None or subj.kind != "pronoun"):
+            mod = _modified_subject(s, cue)
+            if mod is not None and (subj is None or mod.start < subj.start):
+                subj = mod
+        if subj is None or not (subj.kind == "relative" or _lead_ok(s.text[s.start : subj.start])):
+            subj = _coordinated_subject(s, cue)
+            rule = "coordinated-cue"
+            if subj is None:
+                continue
+        lead = s.text[s.start : subj.start].rstrip()
+        if (
+            lead.endswith(",")
+            and s.text[cue.end : cue.end + 2].lstrip().startswith(",")
+            and len(lead.split()) >= 3
+            and not _ADVERBIAL_OPENER.match(lead[:-1])
+        ):
+            continue  # "Riding alone, they said, can be hazardous": a parenthetical cue
         a = content_after(s.text, cue, s.end)
+        if s.text.startswith("by ", a):
+            continue  # "numbers reported by the agency": a passive, the agent follows
         has_that = bool(re.search(r"\bthat\b", s.text[cue.end : a]))
-        a, b = _strip_end(s.text, a, s.end)
+        end = s.end
+        if subj.kind == "relative":
+            # "Clinton, who called Sanders …, told her supporters": the clause ends at a comma.
+            comma = re.search(r"[,;—–]|\s-\s", s.text[a : s.end])
+            if comma is not None:
+                end = a + comma.start()
+        a, b = _strip_end(s.text, a, end)
         b = _strip_final_stop(s.text, a, b)
         if _words(s.text, a, b) < 3:
             continue
         has_quote = any(a <= q.start and q.end <= b for q in s.quotes)
-        if cue.clause_only and not (has_that or has_quote or _starts_clause(s.text, a, b)):
+        if weak and has_quote:
             continue
-        found.extend(_split_adding(s, a, b, subj, cue))
+        evidence = (cue.lemma in _EVIDENCE and _noun_head(subj) in _DOCUMENTS) or (
+            cue.lemma in ("call", "describe") and _NAMING.match(s.text, a, b) is not None
+        )
+        if cue.clause_only and not (
+            has_that or has_quote or evidence or _starts_clause(s.text, a, b)
+        ):
+            continue
+        found.extend(_split_adding(s, a, b, subj, cue, rule))
     return found or None
+
+
+_RELATIVE_LEAD = re.compile(r"\b(which|that|what)\s+$")
+_MODIFIED = re.compile(
+    r"(?<![\w’'-])(?P<np>(?:(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[A-Z][\w’'-]*)\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}?(?P<head>[A-Za-z][a-z]+))\s+(?:who|whose|[a-z]+ing)\b[^,;:“”\"]{3,120}$"
+)
+
+
+def _modified_subject(s: SentenceCtx, cue: CueHit) -> Subject | None:
+    """ "executives who have worked with him say", "activists clamoring for a change say"."""
+    lo = max(s.start, cue.start - 160)
+    m = _MODIFIED.search(s.text[lo : cue.start].rstrip())
+    if m is None or m.group("head").lower() not in SPEAKER_NOUNS:
+        return None
+    if not _lead_ok(s.text[s.start : lo + m.start("np")]):
+        return None
+    a = lo + m.start("np")
+    return Subject(a, lo + m.end("np"), m.group("np"), "noun", None)
+
+
+# "The poll showed Clinton taking a lead": documents show a noun phrase too.
+_EVIDENCE = frozenset({"show", "find", "suggest", "indicate", "reveal", "estimate"})
+_NP_TOO = _EVIDENCE | {"call", "describe"}
+_DOCUMENTS = frozenset(
+    """poll polls survey surveys study studies report reports data research analysis
+    results figures numbers records footage video videos document documents filing
+    review audit estimate estimates census""".split()
+)
+
+
+def _noun_head(subj: Subject) -> str:
+    words = re.split(r"\s+(?:of|for|by|from|in|on|at)\s+", subj.text)[0].split()
+    return words[-1].lower().strip("’'s") if words else ""
+
+
+_WEAK_DETS = frozenset("the a an some many most several other both these those".split())
+
+
+def _weak_speaker_ok(s: SentenceCtx, subj: Subject, cue: CueHit) -> bool:
+    """ "The group wants …" yes; "their mutual support for …" (a noun, not a verb) no."""
+    words = subj.text.split()
+    if not 2 <= len(words) <= 5 or words[0].lower() not in _WEAK_DETS:
+        return False
+    form = s.text[cue.start : cue.end].split()[0].lower()
+    return form != cue.lemma.split()[0] or words[-1].lower().endswith("s")
+
+
+# "called Trump a fascist", "described the plan as a failure": naming someone something.
+_NAMING = re.compile(
+    r"(?:him|her|it|them|himself|herself|themselves|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|"
+    r"(?:the|his|her|their|its)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:as\s+)?(?:a|an|the)\b"
+)
+
+
+_AND_BEFORE = re.compile(r"(?:,\s*|\s+)(?:and|but)(?:\s+(?:also|then|later|now|still))?\s*$")
+
+
+def _coordinated_subject(s: SentenceCtx, cue: CueHit) -> Subject | None:
+    """He visited the plant and said the jobs would stay: the sentence's subject speaks."""
+    if not cue.speech or not _AND_BEFORE.search(s.text, max(s.start, cue.start - 20), cue.start):
+        return None
+    subj = subject_at(s.text, s.start, cue.start)
+    if subj is None or subj.kind not in ("name", "pronoun", "noun") or subj.end >= cue.start - 5:
+        return None
+    return subj
 
 
 def participle_cue(s: SentenceCtx) -> list[RawClaim] | None:
     """Das spoke at length about the budget, saying it was fair to all."""
     for cue in _cues(s):
-        if not s.text[cue.start : cue.end].endswith("ing"):
+        if not s.text[cue.start : cue.end].split()[0].endswith("ing"):
             continue
-        if not s.text[s.start : cue.start].rstrip().endswith(","):
+        if cue.stance == "believe" and not cue.speech:
+            continue  # "…, seeking documents": an action, not speech
+        if not s.text[s.start : cue.start].rstrip().endswith((",", " by")):
             continue
         subj = subject_at(s.text, s.start, cue.start)
         if subj is None:
@@ -247,13 +391,15 @@ _INVERTIBLE = re.compile(
 def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
     """The figures were provisional, Das said.  /  The figures, Das said, were provisional."""
     for cue in _cues(s):
-        if cue.lemma == "according to" or s.text[cue.start : cue.end].endswith("ing"):
+        if cue.lemma == "according to" or s.text[cue.start : cue.end].split()[0].endswith("ing"):
             continue
         before = s.text[s.start : cue.start]
         comma = before.rstrip().rfind(",")
         if comma < 0:
             continue
         subj = subject_before(s.text, s.start + comma + 1, cue.start, loose=cue.speech)
+        if subj is not None and subj.kind == "relative":
+            continue  # "Cho, who endorsed Lee, …": the relative clause is not content
         rule = "content-then-cue"
         if subj is None:
             if before[comma + 1 :].strip():
@@ -287,30 +433,42 @@ _ADVERBIAL_OPENER = re.compile(
 )
 
 
-def _split_adding(s: SentenceCtx, a: int, b: int, subj: Subject, cue: CueHit) -> list[RawClaim]:
-    """“…, adding that …” and “… but denied that …” start a second claim."""
-    rest = s.text[a:b]
-    m = re.search(
-        r",\s+(?:and\s+)?(?:adding|saying|noting|arguing|insisting|warning|explaining)\s+"
-        r"(?:that\s+)?|\s+but\s+(?:also\s+)?(?:denied|insisted|said|added|warned|noted)\s+"
-        r"(?:that\s+)?",
-        rest,
-    )
-    if not m or _words(s.text, a + m.end(), b) < 3:
-        return [_reported(s, a, b, subj, cue, "subject-cue-content")]
-    cue2_words = re.findall(r"[A-Za-z]+", m.group())
-    verb = next(w for w in cue2_words if w not in ("and", "but", "also", "that"))
-    from claimcheck.lexicon.cues import FORMS, VERBS
+_CONJ_BEFORE = re.compile(
+    r"(?:,\s*|\s+)(?:and|but)(?:\s+(?:also|then|later|quickly|again|even))?\s+$"
+)
+_ING_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+(?:before|after|while)\s+)$")
 
-    lemma = FORMS.get(verb, "add")
-    vstart = a + m.start() + m.group().find(verb)
-    cue2 = CueHit(vstart, vstart + len(verb), lemma, VERBS.get(lemma, "assert"))
-    first_end = _strip_end(s.text, a, a + m.start())[1]
-    second_a = a + m.end()
-    return [
-        _reported(s, a, first_end, subj, cue, "subject-cue-content"),
-        _reported(s, second_a, b, subj, cue2, "participle-cue"),
-    ]
+
+def _split_adding(
+    s: SentenceCtx, a: int, b: int, subj: Subject, cue: CueHit, rule: str = "subject-cue-content"
+) -> list[RawClaim]:
+    """“…, adding that …”, “… but denied that …”, “… and called for …” start a second claim."""
+    for c in find_cues(s.text, a, b, s.blocked):
+        if c.manner_only or c.lemma == "according to":
+            continue
+        before = s.text[max(a, c.start - 30) : c.start]
+        ing = s.text[c.start : c.end].split()[0].endswith("ing")
+        if not (_ING_BEFORE.search(before) if ing else _CONJ_BEFORE.search(before)):
+            continue
+        second_a = content_after(s.text, c, b)
+        if _words(s.text, second_a, b) < 2:
+            continue
+        first_end = _strip_end(s.text, a, c.start)[1]
+        conj = re.search(
+            r"(?:,\s*)?(?:\b(?:and|but|before|after|while)\b[\s\w]*)?$", s.text[a:first_end]
+        )
+        if conj is not None and conj.start() > 0:
+            first_end = _strip_end(s.text, a, a + conj.start())[1]
+        if _words(s.text, a, first_end) < 2:
+            continue
+        second_a, b2 = _strip_end(s.text, second_a, b)
+        return [
+            _reported(s, a, first_end, subj, cue, rule),
+            *_split_adding(
+                s, second_a, b2, subj, c, "participle-cue" if ing else "coordinated-cue"
+            ),
+        ]
+    return [_reported(s, a, b, subj, cue, rule)]
 
 
 def _reported(s: SentenceCtx, a: int, b: int, subj: Subject, cue: CueHit, rule: str) -> RawClaim:
@@ -355,9 +513,15 @@ def _lead_ok(lead: str) -> bool:
     """
     if not lead.strip() or _is_adjunct(lead) or lead.rstrip().endswith((",", ";", "—", "–")):
         return True
+    nested = _NESTED_LEAD.search(lead)
+    if nested is not None and nested.group(1).lower() in FORMS:
+        return True  # "Das said Lee told him that …": a nested attribution
     if _LEAD_STOP.search(lead):
         return False
-    return not any(w.lower() in FORMS for w in re.findall(r"[A-Za-z]+", lead))
+    return not any(FORMS.get(w.lower()) in SPEECH for w in re.findall(r"[A-Za-z]+", lead))
+
+
+_NESTED_LEAD = re.compile(r"\b([A-Za-z]+)\s+(?:that\s+)?$")
 
 
 def _starts_clause(text: str, a: int, b: int) -> bool:
@@ -396,9 +560,12 @@ MAX_REPORTED_CHARS = 4000
 
 
 def _cues(s: SentenceCtx) -> list[CueHit]:
-    if s.end - s.start > MAX_REPORTED_CHARS:
-        return []
-    return find_cues(s.text, s.start, s.end, s.blocked)[:MAX_CUES]
+    if s.cues is None:
+        if s.end - s.start > MAX_REPORTED_CHARS:
+            s.cues = []
+        else:
+            s.cues = find_cues(s.text, s.start, s.end, s.blocked)[:MAX_CUES]
+    return s.cues
 
 
 _LOOSE_AFTER = re.compile(r"\s*(?P<np>[^,.;:“”\"()]{1,60}?)\s*(?=[,.;]|$)")
@@ -432,6 +599,107 @@ def quote_near_cue(s: SentenceCtx) -> list[RawClaim] | None:
     return None
 
 
+_IN_DOCUMENT = re.compile(
+    r"\b(?P<cue>[Ii]n)\s+(?P<src>(?:the|a|an|one|another|most|this|that|its|their|his|her|"
+    r"[A-Z][\w’'.-]*(?:’s|'s)?)\s+(?:[\w’'/.,-]+\s+){0,6}?"
+    r"(?:poll|polls|survey|surveys|study|studies|report|analysis|exit\s+polls|census))\b"
+    r"(?:\s+(?:released|published|conducted|taken)\b[^,.;]{0,60})?"
+)
+
+
+_DOCUMENT_WORDS = ("poll", "survey", "stud", "report", "analysis", "census")
+
+
+def in_document(s: SentenceCtx) -> list[RawClaim] | None:
+    """In the latest poll, Lee leads by 10 points.  /  Lee leads by 10 points in the poll."""
+    sentence = s.text[s.start : s.end]
+    if not any(w in sentence for w in _DOCUMENT_WORDS):
+        return None
+    m = _IN_DOCUMENT.search(s.text, s.start, s.end)
+    if m is None or any(a <= m.start() < b for a, b in s.blocked):
+        return None
+    src_end = m.end("src")
+    subj = Subject(m.start("src"), src_end, m.group("src"), "noun", None)
+    cue = CueHit(m.start("cue"), m.end("cue"), "in", "assert")
+    lead = s.text[s.start : m.start()]
+    if not lead.strip() or _is_adjunct(lead):
+        comma = s.text.find(",", m.end(), s.end)
+        if comma < 0 or comma - m.end() > 60:
+            return None
+        a, b = _strip_end(s.text, comma + 1, s.end)
+    else:
+        a, b = _strip_end(s.text, s.start, m.start())
+        if s.text[m.end() : s.end].strip(" .,;") and len(s.text[m.end() : s.end].split()) > 6:
+            return None
+    b = _strip_final_stop(s.text, a, b)
+    if _words(s.text, a, b) < 3:
+        return None
+    return [_reported(s, a, b, subj, cue, "in-document")]
+
+
+_ASKED = re.compile(
+    r"\b(?:[Ww]hen\s+|[Aa]fter\s+|[Ii]f\s+)?(?P<cue>[Aa]sked)(?:\s+by\s+(?P<by>[^,;:“”\"]{2,80}?))?"
+    r"(?:\s+(?:on|in|at|during|recently|later|earlier|again|repeatedly)\b[^,;:“”\"]{0,50}?)?"
+    r"\s*,?\s+(?P<c>(?:if|whether|why|what|who|whom|how|when|where|about)\b[^;:“”\"]{3,240}?)"
+    r"(?=\s*[,;.?!]|$)"
+)
+
+
+def asked_question(s: SentenceCtx) -> list[RawClaim] | None:
+    """Asked whether he would run, Lee laughed.  /  …, he said when asked about the merger."""
+    if s.text.find("sked", s.start, s.end) < 0:
+        return None
+    m = _ASKED.search(s.text, s.start, s.end)
+    if m is None or any(a <= m.start() < b for a, b in s.blocked):
+        return None
+    before = s.text[max(s.start, m.start() - 12) : m.start("cue")]
+    if re.search(r"\b(?:was|were|been|be|being|is|are|had|has|have)\s+$", before):
+        return None  # "he had been asked to preserve them": a request, not a question put
+    subj: Subject | None = None
+    if m.group("by"):
+        subj = speaker_after(s.text, m.start("by"), m.end("by"))
+    cue = CueHit(m.start("cue"), m.end("cue"), "ask", "ask")
+    a, b = _strip_end(s.text, m.start("c"), m.end("c"))
+    if _words(s.text, a, b) < 2:
+        return None
+    if subj is None:
+        return [RawClaim("indirect", a, b, "asked-question", None, cue)]
+    return [_reported(s, a, b, subj, cue, "asked-question")]
+
+
+_VERB_THAT = re.compile(r"\b(?P<verb>[a-z]{3,}(?:ed|es|s))\s+that\s+(?=[a-zA-Z])")
+_NOT_SPEECH_VERBS = frozenset(
+    """was has does is goes means seems appears becomes remains ensures requires needs
+    makes takes gives proves helps shows causes includes allows""".split()
+)
+
+
+def verb_that(s: SentenceCtx) -> list[RawClaim] | None:
+    """Lee conceded that …: any finite verb with a speaker subject and a that-clause."""
+    if s.end - s.start > MAX_REPORTED_CHARS or s.text.find(" that ", s.start, s.end) < 0:
+        return None
+    for n, m in enumerate(_VERB_THAT.finditer(s.text, s.start, s.end)):
+        if n >= MAX_CUES:
+            break
+        verb = m.group("verb")
+        if verb in FORMS or verb in _NOT_SPEECH_VERBS or verb.endswith("ness"):
+            continue
+        if any(a <= m.start() < b for a, b in s.blocked):
+            continue
+        subj = subject_before(s.text, s.start, m.start("verb"))
+        if subj is None or subj.kind not in ("name", "pronoun", "noun", "relative"):
+            continue
+        if subj.kind != "relative" and not _lead_ok(s.text[s.start : subj.start]):
+            continue
+        a, b = _strip_end(s.text, m.end(), s.end)
+        b = _strip_final_stop(s.text, a, b)
+        if _words(s.text, a, b) < 3:
+            continue
+        cue = CueHit(m.start("verb"), m.end("verb"), verb, "assert")
+        return [_reported(s, a, b, subj, cue, "verb-that")]
+    return None
+
+
 QUOTE_RULES: list[tuple[str, Rule]] = [
     ("split-quote", split_quote),
     ("quote-then-cue", quote_then_cue),
@@ -440,9 +708,12 @@ QUOTE_RULES: list[tuple[str, Rule]] = [
 ]
 REPORTED_RULES: list[tuple[str, Rule]] = [
     ("according-to", according_to),
+    ("asked-question", asked_question),
+    ("in-document", in_document),
     ("subject-cue-content", subject_cue_content),
     ("participle-cue", participle_cue),
     ("content-then-cue", content_then_cue),
+    ("verb-that", verb_that),
 ]
 
 

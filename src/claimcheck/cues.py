@@ -27,8 +27,24 @@ _ADVERBS = (
     r"(?:also|has|have|had|was|were|is|are|would|will|later|previously|reportedly|then|further|"
     r"once|again|recently|earlier|repeatedly|publicly|privately|simply|has also|had also|"
     r"[a-z]+ly|not only|even|still|already|had previously|has repeatedly|too|both|all|"
-    r"[Ii]n an? (?:interview|statement)(?: with [A-Z][\w ]{0,40})?,?)"
+    r"[Ii]n an? (?:interview|statement)(?: with [A-Z][\w ]{0,40})?,?|"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?|(?:last|this)\s+(?:week|month|year|weekend)|"
+    r"yesterday|today|tonight)"
 )
+_NUMBER = r"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)"
+# "46 percent of voters", "About three in 10", "Nearly half": poll respondents as a source.
+QUANT = (
+    r"(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|[Mm]ore\s+than|[Ll]ess\s+than|"
+    r"[Ff]ewer\s+than|[Ss]ome|[Rr]oughly|[Aa]round|[Oo]ver|[Uu]nder)\s+)?"
+    r"(?:\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)|[A-Za-z-]+\s+percent\b|"
+    rf"(?:\d+|{_NUMBER})\s+(?:in|out\s+of)\s+(?:\d+|{_NUMBER})\b|[Hh]alf\b|"
+    r"[Aa]\s+(?:third|quarter|majority|minority)\b|[Tt]wo-thirds\b|[Mm]ost\b)"
+    r"(?:\s+of\s+(?:the\s+|those\s+|all\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?"
+)
+_QUANT_BEFORE = re.compile(rf"(?<![\w’'.-])(?P<np>{QUANT})(?:\s+{_ADVERBS})*\s*$")
+_QUANT_HINT = re.compile(rf"\d|percent|[Hh]alf|third|quarter|majorit|minorit|[Mm]ost\b|{_NUMBER}\b")
+_WHO_BEFORE = re.compile(rf"(?<![\w’'-])(?P<np>[Ww]ho)(?:\s+{_ADVERBS})*\s*$")
 _CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)"
 _PART = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)).replace(".", r"\.") + r")"
 _SP = r"[ \t\u00a0]+"  # names never run across a line break
@@ -50,9 +66,23 @@ PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 
 # NP [, appositive ,] [adverbs] <cue> at the end of the left context.
 _SUBJECT = re.compile(
-    rf"(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME_OF}|{NOUN_NP})(?:\s*\([^()]{{1,40}}\))?"
-    rf"(?P<appos>\s*,\s*(?P<role>[^,;:“”\"()]{{2,160}}?)\s*,)?"
+    rf"(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME_OF}|{NOUN_NP})(?:\s*\([^()]{{1,40}}\),?)?"
+    rf"(?P<appos>\s*,\s*(?P<role>(?:\d{{1,3}}\s*,\s*)?[^,;:“”\"()]{{2,160}}?)\s*,)?"
     rf"(?P<adv>(?:\s+{_ADVERBS})*)\s*$"
+)
+_TIGHT_SUBJECT = re.compile(
+    r"\b(?:when|as|after|before|because|while|since|if|though|although|where|and|but|so)\s+"
+    rf"(?P<np>{PRONOUN}|{NAME})(?:\s+{_ADVERBS})*\s*$"
+)
+_BARE_SUBJECT = re.compile(
+    rf"(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s+{_ADVERBS})*\s*$"
+)
+_SPEAKER_AFTER = re.compile(
+    rf"\s*(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME_OF}|{NOUN_NP})"
+    rf"(?P<appos>\s*,\s*(?P<role>[^,;:“”\"]{{2,160}}?)\s*(?=[,.;]|$))?"
+)
+_SUBJECT_AT = re.compile(
+    rf"\s*(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s*,[^,]{{2,160}},)?\s+[a-z]"
 )
 _RECIPIENT = re.compile(
     rf"\s+(?P<rcpt>(?:(?:the|a|an|his|her|their|its)\s+)?"
@@ -65,7 +95,7 @@ _TELL_LIKE = frozenset(
     ["tell", "inform", "brief", "assure", "warn", "urge", "remind", "ask", "advise"]
 )
 _AFTER_CUE = re.compile(
-    r"^(?:\s+(?:on|in|at|during|last|this|yesterday|today|earlier|late|early|in an? "
+    r"^(?:\s+(?:on|in|at|during|after|last|this|yesterday|today|earlier|late|early|in an? "
     r"(?:interview|statement|post|tweet|letter|speech))\b[^,;:]{0,60}?(?=,|\s+that\b))?"
     r"[\s,:]*(?:that\b)?[\s,:]*"
 )
@@ -165,6 +195,13 @@ _NOUN_AFTER = re.compile(
 )
 
 
+_DET_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|each|every|"
+    r"no|of|per|whose|any|some|such|same|first|new|further)\s+$",
+    re.I,
+)
+
+
 @functools.lru_cache(maxsize=4)
 def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
     """Every cue word of a document, found in one pass and shared by all rules."""
@@ -174,6 +211,10 @@ def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
         if word.endswith("s") and _NOUN_AFTER.match(text, m.end()):
             continue  # "the states were", "reports of": a plural noun, not a verb
         lemma = FORMS.get(word, "according to")
+        if (word == lemma or word == lemma + "s") and _DET_BEFORE.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            continue  # "the state", "a question", "his support": a noun, not a verb
         stance = VERBS.get(lemma, "assert")
         capital = m.group()[0].isupper() and " " not in word
         hits.append((CueHit(m.start(), m.end(), lemma, stance), capital))
@@ -184,6 +225,29 @@ def _inside(pos: int, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]
     return any(a <= pos < b for a, b in spans)
 
 
+_NEAR = 72
+
+
+@functools.lru_cache(maxsize=4096)
+def _subject_search(text: str, left_lo: int, cue_start: int) -> tuple[int, re.Match[str] | None]:
+    """The speaker-phrase match before a cue, and the offset its positions count from.
+
+    The pattern is tried at every start position, so its cost grows with the
+    window. A speaker phrase with no comma (no appositive) is short: when the
+    last ``_NEAR`` characters hold no comma, a match found there is the same one
+    the whole window would give, found at half the cost.
+    """
+    near_lo = cue_start - _NEAR
+    if near_lo > left_lo:
+        window = text[near_lo:cue_start]
+        if "," not in window:
+            m = _SUBJECT.search(window)
+            if m is not None and m.start() > 0:
+                return near_lo, m
+    return left_lo, _SUBJECT.search(text[left_lo:cue_start])
+
+
+@functools.lru_cache(maxsize=4096)
 def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> Subject | None:
     """The speaker phrase that ends right before a cue, if it names someone.
 
@@ -192,20 +256,38 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
     """
     left_lo = max(lo, cue_start - LEFT_WINDOW)
     left = text[left_lo:cue_start]
-    m = _SUBJECT.search(left)
+    near_lo = max(0, len(left) - 150)
+    if _QUANT_HINT.search(left, max(0, len(left) - 80)):
+        q = _QUANT_BEFORE.search(left, near_lo)
+        if q is not None:
+            a = left_lo + q.start("np")
+            return Subject(a, a + len(q.group("np")), q.group("np"), "noun", None)
+    if "ho" in left[near_lo:]:
+        w = _WHO_BEFORE.search(left, near_lo)
+        if w is not None:
+            a = left_lo + w.start("np")
+            return Subject(a, a + 3, w.group("np"), "relative", None)
+    base, m = _subject_search(text, left_lo, cue_start)
     if m is None:
         return None
-    np_start = left_lo + m.start("np")
+    np_start = base + m.start("np")
     np_text = m.group("np")
     role = m.group("role")
     if role and _looks_like_name(role) and _is_role_phrase(np_text):
         # "India’s External Affairs Minister, Subrahmanyam Jaishankar, said"
-        r_start = left_lo + m.start("role")
+        r_start = base + m.start("role")
         return Subject(r_start, r_start + len(role), role, "name", np_text)
     if role and not (_is_appositive(role) or _name_with_role(np_text, role)):
         # The commas belong to the content ("The figures, Das said,") or a list.
-        return _bare_subject(text, lo, left_lo + m.start("appos"), cue_start, loose)
-    return _make_subject(np_start, np_text, role, text, lo, loose)
+        return _bare_subject(text, lo, base + m.start("appos"), cue_start, loose)
+    subj = _make_subject(np_start, np_text, role, text, lo, loose)
+    if subj is None and not role:
+        # The longest phrase swallowed clause words ("a great line a while back when
+        # she"): retry with a pronoun or a name right before the cue.
+        t = _TIGHT_SUBJECT.search(left, max(0, len(left) - 80))
+        if t is not None and left_lo + t.start("np") > base + m.start("np"):
+            return _make_subject(left_lo + t.start("np"), t.group("np"), None, text, lo, loose)
+    return subj
 
 
 def _bare_subject(
@@ -213,10 +295,7 @@ def _bare_subject(
 ) -> Subject | None:
     # Retry with the NP that directly precedes the cue.
     left_lo = max(lo, cue_start - LEFT_WINDOW)
-    m = re.search(
-        rf"(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s+{_ADVERBS})*\s*$",
-        text[left_lo:cue_start],
-    )
+    m = _BARE_SUBJECT.search(text[left_lo:cue_start])
     if m is None or left_lo + m.start("np") < appos_start:
         return None
     return _make_subject(left_lo + m.start("np"), m.group("np"), None, text, lo, loose)
@@ -242,14 +321,24 @@ def _make_subject(
     head_word = _noun_key(re.split(r"\s+(?:of|for|at|with|from|in|to)\s+", np_text)[0].split()[-1])
     if words[0][0].isupper() and _all_caps_name(words):
         if words[0].lower() in NOT_NAMES and len(words) == 1:
+            if low in SPEAKER_NOUNS:  # "Many said", "Some argue"
+                return Subject(start, start + len(np_text), np_text, "noun", _clean_role(role))
             return None
         return Subject(start, start + len(np_text), np_text, "name", _clean_role(role))
     if head_word in SPEAKER_NOUNS or head in SPEAKER_NOUNS:
         return Subject(start, start + len(np_text), np_text, "noun", _clean_role(role))
     demonstrative = words[0].lower() in {"this", "that", "these", "those"}
+    last = words[-1].lower()
+    if last in _NOT_HEAD or last.endswith(("ed", "ing")) or not last[:1].isalpha():
+        return None  # "the past few days --", "senators for failing to": not a noun phrase
     if loose and re.match(_DET + r"\s", np_text) and len(words) <= 6 and not demonstrative:
         return Subject(start, start + len(np_text), np_text, "noun", _clean_role(role))
     return None
+
+
+_NOT_HEAD = frozenset(
+    "to and or but of for the a an that than with by as at in on from into about".split()
+)
 
 
 def _noun_key(word: str) -> str:
@@ -360,11 +449,7 @@ def content_after(text: str, cue: CueHit, end: int) -> int:
 
 def speaker_after(text: str, pos: int, end: int, loose: bool = True) -> Subject | None:
     """An inverted cue's speaker: "…,” said Jane Das, the party's leader."""
-    m = re.match(
-        rf"\s*(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME_OF}|{NOUN_NP})(?P<appos>\s*,\s*(?P<role>[^,;:“”\"]{{2,160}}?)"
-        rf"\s*(?=[,.;]|$))?",
-        text[pos:end],
-    )
+    m = _SPEAKER_AFTER.match(text[pos:end])
     if not m:
         return None
     start = pos + m.start("np")
@@ -379,9 +464,7 @@ def speaker_after(text: str, pos: int, end: int, loose: bool = True) -> Subject 
 
 def subject_at(text: str, pos: int, end: int) -> Subject | None:
     """The subject phrase that opens a clause: "Das spoke at length …, saying …"."""
-    m = re.compile(
-        rf"\s*(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s*,[^,]{{2,160}},)?\s+[a-z]"
-    ).match(text, pos, end)
+    m = _SUBJECT_AT.match(text, pos, end)
     if m is None:
         return None
     return _make_subject(m.start("np"), m.group("np"), None, text, pos)

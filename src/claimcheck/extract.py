@@ -12,16 +12,17 @@ import re
 from dataclasses import dataclass, field
 
 from claimcheck.attribute import RawClaim, SentenceCtx, attribute_sentence
-from claimcheck.cues import NAME, Subject
+from claimcheck.cues import NAME, Subject, subject_at
 from claimcheck.documents import Document
 from claimcheck.models import Claim, Cue, DocumentInfo, Ledger, Mention, Skipped, Speaker
 from claimcheck.quotes import Quote, find_quotes, opens_with_quote, top_level
 from claimcheck.segment import Sentence, classify_line, split_sentences, title_case_ratio
 from claimcheck.speakers import Person, SpeakerResolver
 
+_SCARE_WORDS = 2
 _PROSE_KINDS = ("paragraph", "blockquote", "list-item")
 _ANAPHORIC = re.compile(r"^(?:This|These|Such|That|Those)\s+[a-z]+")
-_DASH_NAME = re.compile(rf"^\s*[—–-]{{1,2}}\s*(?P<np>{NAME})")
+_DASH_NAME = re.compile(rf"^\s*[—–―-]{{1,2}}\s*(?P<np>{NAME})")
 _LEAD_IN = re.compile(rf"(?P<np>{NAME})\s*:\s*$")
 
 
@@ -35,17 +36,20 @@ class _Out:
 @dataclass
 class _State:
     resolver: SpeakerResolver
+    view: str
     out: list[_Out] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     open_quote: _Out | None = None  # a quotation left open at the previous paragraph's end
     lead_in: Subject | None = None
+    # the previous sentence of the paragraph when it claimed nothing: (text, start, end)
+    narrator: tuple[str, int, int] | None = None
     last_attr: _Out | None = None
     title: str | None = None
 
 
 def extract(document: Document) -> Ledger:
     view = document.view
-    state = _State(SpeakerResolver(_names_in(view)))
+    state = _State(SpeakerResolver(_names_in(view)), view)
     prose_index = 0
     blocks = [b for b in document.blocks if b.kind in _PROSE_KINDS or b.kind == "heading"]
     for n, block in enumerate(blocks):
@@ -115,6 +119,7 @@ def _paragraph(doc: Document, state: _State, a: int, b: int, next_opens: bool) -
     ]
     quotes = [q for q in all_quotes if not _is_title(view, q)]
     opens = [q.open_at for q in quotes]  # sorted: quotes come in order of opening
+    state.narrator = None  # only a sentence of the same paragraph introduces a speaker
     continues = state.open_quote if opens_with_quote(view, a, b) else None
     state.open_quote = None
     para_claims: list[_Out] = []
@@ -134,6 +139,22 @@ def _paragraph(doc: Document, state: _State, a: int, b: int, next_opens: bool) -
         for q in loose:
             if continues is not None and q.open_at <= a + 2:
                 para_claims.append(_inherit(state, q, continues, "continued-quote"))
+            elif (
+                colon := _LEAD_IN.search(view, max(sent.start, q.open_at - 120), q.open_at)
+            ) is not None:
+                # "Jane Das: “…”" within one sentence.
+                state.lead_in = _subject_of(colon)
+                source = _lead_in_or_last(state)
+                para_claims.append(_inherit(state, q, source, "lead-in-colon"))
+            elif (
+                view[max(sent.start, q.open_at - 8) : q.open_at].rstrip().endswith(":")
+                and (own := subject_at(view, sent.start, q.open_at)) is not None
+                and own.kind in ("name", "pronoun", "noun")
+            ):
+                # "Perez lobbies for a higher wage: “…”": the clause's subject speaks.
+                state.lead_in = own
+                source = _lead_in_or_last(state)
+                para_claims.append(_inherit(state, q, source, "lead-in-colon"))
             elif _dominant(view, sent, q):
                 source = _lead_in_or_last(state)
                 para_claims.append(_inherit(state, q, source, "floating-quote"))
@@ -145,6 +166,11 @@ def _paragraph(doc: Document, state: _State, a: int, b: int, next_opens: bool) -
         if not raws and not loose and lead_in is None:
             pending.append((sent, []))
         state.lead_in = lead_in
+        state.narrator = None
+        if not raws and not inside and lead_in is None:
+            # "Howard continued his remarks. “…”": the next floating quote is his
+            # (its subject is read only if a floating quote follows).
+            state.narrator = (view, sent.start, sent.end)
         unclosed = [q for q in inside if q.unclosed]
         if unclosed and para_claims:
             state.open_quote = para_claims[-1]
@@ -229,7 +255,24 @@ def _lead_in_or_last(state: _State) -> _Out | None:
         person = state.resolver.resolve(subj)
         state.lead_in = None
         return _Out(RawClaim("quote", 0, 0, "lead-in-colon", subj), person, subj)
+    if state.narrator is not None:
+        view, a, b = state.narrator
+        state.narrator = None
+        own = subject_at(view, a, b)
+        if (
+            own is not None
+            and own.kind in ("name", "pronoun")
+            and not view.startswith((" and ", ","), own.end)
+        ):
+            person = state.resolver.resolve(own)
+            if person is not None:
+                return _Out(RawClaim("quote", 0, 0, "floating-quote", own), person, own)
     return state.last_attr
+
+
+def _subject_of(m: re.Match[str]) -> Subject:
+    s = m.start("np")
+    return Subject(s, s + len(m.group("np")), m.group("np"), "name", None)
 
 
 def _lead_in(view: str, sent: Sentence) -> Subject | None:
@@ -248,7 +291,10 @@ def _dash_attribution(ctx: SentenceCtx) -> list[RawClaim]:
     if not m:
         return []
     s = last.close_at + m.start("np")
-    subj = Subject(s, s + len(m.group("np")), m.group("np"), "name", None)
+    name = m.group("np")
+    if name.endswith(".") and len(name.split()[-1]) > 2:
+        name = name[:-1]  # "― Carla Sanchez." ends the sentence, not the name
+    subj = Subject(s, s + len(name), name, "name", None)
     return [
         RawClaim("quote", q.start, q.end, "dash-attribution", subj, form="direct")
         for q in ctx.quotes
@@ -275,12 +321,38 @@ def _inherit(state: _State, q: Quote, source: _Out | None, rule: str) -> _Out:
         form="direct",
         inherit=True,
     )
-    out = _Out(raw, person, source.mention if source else None)
+    mention = source.mention if source else None
+    if person is not None and mention is not None and rule != "lead-in-colon":
+        mention = _nearest_mention(state.view, person, mention, q.open_at) or mention
+    out = _Out(raw, person, mention)
     state.out.append(out)
     if person is not None:
         state.resolver.touch(person)
         state.last_attr = out
     return out
+
+
+def _nearest_mention(view: str, person: Person, known: Subject, before: int) -> Subject | None:
+    """The last time the text names this person before a floating quote.
+
+    A floating quote inherits its speaker; its mention is the nearest place the
+    article names that speaker ("… Rosenthal wrote. Rosenthal is right. “…”"),
+    not necessarily the mention of the previous claim.
+    """
+    if person.kind != "person" or not person.tokens:
+        return None
+    lo = max(known.end, before - 1500)
+    if lo >= before:
+        return None
+    names = {person.name, person.surname}
+    pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    found = None
+    for m in re.finditer(rf"(?<![\w’'-])(?:{pattern})(?![\w’'-])", view[lo:before]):
+        found = m
+    if found is None:
+        return None
+    a = lo + found.start()
+    return Subject(a, a + len(found.group()), found.group(), "name", None)
 
 
 def _narrative(
@@ -293,6 +365,28 @@ def _narrative(
             continue
         speaker_src: _Out | None = None
         rule = "narrative"
+        # A one- or two-word term in marks with no speech around it is a scare quote
+        # or a name for something ("super PACs", “dissent channel”), not a quotation.
+        qs = [q for q in qs if len(doc.view[q.start : q.end].split()) > _SCARE_WORDS]
+        own = subject_at(doc.view, sent.start, sent.end) if qs else None
+        if (
+            own is not None
+            and own.kind == "name"
+            and len(own.text.split()) >= 2
+            and " and " not in own.text
+            and own.start - sent.start < 40
+        ):
+            # "Gibbs derided “the professional left”": the sentence's own subject.
+            person = state.resolver.resolve(own)
+            if person is not None:
+                for q in qs:
+                    raw = RawClaim(
+                        "quote", q.start, q.end, "partial-quote-of-subject", own, form="partial"
+                    )
+                    state.out.append(_Out(raw, person, own))
+                raw = RawClaim("narrative", sent.start, sent.end, "narrative")
+                state.out.append(_Out(raw, None, None))
+                continue
         if qs and context is not None:
             for q in qs:
                 raw = RawClaim(

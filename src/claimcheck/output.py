@@ -23,6 +23,7 @@ def write_atomic(path: Path, content: str) -> None:
     except OSError as exc:
         raise InputError(f"cannot write here ({exc.strerror})", path=str(path)) from None
     try:
+        os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(content)
             fh.flush()
@@ -32,3 +33,17 @@ def write_atomic(path: Path, content: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's mode; a new file gets what open() would give it.
+
+    mkstemp creates 0600 files, which would make reports and ledgers
+    unreadable to the CI step or teammate that reads them next.
+    """
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

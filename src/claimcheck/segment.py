@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimcheck.lexicon.cues import FORMS
+from claimcheck.lexicon.cues import FORMS, SPEECH
 from claimcheck.lexicon.names import ABBREVIATIONS
 from claimcheck.quotes import Quote
 
@@ -56,7 +56,8 @@ _BYLINE = re.compile(r"^(?:by|words by|written by|reporting by|edited by)\s+[A-Z
 _CAPTION = re.compile(
     r"^(?:photo|photograph|image|picture|file photo|caption|credit|source|video|watch|"
     r"listen|read more|read the rest|related|see also|advertisement|sponsored|subscribe|"
-    r"sign up|follow us|click here|share this)\b",
+    r"sign up|follow us|click here|share this|follow [A-Z@][^.]{0,60}\bon (?:twitter|x|"
+    r"facebook|instagram))\b",
     re.I,
 )
 _DATELINE = re.compile(
@@ -65,11 +66,17 @@ _DATELINE = re.compile(
 _KICKER = re.compile(r"^([A-Z][\w’'&.-]*(?:[ -][A-Z0-9][\w’'&.-]*){0,5}):\s+(?=[A-Z“\"])")
 
 
+_QUOTE_END = "\"”’»'"
+_SHORT_TAIL = re.compile(r"(?:\s+(?!that\b)[\w’'-]+){0,6}?\s*(?:[,;]|[.!?](?:\s|$)|$)")
 _CUE_AFTER = re.compile(
     r"\s+(?:(?:[A-Z][\w.'’-]*|the|a|an|his|her|their)\s+){1,4}(?:"
-    + "|".join(sorted((f for f in FORMS if " " not in f), key=len, reverse=True))
+    + "|".join(
+        sorted((f for f in FORMS if " " not in f and FORMS[f] in SPEECH), key=len, reverse=True)
+    )
     + r")\b|\s+(?:"
-    + "|".join(sorted((f for f in FORMS if " " not in f), key=len, reverse=True))
+    + "|".join(
+        sorted((f for f in FORMS if " " not in f and FORMS[f] in SPEECH), key=len, reverse=True)
+    )
     + r")\s+(?:[A-Z]|the\b|a\b|an\b|his\b|her\b)"
 )
 
@@ -126,8 +133,13 @@ def _is_boundary(text: str, dot: int, cut: int, end: int) -> bool:
     following = text[nxt]
     if not (following.isupper() or following.isdigit() or following in "“\"‘'«(["):
         return False
-    if text[cut - 1] in "\"”’»'" and _CUE_AFTER.match(text, cut, min(end, cut + 80)):
-        return False  # “Is this fair?” Das asked.
+    after = _CUE_AFTER.match(text, cut, min(end, cut + 80)) if text[cut - 1] in _QUOTE_END else None
+    if after is not None and (
+        text[dot] != "." or _SHORT_TAIL.match(text, after.end(), min(end, after.end() + 60))
+    ):
+        # “Is this fair?” Das asked.  A full stop inside the marks ends the sentence
+        # unless only the cue's speaker follows: “… liar.” Fry said Ruiz … is two sentences.
+        return False
     if text[dot] != ".":
         return True
     # The word before the full stop: an abbreviation or an initial is no boundary.

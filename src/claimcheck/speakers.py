@@ -145,6 +145,9 @@ class SpeakerResolver:
             person = self._pronoun(subj.text.lower())
             if person is None:
                 person = self._antecedent(subj, lambda _title, _name: True)
+        elif subj.kind == "relative":
+            # "Lee, who said …": the name right before the relative pronoun, or nobody.
+            person = self._antecedent(subj, lambda _title, _name: True, reach=60)
         elif subj.kind == "name":
             person = self._name(subj)
         else:
@@ -154,13 +157,13 @@ class SpeakerResolver:
         return person
 
     def _antecedent(
-        self, subj: Subject, fits: Callable[[list[str], list[str]], bool]
+        self, subj: Subject, fits: Callable[[list[str], list[str]], bool], reach: int = 800
     ) -> Person | None:
         """The nearest name before the mention that fits, as a new speaker."""
         for at, text in reversed(self.names_at):
             if at >= subj.start:
                 continue
-            if subj.start - at > 800:
+            if subj.start - at > reach:
                 break
             titles, toks = split_name(text)
             if len(toks) < 2 or not fits(titles, toks):

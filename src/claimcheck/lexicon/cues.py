@@ -25,6 +25,22 @@ VERBS: dict[str, Stance] = {
         proclaim confide explain elaborate clarify specify""".split(),
         "assert",
     ),
+    **dict.fromkeys(
+        """accuse condemn denounce cite blame defend endorse recommend
+        applaud hail slam mock ridicule acknowledge agree offer express attack echo request
+        encourage tout portray decry assail challenge scoff snap chuckle laugh gush muse mutter
+        grumble marvel rave plead""".split(),
+        "assert",
+    ),
+    "call for": "assert",
+    "weigh in": "assert",
+    "lay out": "assert",
+    "make clear": "assert",
+    "go after": "assert",
+    "call on": "assert",
+    "refer to": "assert",
+    "talk about": "assert",
+    "speak about": "assert",
     "point out": "assert",
     "point to": "assert",
     "go on": "assert",
@@ -40,7 +56,9 @@ VERBS: dict[str, Stance] = {
     "inquire": "ask",
     "enquire": "ask",
     **dict.fromkeys(
-        "believe think feel hope fear expect suspect doubt worry reckon".split(), "believe"
+        """believe think feel hope fear expect suspect doubt worry reckon want plan intend
+        seek consider prefer know support oppose favor favour see view decide refuse""".split(),
+        "believe",
     ),
 }
 
@@ -58,11 +76,15 @@ SPEECH = frozenset(
     """say tell add note explain write tweet state claim declare announce report confirm
     insist argue warn stress emphasize emphasise acknowledge reply respond ask deny recall
     conclude admit suggest comment remark observe reiterate repeat testify quip joke sigh
-    shout yell whisper murmur exclaim retort""".split()
+    shout yell whisper murmur exclaim retort scoff snap chuckle laugh gush muse mutter grumble
+    marvel rave""".split()
 ) | {"point out"}
 
 # Cues that may only stand after a quote or in an inverted cue ("…," he sighed).
-MANNER_ONLY = frozenset("sigh shout yell scream whisper murmur exclaim quip joke laugh".split())
+MANNER_ONLY = frozenset(
+    """sigh shout yell scream whisper murmur exclaim quip joke laugh scoff snap chuckle gush
+    muse mutter grumble marvel rave""".split()
+)
 
 IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("said",),
@@ -72,10 +94,15 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "feel": ("felt",),
     "find": ("found",),
     "go": ("went", "gone"),
-    "show": ("shown",),
+    "show": ("showed", "shown"),
+    "see": ("saw", "seen"),
+    "make": ("made",),
+    "lay": ("laid",),
     "speak": ("spoke", "spoken"),
     "put": ("put",),
     "quip": ("quipped", "quipping"),
+    "seek": ("sought",),
+    "know": ("knew", "known"),
 }
 
 

@@ -52,7 +52,12 @@ SPEAKER_NOUNS = frozenset(
     neighbours family relatives colleague colleagues historian historians pollster
     pollsters strategist strategists commentator commentators observer insiders insider
     representative representatives delegate delegates nation country state states city
-    agency sheriff coroner prosecutor's spokesperson's""".split()
+    agency sheriff coroner prosecutor's spokesperson's results footage video videos
+    records analysis figures numbers estimates census opponents proponents advocates
+    speakers veterans donors protesters demonstrators participants attendees respondents
+    americans conservatives liberals progressives evangelicals scholars legislators
+    congressmen fans users citizens many some others few executives activists
+    republicans democrats leaders""".split()
 )
 
 # A capitalised word that starts a sentence but is not a name.

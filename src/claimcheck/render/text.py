@@ -51,12 +51,16 @@ def _wrap(text: str, indent: str) -> list[str]:
 def render_result(r: Result, color: bool = False) -> list[str]:
     st = r.statement
     sev = _paint(r.severity, _SEVERITY[r.severity], color)
+    if r.suppressed:
+        sev = _paint(f"suppressed {r.severity}", _DIM, color)
     score = f" {r.score:.1f}" if r.verdict == "fuzzy" else ""
     who = f" ({st.speaker})" if st.speaker else ""
     where = f"{st.path}:{st.line}:{st.column}:"
     lines = [f"{where} {sev} {r.verdict}{score}, speaker {r.attribution}{who}"]
     lines += _wrap(f"“{' '.join(st.text.split())}”", "  ")
     lines += _wrap(r.message, "  ")
+    if r.suppressed:
+        lines += _wrap(f"suppressed: {r.suppression_reason or 'no reason given'}", "  ")
     if r.flags:
         lines.append("  flags: " + ", ".join(r.flags))
     src = r.source
@@ -82,12 +86,16 @@ def render(report: Report, color: bool = False) -> str:
         out += render_result(r, color)
         out.append("")
     for e in report.errors:
-        out.append(f"error: {e.message}")
+        if e.code == "unused-suppression":  # a notice about the draft, not a run failure
+            out.append(f"{e.path}:{e.line}:1: warning [{e.code}] {e.message}")
+        else:
+            out.append(f"error: {e.message}")
     s = report.summary
     c = report.corpus
     out.append(
         f"{s.statements} statements: {s.exact} exact, {s.fuzzy} fuzzy, {s.missing} missing; "
         f"{s.misattributed} misattributed; {s.errors} errors, {s.warnings} warnings "
-        f"(corpus: {c.documents} documents, {c.claims} claims)"
+        + (f"({s.suppressed} suppressed) " if s.suppressed else "")
+        + f"(corpus: {c.documents} documents, {c.claims} claims)"
     )
     return "\n".join(out) + "\n"

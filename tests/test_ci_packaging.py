@@ -1,0 +1,62 @@
+"""The pre-commit hook, the composite action, and the documented sample layout."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "newsroom"
+
+
+def _yaml(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_pre_commit_hook() -> None:
+    (hook,) = _yaml(ROOT / ".pre-commit-hooks.yaml")
+    assert hook["id"] == "claimcheck-verify"
+    assert hook["entry"] == "claimcheck verify"
+    assert hook["language"] == "python"
+    assert hook["types"] == ["markdown"]
+
+
+def test_action_is_composite_and_uses_only_declared_inputs() -> None:
+    text = (ROOT / "action.yml").read_text(encoding="utf-8")
+    action = yaml.safe_load(text)
+    assert action["runs"]["using"] == "composite"
+    used = set(re.findall(r"inputs\.([\w-]+)", text))
+    assert used <= set(action["inputs"])
+    run = next(s for s in action["runs"]["steps"] if s.get("id") == "run")
+    assert "claimcheck verify $ARGS --format github" in run["run"]
+    # Inputs reach scripts only through env, never pasted into a script.
+    for step in action["runs"]["steps"]:
+        assert "${{" not in step.get("run", "")
+    uploads = [s for s in action["runs"]["steps"] if "upload-sarif" in s.get("uses", "")]
+    assert uploads and uploads[0]["if"] == "inputs.sarif == 'true'"
+
+
+def test_docs_show_the_tested_workflow_verbatim() -> None:
+    docs = (ROOT / "README.md").read_text(encoding="utf-8")
+    workflow = (EXAMPLE / ".github" / "workflows" / "claimcheck.yml").read_text(encoding="utf-8")
+    assert workflow in docs
+    assert "id: claimcheck-verify" in docs
+
+
+def workflow_command() -> list[str]:
+    """The claimcheck arguments of the sample workflow's ``claimcheck`` step."""
+    import shlex
+
+    workflow = _yaml(EXAMPLE / ".github" / "workflows" / "claimcheck.yml")
+    (job,) = workflow["jobs"].values()
+    step = next(s for s in job["steps"] if s.get("id") == "claimcheck")
+    argv = shlex.split(step["run"])
+    assert argv[0] == "claimcheck"
+    return argv[1:]
+
+
+def test_workflow_command_parses() -> None:
+    assert workflow_command()[:3] == ["verify", "--format", "github"]
