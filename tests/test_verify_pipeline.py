@@ -112,3 +112,18 @@ def test_text_report_golden(file_regression: FileRegressionFixture) -> None:
     finally:
         os.chdir(old)
     file_regression.check(RENDERERS["text"](report, False), extension=".txt")
+
+
+def test_same_bytes_whatever_the_hash_seed() -> None:
+    """str hashes change per process; nothing in the report may depend on them."""
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "src")}
+        cmd = [sys.executable, "-m", "claimcheck", "verify", "examples/draft.md", "-f", "json"]
+        done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+        assert done.returncode == 1, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

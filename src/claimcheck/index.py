@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Union
+from zlib import crc32
 
 from rapidfuzz import fuzz, process
 
@@ -56,7 +57,10 @@ class Unit:
 
 
 def shingles(keys: Sequence[str], n: int = 3) -> list[int]:
-    return [hash(" ".join(keys[i : i + n])) for i in range(len(keys) - n + 1)]
+    """Word n-gram hashes. crc32, not ``hash()``: winnowing keeps the smallest hash,
+    and ``hash()`` of a str changes from process to process, so the postings (and
+    with them the candidates and the report) would too."""
+    return [crc32(" ".join(keys[i : i + n]).encode()) for i in range(len(keys) - n + 1)]
 
 
 def winnow(hashes: list[int], w: int = _WINDOW) -> set[int]:
