@@ -145,8 +145,16 @@ def split_quote(s: SentenceCtx) -> list[RawClaim] | None:
             if subj is not None and not _gap_ok(s.text[a.close_at : subj.start]):
                 subj = None
         if subj is not None:
+            frame_end = max(subj.end, cue.end)
+            if _CLAUSE_AFTER_FRAME.match(s.text, frame_end, b.open_at):
+                # Words after the speaker ("Das said, and their partnership aims at “…”"):
+                # quoted fragments in the writer's sentence, a mixed quote, not a split one.
+                continue
             return _quote_claims(s, s.quotes, subj, cue, "split-quote")
     return None
+
+
+_CLAUSE_AFTER_FRAME = re.compile(r"[\s,;:]*(?:and|but|or|while|whereas|so|yet)\b", re.I)
 
 
 def _gap_ok(gap: str) -> bool:
