@@ -198,16 +198,25 @@ def verify(
             threshold=("--threshold", threshold),
             **_policy_flags(fail_on, max_warnings, baseline),
         )
-        options = ci_options(loaded, fmt, report, exit_zero, diff, output)
         if speaker is not None and text is None:
             raise ClaimcheckError("--speaker goes with --text")
         if not drafts and text is None and loaded.file is not None:
             drafts = configured_drafts(loaded)
         if not drafts and text is None:
             raise ClaimcheckError("nothing to check: give a DRAFT or --text", hint="see --help")
-        result = run_verify(loaded, drafts or [], text=text, speaker=speaker)
+        options = ci_options(loaded, fmt, report, exit_zero, diff, output)
     except ClaimcheckError as err:
         fail(err)
+    try:
+        result = run_verify(loaded, drafts or [], text=text, speaker=speaker)
+    except ClaimcheckError as err:
+        # The run itself failed (a corrupt ledger, an empty corpus): machine formats
+        # still get a report, with the problem in errors[], and the exit code is 2.
+        if fmt == OutputFormat.text:
+            fail(err)
+        from claimcheck.verify import failed_report
+
+        result = failed_report(err)
     color = fmt == OutputFormat.text and output is None and _color_ok()
     emit(result, options, {name: _bind(fn, color) for name, fn in RENDERERS.items()}, drafts)
 

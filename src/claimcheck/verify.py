@@ -280,3 +280,17 @@ def run(
             )
         )
     return verify(drafts, corpus, settings, statements_=extra, stdin=stdin)
+
+
+def failed_report(err: ClaimcheckError) -> Report:
+    """A report for a run that could not start (no corpus, a corrupt ledger).
+
+    Programs reading ``--format json`` or SARIF get their format even then,
+    with the problem in ``errors[]``; the exit code is 2.
+    """
+    return Report(
+        tool=ToolInfo(version=__version__),
+        corpus=CorpusInfo(documents=0, claims=0, fingerprint=""),
+        summary=Summary(),
+        errors=[RunError(path=err.path, line=err.line, code=err.code, message=err.one_line())],
+    )
