@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -11,34 +12,48 @@ from claimcheck.models import StatementRef
 from claimcheck.text import fold, fold_slow, key_sentences
 from claimcheck.verify import Corpus, Settings, check, load_corpus
 
+# CLAIMCHECK_FUZZ=20000 python -m pytest tests -k fuzz: a long fuzz run.
+FUZZ = int(os.environ.get("CLAIMCHECK_FUZZ", "150"))
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS: Corpus = load_corpus(str(ROOT / "corpus"))
 CLAIMS = [e.claim for e in CORPUS.index.entries]
 
 
-def statement(text: str) -> StatementRef:
+def statement(text: str, speaker: str | None = None) -> StatementRef:
     return StatementRef(
-        text=text, path="d.md", line=1, column=1, end_line=1, end_column=1, kind="quote"
+        text=text,
+        speaker=speaker,
+        path="d.md",
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        kind="quote",
     )
 
 
 @st.composite
-def copied_passage(draw: st.DrawFn) -> str:
+def copied_passage(draw: st.DrawFn) -> tuple[str, str | None]:
     claim = draw(st.sampled_from(CLAIMS))
     f = fold(claim.text)
     n = len(f.words)
     size = draw(st.integers(min_value=min(n, 2), max_value=n))
     start = draw(st.integers(min_value=0, max_value=n - size))
     first, last = f.words[start], f.words[start + size - 1]
-    return f.original(first.start, last.end)
+    return f.original(first.start, last.end), claim.speaker
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=FUZZ, deadline=None)
 @given(copied_passage())
-def test_copied_passage_is_exact(text: str) -> None:
-    result = check(statement(text), CORPUS, Settings(), "x")
+def test_fuzz_copied_passage_is_exact_with_its_speaker(case: tuple[str, str | None]) -> None:
+    text, speaker = case
+    result = check(statement(text, speaker), CORPUS, Settings(), "x")
     assert result.verdict == "exact", text
     assert result.score == 100.0
+    if speaker is not None and len(text.split()) >= 4:
+        # Short fragments may also occur under someone else; longer ones keep their speaker.
+        assert result.source is not None and speaker in result.source.speakers, text
+        assert result.attribution == "match", text
 
 
 gibberish = st.lists(
@@ -46,9 +61,9 @@ gibberish = st.lists(
 )
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=FUZZ, deadline=None)
 @given(gibberish)
-def test_random_words_are_missing(words: list[str]) -> None:
+def test_fuzz_random_words_are_missing(words: list[str]) -> None:
     result = check(statement(" ".join(words)), CORPUS, Settings(), "x")
     assert result.verdict == "missing"
     assert result.source is None
