@@ -300,3 +300,22 @@ def test_unlistable_subfolder_is_reported_and_skipped(
     errors = [ln for ln in res.stderr.splitlines() if ln.startswith("claimcheck: error:")]
     assert len(errors) == 1 and "locked: cannot list folder (Permission denied)" in errors[0]
     assert (tmp_path / "claims" / "good.json").exists()
+
+
+def test_100_mb_text_file(tmp_path: Path) -> None:
+    """A 100 MB file is read and extracted, not refused, and the ledger is whole."""
+    big = tmp_path / "big.txt"
+    with open(big, "w", encoding="utf-8", newline="") as fh:
+        line = "x" * 999 + "\n"
+        for _ in range(100_000):
+            fh.write(line)
+    assert big.stat().st_size == 100_000_000
+    out = tmp_path / "claims"
+    res = run([str(big), "--out", str(out)])
+    assert_clean_exit(res, 0)
+    ledger = json.loads((out / "big.json").read_text(encoding="utf-8"))
+    assert ledger["document"]["path"] == big.as_posix()
+    # Lines of one long token are not prose: every one is skipped, with its line.
+    assert ledger["claims"] == []
+    assert len(ledger["skipped"]) == 100_000
+    assert ledger["skipped"][-1]["line"] == 100_000
