@@ -113,7 +113,7 @@ def cue_then_quote(s: SentenceCtx) -> list[RawClaim] | None:
         return None
     cue = cues[-1]
     between = s.text[cue.end : first.open_at]
-    if re.search(r"\bthat\b", between):
+    if _THAT.search(between):
         return None  # reported speech carrying a quoted fragment: a mixed quote
     rcpt_end = content_after(s.text, cue, first.open_at)
     if between.strip(_SPACE + ":,") and rcpt_end < first.open_at:
@@ -154,6 +154,7 @@ def split_quote(s: SentenceCtx) -> list[RawClaim] | None:
     return None
 
 
+_THAT = re.compile(r"\bthat\b")
 _CLAUSE_AFTER_FRAME = re.compile(r"[\s,;:]*(?:and|but|or|while|whereas|so|yet)\b", re.I)
 
 
@@ -231,7 +232,7 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             # Cheap test first: a clause-only cue needs "that", a quotation or a clause.
             a0 = content_after(s.text, cue, s.end)
             if not (
-                re.search(r"\bthat\b", s.text[cue.end : a0])
+                _THAT.search(s.text[cue.end : a0])
                 or any(a0 <= q.start for q in s.quotes)
                 or _starts_clause(s.text, a0, s.end)
             ):
@@ -278,7 +279,7 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
         a = content_after(s.text, cue, s.end)
         if s.text.startswith("by ", a):
             continue  # "numbers reported by the agency": a passive, the agent follows
-        has_that = bool(re.search(r"\bthat\b", s.text[cue.end : a]))
+        has_that = bool(_THAT.search(s.text[cue.end : a]))
         end = s.end
         if subj.kind == "relative":
             # "Clinton, who called Sanders …, told her supporters": the clause ends at a comma.

@@ -335,7 +335,7 @@ def _make_subject(
         return Subject(start, start + len(np_text), np_text, "pronoun", None)
     words = np_text.split()
     head = _noun_key(words[-1])
-    head_word = _noun_key(re.split(r"\s+(?:of|for|at|with|from|in|to)\s+", np_text)[0].split()[-1])
+    head_word = _noun_key(_PREP_SPLIT.split(np_text)[0].split()[-1])
     if words[0][0].isupper() and _all_caps_name(words):
         if words[0].lower() in NOT_NAMES and len(words) == 1:
             if low in SPEAKER_NOUNS:  # "Many said", "Some argue"
@@ -348,10 +348,14 @@ def _make_subject(
     last = words[-1].lower()
     if last in _NOT_HEAD or last.endswith(("ed", "ing")) or not last[:1].isalpha():
         return None  # "the past few days --", "senators for failing to": not a noun phrase
-    if loose and re.match(_DET + r"\s", np_text) and len(words) <= 6 and not demonstrative:
+    if loose and _DET_SPACE.match(np_text) and len(words) <= 6 and not demonstrative:
         return Subject(start, start + len(np_text), np_text, "noun", _clean_role(role))
     return None
 
+
+# Compiled once: _make_subject runs for every candidate speaker phrase.
+_PREP_SPLIT = re.compile(r"\s+(?:of|for|at|with|from|in|to)\s+")
+_DET_SPACE = re.compile(_DET + r"\s")
 
 _NOT_HEAD = frozenset(
     "to and or but of for the a an that than with by as at in on from into about".split()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from claimcheck.attribute import RawClaim, SentenceCtx, attribute_sentence
 from claimcheck.cues import NAME, Subject, subject_at
 from claimcheck.documents import Document
-from claimcheck.models import Claim, Cue, DocumentInfo, Ledger, Mention, Skipped, Speaker
+from claimcheck.models import Ledger, Skipped
 from claimcheck.quotes import Quote, find_quotes, opens_with_quote, top_level
 from claimcheck.segment import Sentence, classify_line, split_sentences, title_case_ratio
 from claimcheck.speakers import Person, SpeakerResolver
@@ -409,8 +409,11 @@ def _narrative(
 
 
 def _ledger(doc: Document, state: _State) -> Ledger:
+    # The claims are gathered as plain dicts and validated in one call: the same
+    # models as constructing each one, without a Python-level __init__ per object.
     items = sorted(state.out, key=lambda o: (o.raw.start, o.raw.end, o.raw.kind))
-    claims: list[Claim] = []
+    text = doc.text
+    claims: list[dict[str, object]] = []
     per_line: dict[int, int] = {}
     speaking: list[Person] = []
     for o in items:
@@ -425,37 +428,39 @@ def _ledger(doc: Document, state: _State) -> Ledger:
         mention = None
         if o.mention is not None:
             m = o.mention
-            mention = Mention(text=doc.text[m.start : m.end], start=m.start, end=m.end)
+            mention = {"text": text[m.start : m.end], "start": m.start, "end": m.end}
         cue = None
         if r.cue is not None:
             c = r.cue
-            cue = Cue(
-                text=doc.text[c.start : c.end],
-                start=c.start,
-                end=c.end,
-                lemma=c.lemma,
-                stance=c.stance,
-            )
+            cue = {
+                "text": text[c.start : c.end],
+                "start": c.start,
+                "end": c.end,
+                "lemma": c.lemma,
+                "stance": c.stance,
+            }
         claims.append(
-            Claim(
-                id=f"{doc.stem}:{line}:{per_line[line]}",
-                kind=r.kind,  # type: ignore[arg-type]
-                text=doc.text[r.start : r.end],
-                start=r.start,
-                end=r.end,
-                line=line,
-                column=col,
-                end_line=end_line,
-                end_column=end_col,
-                speaker=o.person.name if o.person else None,
-                mention=mention,
-                cue=cue,
-                stance=cue.stance if cue else None,
-                rule=r.rule,
-                form=r.form,  # type: ignore[arg-type]
-                verbatim=[Mention(text=doc.text[a:b], start=a, end=b) for a, b in r.verbatim],
-            )
+            {
+                "id": f"{doc.stem}:{line}:{per_line[line]}",
+                "kind": r.kind,
+                "text": text[r.start : r.end],
+                "start": r.start,
+                "end": r.end,
+                "line": line,
+                "column": col,
+                "end_line": end_line,
+                "end_column": end_col,
+                "speaker": o.person.name if o.person else None,
+                "mention": mention,
+                "cue": cue,
+                "stance": r.cue.stance if r.cue is not None else None,
+                "rule": r.rule,
+                "form": r.form,
+                "verbatim": [{"text": text[a:b], "start": a, "end": b} for a, b in r.verbatim],
+            }
         )
-    speakers = [Speaker(name=p.name, aliases=p.aliases(), role=p.role) for p in speaking]
-    info = DocumentInfo(path=doc.path, sha256=doc.sha256, title=doc.title or state.title)
-    return Ledger(document=info, speakers=speakers, claims=claims, skipped=state.skipped)
+    speakers = [{"name": p.name, "aliases": p.aliases(), "role": p.role} for p in speaking]
+    info = {"path": doc.path, "sha256": doc.sha256, "title": doc.title or state.title}
+    return Ledger.model_validate(
+        {"document": info, "speakers": speakers, "claims": claims, "skipped": state.skipped}
+    )

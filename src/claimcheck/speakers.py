@@ -112,14 +112,21 @@ def split_name(text: str) -> tuple[list[str], list[str]]:
     "Minister"], ["Gen", "Nakatani"]): everything up to the last title word is
     the role; "Gen" without a full stop is not a title.
     """
-    words = [w for w in re.split(r"\s+", text.strip()) if w]
-    words = [re.sub(r"(’s|'s|’|')$", "", w) for w in words]
+    words = [_drop_possessive(w) for w in text.split()]
     last_title = -1
     for i, w in enumerate(words[:-1]):
         if w.lower() in TITLES:
             last_title = i
     titles = words[: last_title + 1]
     return titles, words[last_title + 1 :]
+
+
+def _drop_possessive(word: str) -> str:
+    # String tests instead of a regex substitution: this runs for every mention.
+    for suffix in ("’s", "'s", "’", "'"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
 
 
 class SpeakerResolver:
