@@ -184,6 +184,8 @@ _SOURCE_NP = re.compile(r"\s*(?P<np>[^,;:.!?“”\"()]{2,120}?)\s*(?=[,;.!?]|$)
 
 def according_to(s: SentenceCtx) -> list[RawClaim] | None:
     """According to Das, …  /  …, according to the ministry.  /  X, according to Y, was …"""
+    if s.text.find("ccording to", s.start, s.end) < 0:
+        return None  # most sentences: a substring test instead of a regex scan
     m = re.search(r"\b[Aa]ccording to\s+", s.text[s.start : s.end])
     if not m:
         return None
@@ -311,10 +313,19 @@ _MODIFIED = re.compile(
 )
 
 
+_MODIFIED_STOPS = ',;:“”"'
+
+
 def _modified_subject(s: SentenceCtx, cue: CueHit) -> Subject | None:
     """ "executives who have worked with him say", "activists clamoring for a change say"."""
     lo = max(s.start, cue.start - 160)
-    m = _MODIFIED.search(s.text[lo : cue.start].rstrip())
+    left = s.text[lo : cue.start].rstrip()
+    # Cheap necessary condition first: the "who"/"-ing" word and everything after
+    # it up to the cue contain none of the pattern's stop characters.
+    tail = left[max(left.rfind(c) for c in _MODIFIED_STOPS) + 1 :]
+    if "who" not in tail and "ing" not in tail:
+        return None
+    m = _MODIFIED.search(left)
     if m is None or m.group("head").lower() not in SPEAKER_NOUNS:
         return None
     if not _lead_ok(s.text[s.start : lo + m.start("np")]):
