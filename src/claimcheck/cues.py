@@ -258,10 +258,41 @@ def _subject_search(text: str, left_lo: int, cue_start: int) -> tuple[int, re.Ma
     if near_lo > left_lo:
         window = text[near_lo:cue_start]
         if "," not in window:
-            m = _SUBJECT.search(window)
+            m = _subject_match(window)
             if m is not None and m.start() > 0:
                 return near_lo, m
-    return left_lo, _SUBJECT.search(text[left_lo:cue_start])
+    return left_lo, _subject_match(text[left_lo:cue_start])
+
+
+# What may follow an appositive's closing comma up to the cue: adverbs only.
+_ADVERB_TAIL = re.compile(rf"(?:\s+{_ADVERBS})*\s*")
+# Adverbs overlap ("has also" / "has" + "also"), so a failing tail check backtracks
+# through every split: it only runs on short tails, where that costs nothing.
+_TAIL_MAX = 80
+
+
+def _subject_match(window: str) -> re.Match[str] | None:
+    """``_SUBJECT.search(window)``, skipping start positions that cannot match.
+
+    A match runs to the window's end. Without "(" (a parenthesis) and without an
+    "interview"/"statement" adverb, the only commas a match can hold are its
+    appositive's, and the last of them is followed by adverbs alone. So when the
+    text after the window's last comma is not all adverbs, no match contains that
+    comma and the search starts after it: the same match, found without trying
+    every word of a long left context ("After …, in which …, the minister said").
+    """
+    c = window.rfind(",")
+    if (
+        c >= 0
+        and "(" not in window
+        and "interview" not in window
+        and "statement" not in window
+        and len(window) - c <= _TAIL_MAX
+        and _ADVERB_TAIL.fullmatch(window, c + 1) is None
+    ):
+        # The lookbehind still sees the comma before position c + 1.
+        return _SUBJECT.search(window, c + 1)
+    return _SUBJECT.search(window)
 
 
 @functools.lru_cache(maxsize=4096)
