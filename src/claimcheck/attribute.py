@@ -541,7 +541,8 @@ def _lead_ok(lead: str) -> bool:
     return not any(FORMS.get(w.lower()) in SPEECH for w in re.findall(r"[A-Za-z]+", lead))
 
 
-_NESTED_LEAD = re.compile(r"\b([A-Za-z]+)\s+(?:that\s+)?$")
+# ``++``: a word is followed by spaces, so giving back letters never helps.
+_NESTED_LEAD = re.compile(r"\b([A-Za-z]++)\s+(?:that\s+)?$")
 
 
 def _starts_clause(text: str, a: int, b: int) -> bool:

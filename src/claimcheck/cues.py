@@ -145,8 +145,7 @@ def find_cues(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -
     """Cue words in ``text[start:end]`` outside the blocked spans (quotations)."""
     starts, hits = _document_cues(text)
     lo = bisect.bisect_left(starts, start)
-    first = _FIRST_WORD.search(text, start, end)
-    first_at = first.start() if first else -1
+    first_at = -2  # the sentence's first word, found only when a capitalised cue needs it
     out: list[CueHit] = []
     for i in range(lo, len(starts)):
         hit, capital = hits[i]
@@ -155,8 +154,12 @@ def find_cues(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -
         if blocked and _inside(hit.start, blocked):
             continue
         # A capitalised cue word mid-sentence is a name ("Cook Political Report").
-        if capital and hit.start != first_at:
-            continue
+        if capital:
+            if first_at == -2:
+                first = _FIRST_WORD.search(text, start, end)
+                first_at = first.start() if first else -1
+            if hit.start != first_at:
+                continue
         out.append(hit)
     return out
 
