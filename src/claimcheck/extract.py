@@ -413,6 +413,7 @@ def _ledger(doc: Document, state: _State) -> Ledger:
     # models as constructing each one, without a Python-level __init__ per object.
     items = sorted(state.out, key=lambda o: (o.raw.start, o.raw.end, o.raw.kind))
     text = doc.text
+    stem = doc.stem  # a property that splits the path: computed once, not per claim
     claims: list[dict[str, object]] = []
     per_line: dict[int, int] = {}
     speaking: list[Person] = []
@@ -441,7 +442,7 @@ def _ledger(doc: Document, state: _State) -> Ledger:
             }
         claims.append(
             {
-                "id": f"{doc.stem}:{line}:{per_line[line]}",
+                "id": f"{stem}:{line}:{per_line[line]}",
                 "kind": r.kind,
                 "text": text[r.start : r.end],
                 "start": r.start,
