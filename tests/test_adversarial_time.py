@@ -46,6 +46,9 @@ HOSTILE: dict[str, Callable[[], str]] = {
     "colons": lambda: _fill("A: "),
     "newlines": lambda: "\n" * SIZE,
     "appositives": lambda: _fill("Das, a b c, "),
+    # Overlapping adverbs ("has also" is also "has" + "also") once backtracked for
+    # seconds per sentence in the speaker search.
+    "adverb runs": lambda: _fill("Das, " + "has also previously " * 12 + "5 said it. "),
 }
 
 

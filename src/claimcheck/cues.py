@@ -42,8 +42,8 @@ QUANT = (
     r"[Aa]\s+(?:third|quarter|majority|minority)\b|[Tt]wo-thirds\b|[Mm]ost\b)"
     r"(?:\s+of\s+(?:the\s+|those\s+|all\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?"
 )
-_QUANT_BEFORE = re.compile(rf"(?<![\w’'.-])(?P<np>{QUANT})(?:\s+{_ADVERBS})*\s*$")
-_WHO_BEFORE = re.compile(rf"(?<![\w’'-])(?P<np>[Ww]ho)(?:\s+{_ADVERBS})*\s*$")
+_QUANT_BEFORE = re.compile(rf"(?<![\w’'.-])(?P<np>{QUANT})(?:\s+(?>{_ADVERBS}\b))*+\s*$")
+_WHO_BEFORE = re.compile(rf"(?<![\w’'-])(?P<np>[Ww]ho)(?:\s+(?>{_ADVERBS}\b))*+\s*$")
 # Possessive quantifiers (``*+``, ``++``) below: wherever these pieces are used, what
 # follows a word or a run of spaces never starts with a character of that run, so
 # giving back characters could never lead to a match. Cutting that backtracking
@@ -71,14 +71,14 @@ PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 _SUBJECT = re.compile(
     rf"(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME_OF}|{NOUN_NP})(?:\s*\([^()]{{1,40}}\),?)?"
     rf"(?P<appos>\s*,\s*(?P<role>(?:\d{{1,3}}\s*,\s*)?[^,;:“”\"()]{{2,160}}?)\s*,)?"
-    rf"(?P<adv>(?:\s+{_ADVERBS})*)\s*$"
+    rf"(?P<adv>(?:\s+(?>{_ADVERBS}\b))*+)\s*$"
 )
 _TIGHT_SUBJECT = re.compile(
     r"\b(?:when|as|after|before|because|while|since|if|though|although|where|and|but|so)\s+"
-    rf"(?P<np>{PRONOUN}|{NAME})(?:\s+{_ADVERBS})*\s*$"
+    rf"(?P<np>{PRONOUN}|{NAME})(?:\s+(?>{_ADVERBS}\b))*+\s*$"
 )
 _BARE_SUBJECT = re.compile(
-    rf"(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s+{_ADVERBS})*\s*$"
+    rf"(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s+(?>{_ADVERBS}\b))*+\s*$"
 )
 _SPEAKER_AFTER = re.compile(
     rf"\s*(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME_OF}|{NOUN_NP})"
@@ -268,7 +268,7 @@ def _subject_search(text: str, left_lo: int, cue_start: int) -> tuple[int, re.Ma
 
 
 # What may follow an appositive's closing comma up to the cue: adverbs only.
-_ADVERB_TAIL = re.compile(rf"(?:\s+{_ADVERBS})*\s*")
+_ADVERB_TAIL = re.compile(rf"(?:\s+(?>{_ADVERBS}\b))*+\s*")
 # Adverbs overlap ("has also" / "has" + "also"), so a failing tail check backtracks
 # through every split: it only runs on short tails, where that costs nothing.
 _TAIL_MAX = 80
