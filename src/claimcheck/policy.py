@@ -8,11 +8,11 @@ written never matters: the same report gives the same code.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from claimcheck.models import Report, Result, Severity, Summary
+from claimcheck.models import Report, Result, RunError, Severity, Summary
 from claimcheck.rules import is_notice, rule_of
 
 FailOn = Literal["error", "warning", "info", "never"]
@@ -46,14 +46,19 @@ def _regrade(result: Result, severities: Mapping[str, Severity]) -> Result:
 
 
 def with_results(report: Report, results: list[Result]) -> Report:
-    return report.model_copy(update={"results": results, "summary": summarise(report, results)})
+    summary = summarise(results, report.errors)
+    return report.model_copy(update={"results": results, "summary": summary})
 
 
-def summarise(report: Report, results: list[Result]) -> Summary:
-    """Counts of what is left; suppressed results count only as suppressed."""
+def summarise(results: Sequence[Result], errors: Sequence[RunError] = ()) -> Summary:
+    """Counts of what is left; suppressed results count only as suppressed.
+
+    The one place a Summary is counted: verify builds the first one, and the CI
+    layer recounts after severity overrides and suppressions.
+    """
     verdicts = Counter(r.verdict for r in results)
     live = Counter(r.severity for r in results if not r.suppressed)
-    notices = sum(1 for e in report.errors if is_notice(e))
+    notices = sum(1 for e in errors if is_notice(e))
     return Summary(
         statements=len(results),
         exact=verdicts["exact"],

@@ -30,6 +30,7 @@ from claimcheck.models import (
     ToolInfo,
     Verdict,
 )
+from claimcheck.policy import summarise
 from claimcheck.text import fold_key
 
 
@@ -201,21 +202,6 @@ def read_draft(path: str, scope: statements.Scope, stdin: str | None = None) -> 
     return statements.from_document(doc, scope)
 
 
-def summarise(results: list[Result]) -> Summary:
-    verdicts = Counter(r.verdict for r in results)
-    severities = Counter(r.severity for r in results)
-    return Summary(
-        statements=len(results),
-        exact=verdicts["exact"],
-        fuzzy=verdicts["fuzzy"],
-        missing=verdicts["missing"],
-        misattributed=sum(1 for r in results if r.attribution == "mismatch"),
-        errors=severities["error"],
-        warnings=severities["warning"],
-        infos=severities["info"],
-    )
-
-
 def verify(
     drafts: Sequence[str] | None = None,
     corpus: str | Corpus = "corpus",
@@ -246,7 +232,7 @@ def verify(
     return Report(
         tool=ToolInfo(version=__version__),
         corpus=corpus.info(),
-        summary=summarise(results),
+        summary=summarise(results),  # errors[] are counted by the CI layer
         results=results,
         errors=errors,
     )
