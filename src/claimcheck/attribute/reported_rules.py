@@ -1,16 +1,24 @@
-"""Named, ordered rules that find the cue and the speaker phrase of each claim.
-
-Each rule is a function over one sentence; the first rule that fires decides
-and writes its name into the claim, so every claim explains itself. Speaker
-phrases found here are mentions; ``speakers.py`` resolves them to people.
-"""
+"""Rules for reported speech: "Das noted that …", "…, according to the ministry"."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
+from claimcheck.attribute.base import (
+    MAX_CUES,
+    MAX_REPORTED_CHARS,
+    RawClaim,
+    SentenceCtx,
+    _cues,
+    _is_adjunct,
+    _lead_ok,
+    _reported,
+    _starts_clause,
+    _strip_end,
+    _strip_final_stop,
+    _words,
+)
+from claimcheck.attribute.quote_rules import _THAT
 from claimcheck.cues import (
     CueHit,
     Subject,
@@ -20,164 +28,8 @@ from claimcheck.cues import (
     subject_at,
     subject_before,
 )
-from claimcheck.lexicon.cues import FORMS, SPEECH
+from claimcheck.lexicon.cues import FORMS
 from claimcheck.lexicon.names import SPEAKER_NOUNS
-from claimcheck.quotes import Quote
-
-_SPACE = " \t\n\r\u00a0"
-
-
-@dataclass
-class RawClaim:
-    kind: str  # quote | indirect | narrative
-    start: int
-    end: int
-    rule: str
-    subject: Subject | None = None
-    cue: CueHit | None = None
-    form: str | None = None  # direct | mixed | partial (quotes)
-    group: int | None = None  # quotes split by a cue, or running across paragraphs
-    inherit: bool = False  # take the speaker from context (floating quotes)
-    verbatim: list[tuple[int, int]] = field(default_factory=list)
-
-
-@dataclass
-class SentenceCtx:
-    text: str
-    start: int
-    end: int
-    quotes: list[Quote]  # top-level quotations inside the sentence
-    cues: list[CueHit] | None = None  # filled once by _cues, shared by every rule
-
-    @property
-    def blocked(self) -> list[tuple[int, int]]:
-        return [(q.open_at, q.close_at) for q in self.quotes]
-
-
-Rule = Callable[[SentenceCtx], list[RawClaim] | None]
-
-
-def _strip_end(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and (text[a] in _SPACE or text[a] in ",:;—–-"):
-        a += 1
-    while b > a and (text[b - 1] in _SPACE or text[b - 1] in ",;:—–-"):
-        b -= 1
-    return a, b
-
-
-def _strip_final_stop(text: str, a: int, b: int) -> int:
-    while b > a and text[b - 1] in ".!?…" + _SPACE:
-        b -= 1
-    return b
-
-
-def _words(text: str, a: int, b: int) -> int:
-    return len(text[a:b].split())
-
-
-# ---------------------------------------------------------------- quote rules
-
-
-def quote_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
-    """“…,” Das added.  /  “…,” said Jane Das, the party's leader."""
-    if not s.quotes:
-        return None
-    last = s.quotes[-1]
-    tail_lo = last.close_at
-    cues = [c for c in find_cues(s.text, tail_lo, s.end, []) if c.start - tail_lo < 80]
-    if not cues:
-        return None
-    cue = cues[0]
-    gap = s.text[tail_lo : cue.start]
-    subj: Subject | None
-    if gap.strip(_SPACE + ",—–-") == "":
-        subj = speaker_after(s.text, cue.end, s.end)
-        rule = "quote-then-inverted-cue"
-    else:
-        subj = subject_before(s.text, tail_lo, cue.start, loose=cue.speech)
-        rule = "quote-then-cue"
-        if subj is not None and not _gap_ok(s.text[tail_lo : subj.start]):
-            subj = None
-    if subj is None:
-        return None
-    return _quote_claims(s, s.quotes, subj, cue, rule)
-
-
-def cue_then_quote(s: SentenceCtx) -> list[RawClaim] | None:
-    """Das said: “…”  /  The minister noted “the figures are provisional.”"""
-    if not s.quotes:
-        return None
-    first = s.quotes[0]
-    cues = find_cues(s.text, s.start, first.open_at, s.blocked)
-    if not cues:
-        return None
-    cue = cues[-1]
-    between = s.text[cue.end : first.open_at]
-    if _THAT.search(between):
-        return None  # reported speech carrying a quoted fragment: a mixed quote
-    rcpt_end = content_after(s.text, cue, first.open_at)
-    if between.strip(_SPACE + ":,") and rcpt_end < first.open_at:
-        return None
-    subj = subject_before(s.text, s.start, cue.start, loose=cue.speech)
-    if subj is None:
-        return None
-    rule = "cue-colon-quote" if ":" in between else "cue-then-quote"
-    lead = s.text[s.start : subj.start]
-    if not _lead_ok(lead):
-        return None
-    return _quote_claims(s, s.quotes, subj, cue, rule)
-
-
-def split_quote(s: SentenceCtx) -> list[RawClaim] | None:
-    """“We will appeal,” Das said, “and we expect to win.”"""
-    if len(s.quotes) < 2:
-        return None
-    for a, b in zip(s.quotes, s.quotes[1:], strict=False):
-        cues = find_cues(s.text, a.close_at, b.open_at, [])
-        if not cues:
-            continue
-        cue = cues[0]
-        gap = s.text[a.close_at : cue.start]
-        if gap.strip(_SPACE + ",—–-") == "":
-            subj = speaker_after(s.text, cue.end, b.open_at)
-        else:
-            subj = subject_before(s.text, a.close_at, cue.start, loose=cue.speech)
-            if subj is not None and not _gap_ok(s.text[a.close_at : subj.start]):
-                subj = None
-        if subj is not None:
-            frame_end = max(subj.end, cue.end)
-            if _CLAUSE_AFTER_FRAME.match(s.text, frame_end, b.open_at):
-                # Words after the speaker ("Das said, and their partnership aims at “…”"):
-                # quoted fragments in the writer's sentence, a mixed quote, not a split one.
-                continue
-            return _quote_claims(s, s.quotes, subj, cue, "split-quote")
-    return None
-
-
-_THAT = re.compile(r"\bthat\b")
-_CLAUSE_AFTER_FRAME = re.compile(r"[\s,;:]*(?:and|but|or|while|whereas|so|yet)\b", re.I)
-
-
-def _gap_ok(gap: str) -> bool:
-    """Words between a closing mark and the speaker: punctuation or a short role."""
-    words = gap.strip(_SPACE + ",—–-?!.").split()
-    if not words:
-        return True
-    return len(words) <= 6 and _lead_ok(gap.strip(_SPACE + ",—–-?!.") + " ")
-
-
-def _quote_claims(
-    s: SentenceCtx, quotes: list[Quote], subj: Subject, cue: CueHit, rule: str
-) -> list[RawClaim]:
-    out = []
-    group = quotes[0].open_at if len(quotes) > 1 else None
-    for q in quotes:
-        out.append(RawClaim("quote", q.start, q.end, rule, subj, cue, form="direct", group=group))
-    return out
-
-
-# ---------------------------------------------------------------- reported speech
-
 
 _SOURCE_NP = re.compile(r"\s*(?P<np>[^,;:.!?“”\"()]{2,120}?)\s*(?=[,;.!?]|$)")
 
@@ -307,6 +159,8 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
 
 
 _RELATIVE_LEAD = re.compile(r"\b(which|that|what)\s+$")
+
+
 _MODIFIED = re.compile(
     r"(?<![\w’'-])(?P<np>(?:(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[A-Z][\w’'-]*)\s+)?"
     r"(?:[\w’'-]+\s+){0,3}?(?P<head>[A-Za-z][a-z]+))\s+(?:who|whose|[a-z]+ing)\b[^,;:“”\"]{3,120}$"
@@ -336,7 +190,11 @@ def _modified_subject(s: SentenceCtx, cue: CueHit) -> Subject | None:
 
 # "The poll showed Clinton taking a lead": documents show a noun phrase too.
 _EVIDENCE = frozenset({"show", "find", "suggest", "indicate", "reveal", "estimate"})
+
+
 _NP_TOO = _EVIDENCE | {"call", "describe"}
+
+
 _DOCUMENTS = frozenset(
     """poll polls survey surveys study studies report reports data research analysis
     results figures numbers records footage video videos document documents filing
@@ -456,6 +314,8 @@ _ADVERBIAL_OPENER = re.compile(
 _CONJ_BEFORE = re.compile(
     r"(?:,\s*|\s+)(?:and|but)(?:\s+(?:also|then|later|quickly|again|even))?\s+$"
 )
+
+
 _ING_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+(?:before|after|while)\s+)$")
 
 
@@ -489,135 +349,6 @@ def _split_adding(
             ),
         ]
     return [_reported(s, a, b, subj, cue, rule)]
-
-
-def _reported(s: SentenceCtx, a: int, b: int, subj: Subject, cue: CueHit, rule: str) -> RawClaim:
-    inner = [q for q in s.quotes if a <= q.start and q.end <= b]
-    if inner:
-        return RawClaim(
-            "quote",
-            a,
-            b,
-            rule,
-            subj,
-            cue,
-            form="mixed",
-            verbatim=[(q.start, q.end) for q in inner],
-        )
-    return RawClaim("indirect", a, b, rule, subj, cue)
-
-
-_ADJUNCT = re.compile(
-    r"^(?:(?:[A-Z][a-z]+|[Oo]n|[Ii]n|[Aa]t|[Ll]ast|[Ee]arlier|[Ll]ater|[Ss]peaking|[Ww]riting|"
-    r"[Aa]sked|[Mm]eanwhile|[Hh]owever|[Aa]nd|[Bb]ut|[Aa]lso|[Tt]hen|[Ss]o|[Yy]et|[Ss]till)"
-    r"\b[^.!?]{0,120}?[,:]\s*|(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Tt]hen|[Ss]till|[Aa]lso)\s+)$"
-)
-
-
-def _is_adjunct(lead: str) -> bool:
-    return bool(_ADJUNCT.match(lead))
-
-
-_LEAD_STOP = re.compile(
-    r"(?:\b(?:of|to|for|by|with|about|from|that|than|because|whether|if|which|who|the|a|an|"
-    r"is|was|are|were|be|been|not)|[“\"(])\s*$",
-    re.I,
-)
-
-
-def _lead_ok(lead: str) -> bool:
-    """Whether the words before a speaker phrase leave it the subject of the cue.
-
-    An adverbial opener or a role ("Clinton campaign manager Robby Mook") does;
-    a preposition or a relative word ("the claim of Das said") does not.
-    """
-    if not lead.strip() or _is_adjunct(lead) or lead.rstrip().endswith((",", ";", "—", "–")):
-        return True
-    nested = _NESTED_LEAD.search(lead)
-    if nested is not None and nested.group(1).lower() in FORMS:
-        return True  # "Das said Lee told him that …": a nested attribution
-    if _LEAD_STOP.search(lead):
-        return False
-    return not any(FORMS.get(w.lower()) in SPEECH for w in re.findall(r"[A-Za-z]+", lead))
-
-
-# ``++``: a word is followed by spaces, so giving back letters never helps.
-_NESTED_LEAD = re.compile(r"\b([A-Za-z]++)\s+(?:that\s+)?$")
-
-
-def _starts_clause(text: str, a: int, b: int) -> bool:
-    # A zero-"that" clause: a subject then a finite verb within a few words.
-    head = text[a : min(b, a + 80)].split()
-    if len(head) < 3:
-        return False
-    verbs = {
-        "is",
-        "was",
-        "are",
-        "were",
-        "will",
-        "would",
-        "had",
-        "has",
-        "have",
-        "could",
-        "should",
-        "can",
-        "may",
-        "might",
-        "must",
-        "did",
-        "does",
-        "do",
-    }
-    return any(w.lower() in verbs or w.lower().endswith("ed") for w in head[1:6])
-
-
-# A real sentence carries a handful of attributions; past these bounds the
-# "sentence" is not prose (a run of "said said said", a 50,000-character line)
-# and trying every cue against it would cost quadratic time.
-MAX_CUES = 12
-MAX_REPORTED_CHARS = 4000
-
-
-def _cues(s: SentenceCtx) -> list[CueHit]:
-    if s.cues is None:
-        if s.end - s.start > MAX_REPORTED_CHARS:
-            s.cues = []
-        else:
-            s.cues = find_cues(s.text, s.start, s.end, s.blocked)[:MAX_CUES]
-    return s.cues
-
-
-_LOOSE_AFTER = re.compile(r"\s*(?P<np>[^,.;:“”\"()]{1,60}?)\s*(?=[,.;]|$)")
-
-
-def quote_near_cue(s: SentenceCtx) -> list[RawClaim] | None:
-    """Last resort: a quotation right next to a cue whose speaker phrase is unusual.
-
-    “…,” said 9/11 widow Terry Strada.  The phrase is kept as the mention even
-    when it does not look like a name, because the cue makes it the speaker.
-    """
-    for q in s.quotes:
-        if len(s.text[q.start : q.end].split()) < 3:
-            continue
-        cues = [c for c in find_cues(s.text, q.close_at, s.end, []) if c.start - q.close_at < 40]
-        if not cues or not cues[0].speech:
-            continue
-        cue = cues[0]
-        gap = s.text[q.close_at : cue.start].strip(_SPACE + ",—–-")
-        if gap:
-            a = q.close_at + s.text[q.close_at : cue.start].find(gap)
-            subj = Subject(a, a + len(gap), gap, "noun", None)
-        else:
-            m = _LOOSE_AFTER.match(s.text, cue.end, s.end)
-            if m is None or not m.group("np").strip():
-                continue
-            subj = Subject(m.start("np"), m.end("np"), m.group("np"), "noun", None)
-        if len(subj.text.split()) > 8:
-            continue
-        return _quote_claims(s, [q], subj, cue, "quote-near-cue")
-    return None
 
 
 _IN_DOCUMENT = re.compile(
@@ -689,6 +420,8 @@ def asked_question(s: SentenceCtx) -> list[RawClaim] | None:
 
 
 _VERB_THAT = re.compile(r"\b(?P<verb>[a-z]{3,}(?:ed|es|s))\s+that\s+(?=[a-zA-Z])")
+
+
 _NOT_SPEECH_VERBS = frozenset(
     """was has does is goes means seems appears becomes remains ensures requires needs
     makes takes gives proves helps shows causes includes allows""".split()
@@ -719,74 +452,3 @@ def verb_that(s: SentenceCtx) -> list[RawClaim] | None:
         cue = CueHit(m.start("verb"), m.end("verb"), verb, "assert")
         return [_reported(s, a, b, subj, cue, "verb-that")]
     return None
-
-
-QUOTE_RULES: list[tuple[str, Rule]] = [
-    ("split-quote", split_quote),
-    ("quote-then-cue", quote_then_cue),
-    ("cue-then-quote", cue_then_quote),
-    ("quote-near-cue", quote_near_cue),
-]
-REPORTED_RULES: list[tuple[str, Rule]] = [
-    ("according-to", according_to),
-    ("asked-question", asked_question),
-    ("in-document", in_document),
-    ("subject-cue-content", subject_cue_content),
-    ("participle-cue", participle_cue),
-    ("content-then-cue", content_then_cue),
-    ("verb-that", verb_that),
-]
-
-
-def attribute_sentence(s: SentenceCtx) -> list[RawClaim]:
-    """Quote rules first (the first that fires decides), then every reported-speech cue.
-
-    A sentence can carry several attributions ("…, the source added" around
-    "Clinton had told police that …"); each cue yields at most one claim.
-    """
-    claims: list[RawClaim] = []
-    for _name, rule in QUOTE_RULES:
-        found = rule(s)
-        if found:
-            claims.extend(found)
-            claims.extend(_participle_after(s, found[-1]))
-            break
-    used = {c.cue.start for c in claims if c.cue is not None}
-    frames = [(c.subject.start, c.subject.end) for c in claims if c.subject is not None]
-    for _name, rule in REPORTED_RULES:
-        for c in rule(s) or []:
-            if c.cue is None or c.cue.start in used:
-                continue
-            if any(a <= c.cue.start < b for a, b in frames):
-                continue
-            if any(c.start == o.start and c.end == o.end for o in claims):
-                continue
-            if any(o.kind != "indirect" and o.start <= c.start and c.end <= o.end for o in claims):
-                continue
-            used.add(c.cue.start)
-            claims.append(c)
-    return claims
-
-
-def _participle_after(s: SentenceCtx, last: RawClaim) -> list[RawClaim]:
-    """“…,” the mayor said, adding that it would take “more hours”."""
-    if last.subject is None or last.cue is None:
-        return []
-    pos = max(last.subject.end, last.cue.end)
-    m = re.match(
-        r"[^,.;]{0,80}?,\s+(?:and\s+)?(adding|saying|noting|arguing|insisting|warning|explaining)"
-        r"\s+(?:that\s+)?",
-        s.text[pos : s.end],
-    )
-    if not m:
-        return []
-    from claimcheck.lexicon.cues import FORMS, VERBS
-
-    a = pos + m.end()
-    a, b = _strip_end(s.text, a, s.end)
-    b = _strip_final_stop(s.text, a, b)
-    if _words(s.text, a, b) < 3:
-        return []
-    lemma = FORMS.get(m.group(1), "add")
-    cue = CueHit(pos + m.start(1), pos + m.end(1), lemma, VERBS.get(lemma, "assert"))
-    return [_reported(s, a, b, last.subject, cue, "participle-cue")]

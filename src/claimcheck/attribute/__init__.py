@@ -1,0 +1,78 @@
+"""Named, ordered rules that find the cue and the speaker phrase of each claim.
+
+Each rule is a function over one sentence; the first quotation rule that fires
+decides, every reported-speech cue yields at most one claim, and each claim
+carries its rule's name, so every claim explains itself. Speaker phrases found
+here are mentions; ``speakers.py`` resolves them to people. The rules live in
+``quote_rules`` and ``reported_rules``; what they share is in ``base``.
+"""
+
+from __future__ import annotations
+
+from claimcheck.attribute.base import RawClaim, Rule, SentenceCtx
+from claimcheck.attribute.quote_rules import (
+    _participle_after,
+    cue_then_quote,
+    quote_near_cue,
+    quote_then_cue,
+    split_quote,
+)
+from claimcheck.attribute.reported_rules import (
+    according_to,
+    asked_question,
+    content_then_cue,
+    in_document,
+    participle_cue,
+    subject_cue_content,
+    verb_that,
+)
+
+__all__ = ["QUOTE_RULES", "REPORTED_RULES", "RawClaim", "SentenceCtx", "attribute_sentence"]
+
+QUOTE_RULES: list[tuple[str, Rule]] = [
+    ("split-quote", split_quote),
+    ("quote-then-cue", quote_then_cue),
+    ("cue-then-quote", cue_then_quote),
+    ("quote-near-cue", quote_near_cue),
+]
+
+
+REPORTED_RULES: list[tuple[str, Rule]] = [
+    ("according-to", according_to),
+    ("asked-question", asked_question),
+    ("in-document", in_document),
+    ("subject-cue-content", subject_cue_content),
+    ("participle-cue", participle_cue),
+    ("content-then-cue", content_then_cue),
+    ("verb-that", verb_that),
+]
+
+
+def attribute_sentence(s: SentenceCtx) -> list[RawClaim]:
+    """Quote rules first (the first that fires decides), then every reported-speech cue.
+
+    A sentence can carry several attributions ("…, the source added" around
+    "Clinton had told police that …"); each cue yields at most one claim.
+    """
+    claims: list[RawClaim] = []
+    for _name, rule in QUOTE_RULES:
+        found = rule(s)
+        if found:
+            claims.extend(found)
+            claims.extend(_participle_after(s, found[-1]))
+            break
+    used = {c.cue.start for c in claims if c.cue is not None}
+    frames = [(c.subject.start, c.subject.end) for c in claims if c.subject is not None]
+    for _name, rule in REPORTED_RULES:
+        for c in rule(s) or []:
+            if c.cue is None or c.cue.start in used:
+                continue
+            if any(a <= c.cue.start < b for a, b in frames):
+                continue
+            if any(c.start == o.start and c.end == o.end for o in claims):
+                continue
+            if any(o.kind != "indirect" and o.start <= c.start and c.end <= o.end for o in claims):
+                continue
+            used.add(c.cue.start)
+            claims.append(c)
+    return claims

@@ -1,0 +1,165 @@
+"""What every attribution rule shares: the claim and sentence types, span trimming, bounds."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from claimcheck.cues import (
+    CueHit,
+    Subject,
+    find_cues,
+)
+from claimcheck.lexicon.cues import FORMS, SPEECH
+from claimcheck.quotes import Quote
+
+_SPACE = " \t\n\r\u00a0"
+
+
+@dataclass
+class RawClaim:
+    kind: str  # quote | indirect | narrative
+    start: int
+    end: int
+    rule: str
+    subject: Subject | None = None
+    cue: CueHit | None = None
+    form: str | None = None  # direct | mixed | partial (quotes)
+    group: int | None = None  # quotes split by a cue, or running across paragraphs
+    inherit: bool = False  # take the speaker from context (floating quotes)
+    verbatim: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class SentenceCtx:
+    text: str
+    start: int
+    end: int
+    quotes: list[Quote]  # top-level quotations inside the sentence
+    cues: list[CueHit] | None = None  # filled once by _cues, shared by every rule
+
+    @property
+    def blocked(self) -> list[tuple[int, int]]:
+        return [(q.open_at, q.close_at) for q in self.quotes]
+
+
+Rule = Callable[[SentenceCtx], list[RawClaim] | None]
+
+
+def _strip_end(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a] in _SPACE or text[a] in ",:;—–-"):
+        a += 1
+    while b > a and (text[b - 1] in _SPACE or text[b - 1] in ",;:—–-"):
+        b -= 1
+    return a, b
+
+
+def _strip_final_stop(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1] in ".!?…" + _SPACE:
+        b -= 1
+    return b
+
+
+def _words(text: str, a: int, b: int) -> int:
+    return len(text[a:b].split())
+
+
+def _reported(s: SentenceCtx, a: int, b: int, subj: Subject, cue: CueHit, rule: str) -> RawClaim:
+    inner = [q for q in s.quotes if a <= q.start and q.end <= b]
+    if inner:
+        return RawClaim(
+            "quote",
+            a,
+            b,
+            rule,
+            subj,
+            cue,
+            form="mixed",
+            verbatim=[(q.start, q.end) for q in inner],
+        )
+    return RawClaim("indirect", a, b, rule, subj, cue)
+
+
+_ADJUNCT = re.compile(
+    r"^(?:(?:[A-Z][a-z]+|[Oo]n|[Ii]n|[Aa]t|[Ll]ast|[Ee]arlier|[Ll]ater|[Ss]peaking|[Ww]riting|"
+    r"[Aa]sked|[Mm]eanwhile|[Hh]owever|[Aa]nd|[Bb]ut|[Aa]lso|[Tt]hen|[Ss]o|[Yy]et|[Ss]till)"
+    r"\b[^.!?]{0,120}?[,:]\s*|(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Tt]hen|[Ss]till|[Aa]lso)\s+)$"
+)
+
+
+def _is_adjunct(lead: str) -> bool:
+    return bool(_ADJUNCT.match(lead))
+
+
+_LEAD_STOP = re.compile(
+    r"(?:\b(?:of|to|for|by|with|about|from|that|than|because|whether|if|which|who|the|a|an|"
+    r"is|was|are|were|be|been|not)|[“\"(])\s*$",
+    re.I,
+)
+
+
+def _lead_ok(lead: str) -> bool:
+    """Whether the words before a speaker phrase leave it the subject of the cue.
+
+    An adverbial opener or a role ("Clinton campaign manager Robby Mook") does;
+    a preposition or a relative word ("the claim of Das said") does not.
+    """
+    if not lead.strip() or _is_adjunct(lead) or lead.rstrip().endswith((",", ";", "—", "–")):
+        return True
+    nested = _NESTED_LEAD.search(lead)
+    if nested is not None and nested.group(1).lower() in FORMS:
+        return True  # "Das said Lee told him that …": a nested attribution
+    if _LEAD_STOP.search(lead):
+        return False
+    return not any(FORMS.get(w.lower()) in SPEECH for w in re.findall(r"[A-Za-z]+", lead))
+
+
+# ``++``: a word is followed by spaces, so giving back letters never helps.
+_NESTED_LEAD = re.compile(r"\b([A-Za-z]++)\s+(?:that\s+)?$")
+
+
+def _starts_clause(text: str, a: int, b: int) -> bool:
+    # A zero-"that" clause: a subject then a finite verb within a few words.
+    head = text[a : min(b, a + 80)].split()
+    if len(head) < 3:
+        return False
+    verbs = {
+        "is",
+        "was",
+        "are",
+        "were",
+        "will",
+        "would",
+        "had",
+        "has",
+        "have",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+    }
+    return any(w.lower() in verbs or w.lower().endswith("ed") for w in head[1:6])
+
+
+# A real sentence carries a handful of attributions; past these bounds the
+# "sentence" is not prose (a run of "said said said", a 50,000-character line)
+# and trying every cue against it would cost quadratic time.
+MAX_CUES = 12
+
+
+MAX_REPORTED_CHARS = 4000
+
+
+def _cues(s: SentenceCtx) -> list[CueHit]:
+    if s.cues is None:
+        if s.end - s.start > MAX_REPORTED_CHARS:
+            s.cues = []
+        else:
+            s.cues = find_cues(s.text, s.start, s.end, s.blocked)[:MAX_CUES]
+    return s.cues

@@ -1,0 +1,181 @@
+"""Rules that attribute quotations: the cue after, before or inside the quotation."""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.attribute.base import (
+    _SPACE,
+    RawClaim,
+    SentenceCtx,
+    _lead_ok,
+    _reported,
+    _strip_end,
+    _strip_final_stop,
+    _words,
+)
+from claimcheck.cues import (
+    CueHit,
+    Subject,
+    content_after,
+    find_cues,
+    speaker_after,
+    subject_before,
+)
+from claimcheck.lexicon.cues import FORMS
+from claimcheck.quotes import Quote
+
+
+def quote_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
+    """“…,” Das added.  /  “…,” said Jane Das, the party's leader."""
+    if not s.quotes:
+        return None
+    last = s.quotes[-1]
+    tail_lo = last.close_at
+    cues = [c for c in find_cues(s.text, tail_lo, s.end, []) if c.start - tail_lo < 80]
+    if not cues:
+        return None
+    cue = cues[0]
+    gap = s.text[tail_lo : cue.start]
+    subj: Subject | None
+    if gap.strip(_SPACE + ",—–-") == "":
+        subj = speaker_after(s.text, cue.end, s.end)
+        rule = "quote-then-inverted-cue"
+    else:
+        subj = subject_before(s.text, tail_lo, cue.start, loose=cue.speech)
+        rule = "quote-then-cue"
+        if subj is not None and not _gap_ok(s.text[tail_lo : subj.start]):
+            subj = None
+    if subj is None:
+        return None
+    return _quote_claims(s, s.quotes, subj, cue, rule)
+
+
+def cue_then_quote(s: SentenceCtx) -> list[RawClaim] | None:
+    """Das said: “…”  /  The minister noted “the figures are provisional.”"""
+    if not s.quotes:
+        return None
+    first = s.quotes[0]
+    cues = find_cues(s.text, s.start, first.open_at, s.blocked)
+    if not cues:
+        return None
+    cue = cues[-1]
+    between = s.text[cue.end : first.open_at]
+    if _THAT.search(between):
+        return None  # reported speech carrying a quoted fragment: a mixed quote
+    rcpt_end = content_after(s.text, cue, first.open_at)
+    if between.strip(_SPACE + ":,") and rcpt_end < first.open_at:
+        return None
+    subj = subject_before(s.text, s.start, cue.start, loose=cue.speech)
+    if subj is None:
+        return None
+    rule = "cue-colon-quote" if ":" in between else "cue-then-quote"
+    lead = s.text[s.start : subj.start]
+    if not _lead_ok(lead):
+        return None
+    return _quote_claims(s, s.quotes, subj, cue, rule)
+
+
+def split_quote(s: SentenceCtx) -> list[RawClaim] | None:
+    """“We will appeal,” Das said, “and we expect to win.”"""
+    if len(s.quotes) < 2:
+        return None
+    for a, b in zip(s.quotes, s.quotes[1:], strict=False):
+        cues = find_cues(s.text, a.close_at, b.open_at, [])
+        if not cues:
+            continue
+        cue = cues[0]
+        gap = s.text[a.close_at : cue.start]
+        if gap.strip(_SPACE + ",—–-") == "":
+            subj = speaker_after(s.text, cue.end, b.open_at)
+        else:
+            subj = subject_before(s.text, a.close_at, cue.start, loose=cue.speech)
+            if subj is not None and not _gap_ok(s.text[a.close_at : subj.start]):
+                subj = None
+        if subj is not None:
+            frame_end = max(subj.end, cue.end)
+            if _CLAUSE_AFTER_FRAME.match(s.text, frame_end, b.open_at):
+                # Words after the speaker ("Das said, and their partnership aims at “…”"):
+                # quoted fragments in the writer's sentence, a mixed quote, not a split one.
+                continue
+            return _quote_claims(s, s.quotes, subj, cue, "split-quote")
+    return None
+
+
+_THAT = re.compile(r"\bthat\b")
+
+
+_CLAUSE_AFTER_FRAME = re.compile(r"[\s,;:]*(?:and|but|or|while|whereas|so|yet)\b", re.I)
+
+
+def _gap_ok(gap: str) -> bool:
+    """Words between a closing mark and the speaker: punctuation or a short role."""
+    words = gap.strip(_SPACE + ",—–-?!.").split()
+    if not words:
+        return True
+    return len(words) <= 6 and _lead_ok(gap.strip(_SPACE + ",—–-?!.") + " ")
+
+
+def _quote_claims(
+    s: SentenceCtx, quotes: list[Quote], subj: Subject, cue: CueHit, rule: str
+) -> list[RawClaim]:
+    out = []
+    group = quotes[0].open_at if len(quotes) > 1 else None
+    for q in quotes:
+        out.append(RawClaim("quote", q.start, q.end, rule, subj, cue, form="direct", group=group))
+    return out
+
+
+_LOOSE_AFTER = re.compile(r"\s*(?P<np>[^,.;:“”\"()]{1,60}?)\s*(?=[,.;]|$)")
+
+
+def quote_near_cue(s: SentenceCtx) -> list[RawClaim] | None:
+    """Last resort: a quotation right next to a cue whose speaker phrase is unusual.
+
+    “…,” said 9/11 widow Terry Strada.  The phrase is kept as the mention even
+    when it does not look like a name, because the cue makes it the speaker.
+    """
+    for q in s.quotes:
+        if len(s.text[q.start : q.end].split()) < 3:
+            continue
+        cues = [c for c in find_cues(s.text, q.close_at, s.end, []) if c.start - q.close_at < 40]
+        if not cues or not cues[0].speech:
+            continue
+        cue = cues[0]
+        gap = s.text[q.close_at : cue.start].strip(_SPACE + ",—–-")
+        if gap:
+            a = q.close_at + s.text[q.close_at : cue.start].find(gap)
+            subj = Subject(a, a + len(gap), gap, "noun", None)
+        else:
+            m = _LOOSE_AFTER.match(s.text, cue.end, s.end)
+            if m is None or not m.group("np").strip():
+                continue
+            subj = Subject(m.start("np"), m.end("np"), m.group("np"), "noun", None)
+        if len(subj.text.split()) > 8:
+            continue
+        return _quote_claims(s, [q], subj, cue, "quote-near-cue")
+    return None
+
+
+def _participle_after(s: SentenceCtx, last: RawClaim) -> list[RawClaim]:
+    """“…,” the mayor said, adding that it would take “more hours”."""
+    if last.subject is None or last.cue is None:
+        return []
+    pos = max(last.subject.end, last.cue.end)
+    m = re.match(
+        r"[^,.;]{0,80}?,\s+(?:and\s+)?(adding|saying|noting|arguing|insisting|warning|explaining)"
+        r"\s+(?:that\s+)?",
+        s.text[pos : s.end],
+    )
+    if not m:
+        return []
+    from claimcheck.lexicon.cues import VERBS
+
+    a = pos + m.end()
+    a, b = _strip_end(s.text, a, s.end)
+    b = _strip_final_stop(s.text, a, b)
+    if _words(s.text, a, b) < 3:
+        return []
+    lemma = FORMS.get(m.group(1), "add")
+    cue = CueHit(pos + m.start(1), pos + m.end(1), lemma, VERBS.get(lemma, "assert"))
+    return [_reported(s, a, b, last.subject, cue, "participle-cue")]
