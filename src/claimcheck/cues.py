@@ -299,13 +299,8 @@ def _subject_match(window: str) -> re.Match[str] | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> Subject | None:
-    """The speaker phrase that ends right before a cue, if it names someone.
-
-    ``loose``: a speech verb ("says", "told") makes any determiner phrase a
-    speaker ("the ad’s narrator says"); weaker cues need a known speaker noun.
-    """
-    left_lo = max(lo, cue_start - LEFT_WINDOW)
+def _quantity_or_who(text: str, left_lo: int, cue_start: int) -> Subject | None:
+    """Poll shares ("46 percent said") and "who": the same for a strict or loose reading."""
     left = text[left_lo:cue_start]
     near_lo = max(0, len(left) - 150)
     if _QUANT_HINT.search(left, max(0, len(left) - 80)):
@@ -318,6 +313,21 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
         if w is not None:
             a = left_lo + w.start("np")
             return Subject(a, a + 3, w.group("np"), "relative", None)
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> Subject | None:
+    """The speaker phrase that ends right before a cue, if it names someone.
+
+    ``loose``: a speech verb ("says", "told") makes any determiner phrase a
+    speaker ("the ad’s narrator says"); weaker cues need a known speaker noun.
+    """
+    left_lo = max(lo, cue_start - LEFT_WINDOW)
+    left = text[left_lo:cue_start]
+    early = _quantity_or_who(text, left_lo, cue_start)
+    if early is not None:
+        return early
     base, m = _subject_search(text, left_lo, cue_start)
     if m is None:
         return None
