@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimcheck.models import Claim, Result, StatementRef
+from claimcheck.models import Claim, Result
+from claimcheck.statements import standalone
 from claimcheck.verify import Corpus, Settings, check, load_corpus
 
 DATA = Path(__file__).resolve().parent / "data" / "wikinews"
@@ -132,16 +133,7 @@ def run_suite() -> dict[str, tuple[int, int, list[str]]]:
     out: dict[str, tuple[int, int, list[str]]] = {k: (0, 0, []) for k in KINDS}
     for v in variants(corpus):
         kind = "quote" if v.source is None else v.source.kind
-        st = StatementRef(
-            text=v.text,
-            speaker=v.speaker,
-            path="d",
-            line=1,
-            column=1,
-            end_line=1,
-            end_column=1,
-            kind=kind,
-        )
+        st = standalone(v.text, v.speaker, path="d", kind=kind)
         r = check(st, corpus, Settings(), "x")
         good, total, failures = out[v.kind]
         ok = correct(v, r)

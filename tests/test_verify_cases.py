@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from claimcheck.models import StatementRef
+from claimcheck.statements import standalone
 from claimcheck.verify import Corpus, Settings, check
 from seedledger import seed_ledger
 
@@ -30,15 +30,8 @@ def corpus() -> Corpus:
 
 @pytest.mark.parametrize("case", _cases())
 def test_case(case: dict[str, Any], corpus: Corpus) -> None:
-    st = StatementRef(
-        text=case["text"],
-        speaker=case.get("speaker"),
-        path="draft.md",
-        line=1,
-        column=1,
-        end_line=1,
-        end_column=1,
-        kind=case.get("kind", "quote"),
+    st = standalone(
+        case["text"], case.get("speaker"), path="draft.md", kind=case.get("kind", "quote")
     )
     r = check(st, corpus, Settings(), "x")
     expect = case["expect"]

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.models import StatementRef
+from claimcheck.statements import standalone
 from claimcheck.text import fold, fold_slow, key_sentences
 from claimcheck.verify import Corpus, Settings, check, load_corpus
 
@@ -20,16 +21,7 @@ CLAIMS = [e.claim for e in CORPUS.index.entries]
 
 
 def statement(text: str, speaker: str | None = None) -> StatementRef:
-    return StatementRef(
-        text=text,
-        speaker=speaker,
-        path="d.md",
-        line=1,
-        column=1,
-        end_line=1,
-        end_column=1,
-        kind="quote",
-    )
+    return standalone(text, speaker, path="d.md")
 
 
 @st.composite

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from claimcheck import documents
 from claimcheck.errors import InputError
 from claimcheck.extract import extract
-from claimcheck.models import Claim, Ledger, dump_json, dump_jsonl
+from claimcheck.models import Claim, Ledger, Speaker, dump_json, dump_jsonl
 from claimcheck.output import write_atomic
 
 SOURCE_SUFFIXES = tuple(documents.FORMATS)
@@ -185,8 +185,6 @@ def carry_corrections(new: Ledger, old: Ledger) -> tuple[Ledger, list[Claim]]:
     orphans = [c for c in reviewed if c.text not in used]
     speakers = list(new.speakers)
     known = {s.name for s in speakers}
-    from claimcheck.models import Speaker
-
     for c in claims:
         if c.reviewed and c.speaker and c.speaker not in known:
             speakers.append(Speaker(name=c.speaker, aliases=[]))

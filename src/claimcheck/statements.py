@@ -30,6 +30,32 @@ SCOPES: dict[str, frozenset[ClaimKind]] = {
 STATEMENT_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl", ".csv")
 
 
+def standalone(
+    text: str,
+    speaker: str | None = None,
+    *,
+    path: str = "<text>",
+    line: int = 1,
+    kind: ClaimKind = "quote",
+    ident: str | None = None,
+) -> StatementRef:
+    """A statement that is not a span of a draft (``--text``, a statement file's row).
+
+    Its location is its line (or item number); columns cover the whole text.
+    """
+    return StatementRef(
+        text=text,
+        speaker=speaker,
+        path=path,
+        line=line,
+        column=1,
+        end_line=line,
+        end_column=len(text) + 1,
+        kind=kind,
+        id=ident,
+    )
+
+
 def is_statement_file(path: str) -> bool:
     return path.lower().endswith(STATEMENT_SUFFIXES)
 
@@ -144,16 +170,12 @@ def from_file(document: Document) -> list[StatementRef]:
             raise InputError("'speaker' must be a string", path=path, line=where)
         ident = row.get("id")
         out.append(
-            StatementRef(
-                text=row["text"],
-                speaker=speaker,
+            standalone(
+                row["text"],
+                speaker,
                 path=path,
                 line=where,
-                column=1,
-                end_line=where,
-                end_column=1,
-                kind="quote",
-                id=None if ident is None else str(ident),
+                ident=None if ident is None else str(ident),
             )
         )
     return out

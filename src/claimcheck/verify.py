@@ -252,19 +252,7 @@ def run(
     if text is not None:
         if not text.strip():
             raise InputError("--text is empty")
-        end = len(text) + 1
-        extra.append(
-            StatementRef(
-                text=text,
-                speaker=speaker,
-                path="<text>",
-                line=1,
-                column=1,
-                end_line=1,
-                end_column=end,
-                kind="quote",
-            )
-        )
+        extra.append(statements.standalone(text, speaker))
     return verify(drafts, corpus, settings, statements_=extra, stdin=stdin)
 
 

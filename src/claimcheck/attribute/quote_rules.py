@@ -22,7 +22,7 @@ from claimcheck.cues import (
     speaker_after,
     subject_before,
 )
-from claimcheck.lexicon.cues import FORMS
+from claimcheck.lexicon.cues import FORMS, VERBS
 from claimcheck.quotes import Quote
 
 
@@ -169,8 +169,6 @@ def _participle_after(s: SentenceCtx, last: RawClaim) -> list[RawClaim]:
     )
     if not m:
         return []
-    from claimcheck.lexicon.cues import VERBS
-
     a = pos + m.end()
     a, b = _strip_end(s.text, a, s.end)
     b = _strip_final_stop(s.text, a, b)
