@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    old = Path.cwd()
-    os.chdir(ROOT)  # paths in the report are as given: relative to the repository
-    try:
+    with contextlib.chdir(ROOT):  # paths in the report are as given: relative to the repository
         return verify(["examples/draft.md"], "corpus")
-    finally:
-        os.chdir(old)
 
 
 def test_golden_report(report: Report, data_regression: DataRegressionFixture) -> None:
@@ -45,11 +41,7 @@ def test_example_covers_everything(report: Report) -> None:
 
 
 def test_report_is_deterministic(report: Report) -> None:
-    old = Path.cwd()
-    os.chdir(ROOT)
-    try:
+    with contextlib.chdir(ROOT):
         again = verify(["examples/draft.md"], "corpus")
-    finally:
-        os.chdir(old)
     assert again.model_dump_json() == report.model_dump_json()
     assert len({r.id for r in report.results}) == len(report.results)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -105,12 +106,8 @@ def test_colour_only_when_asked() -> None:
 
 
 def test_text_report_golden(file_regression: FileRegressionFixture) -> None:
-    old = Path.cwd()
-    os.chdir(ROOT)
-    try:
+    with contextlib.chdir(ROOT):
         report = verify(["examples/draft.md"], "corpus")
-    finally:
-        os.chdir(old)
     file_regression.check(RENDERERS["text"](report, False), extension=".txt")
 
 
