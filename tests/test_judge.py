@@ -6,11 +6,12 @@ import pytest
 
 from claimcheck import judge, match, names, text
 from claimcheck.judge import Policy, edit_flags
+from claimcheck.lexicon import cues as cue_lexicon
 from claimcheck.match import Edit
 from claimcheck.models import Speaker
 
 
-@pytest.mark.parametrize("module", [text, match, judge, names])
+@pytest.mark.parametrize("module", [text, match, judge, names, cue_lexicon])
 def test_doctests(module: object) -> None:
     failed, tried = doctest.testmod(module)  # type: ignore[arg-type]
     assert tried > 0

@@ -113,11 +113,17 @@ def inflections(verb: str) -> set[str]:
     ['denied', 'denies', 'deny', 'denying']
     >>> sorted(inflections("say"))
     ['said', 'say', 'saying', 'says']
+    >>> sorted(inflections("agree"))
+    ['agree', 'agreed', 'agreeing', 'agrees']
+    >>> sorted(inflections("admit"))
+    ['admit', 'admits', 'admitted', 'admitting']
     """
     forms = {verb}
     if verb.endswith("y") and verb[-2:-1] not in tuple("aeiou"):
         forms |= {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
-    elif verb.endswith("e") and not verb.endswith("ee"):
+    elif verb.endswith("ee"):
+        forms |= {verb + "s", verb + "d", verb + "ing"}  # agreed, agreeing
+    elif verb.endswith("e"):
         forms |= {verb + "s", verb + "d", verb[:-1] + "ing"}
     elif verb.endswith(("s", "sh", "ch", "x", "z")):
         forms |= {verb + "es", verb + "ed", verb + "ing"}
@@ -134,8 +140,18 @@ def inflections(verb: str) -> set[str]:
     return forms
 
 
+# Two-syllable verbs stressed on the last syllable double like one-syllable ones;
+# spelling cannot tell them from "answer" or "counter", so they are listed.
+_STRESSED_FINAL = frozenset(
+    "admit commit submit permit omit refer prefer infer confer defer deter rebut regret "
+    "compel expel propel repel control patrol equip occur".split()
+)
+
+
 def _doubles_final(verb: str) -> bool:
     # CVC one-syllable verbs double their last consonant: "quip" -> "quipped".
+    if verb in _STRESSED_FINAL:
+        return True
     v = "aeiou"
     return (
         len(verb) <= 4
