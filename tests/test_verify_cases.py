@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 import yaml
 
-from claimcheck.statements import standalone
+from claimcheck.documents import from_text
+from claimcheck.statements import from_document, standalone
 from claimcheck.verify import Corpus, Settings, check
 from seedledger import seed_ledger
 
@@ -40,3 +41,28 @@ def test_case(case: dict[str, Any], corpus: Corpus) -> None:
     assert got == want, r.message
     if "source_speaker" in expect:
         assert r.source is not None and r.source.speaker == expect["source_speaker"]
+
+
+DRAFT_CASES = sorted(Path(__file__).parent.glob("cases/verify_drafts/*.yaml"))
+
+
+def _draft_cases() -> list[Any]:
+    return [
+        pytest.param(case, id=f"{path.stem}: {case['name']}")
+        for path in DRAFT_CASES
+        for case in yaml.safe_load(path.read_text(encoding="utf-8"))
+    ]
+
+
+@pytest.mark.parametrize("case", _draft_cases())
+def test_draft_case(case: dict[str, Any], corpus: Corpus) -> None:
+    document = from_text(case["draft"], path="draft.md")
+    got = [
+        {"text": st.text, **_verdict(check(st, corpus, Settings(), "x"))}
+        for st in from_document(document)
+    ]
+    assert got == case["expect"]
+
+
+def _verdict(r: Any) -> dict[str, str]:
+    return {"verdict": r.verdict, "attribution": r.attribution}

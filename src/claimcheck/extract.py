@@ -193,7 +193,11 @@ def _join_parts(state: _State, para: list[_Out]) -> list[_Out]:
             and o.raw.kind == "quote"
             and prev.raw.kind == "quote"
             and o.raw.form == "direct"
-            and prev.raw.form in ("direct", "split")
+            and (
+                prev.raw.form in ("direct", "split")
+                # “…” workers, Warren said. “…”: a mixed quote ending at its quotation
+                or (prev.raw.form == "mixed" and prev.raw.rule.startswith("quote-then"))
+            )
             and o.person is prev.person
             and o.person is not None
             and (o.raw.inherit or (o.raw.group is not None and o.raw.group == prev.raw.group))
@@ -206,7 +210,7 @@ def _join_parts(state: _State, para: list[_Out]) -> list[_Out]:
                 prev.raw.rule,
                 prev.raw.subject,
                 prev.raw.cue,
-                form="split",
+                form="mixed" if prev.raw.form == "mixed" else "split",
                 group=prev.raw.group,
                 verbatim=[*parts, (o.raw.start, o.raw.end)],
             )

@@ -61,27 +61,47 @@ def is_statement_file(path: str) -> bool:
 
 
 def from_document(document: Document, scope: Scope = "attributed") -> list[StatementRef]:
-    """The draft's claims of the kinds in scope, as statements."""
+    """The draft's claims of the kinds in scope, as statements.
+
+    What a draft presents as a speaker's exact words is what must be in the
+    corpus: a quotation split by its cue is checked without the cue (its parts
+    joined by an ellipsis, so they must occur in order), and each quoted part of
+    a mixed quote is checked on its own, since the words around it are the
+    writer's paraphrase.
+    """
     kinds = SCOPES[scope]
     out: list[StatementRef] = []
     for c in extract(document).claims:
         if c.kind not in kinds:
             continue
-        out.append(
-            StatementRef(
-                text=c.text,
-                speaker=c.speaker,
-                path=document.path,
-                line=c.line,
-                column=c.column,
-                end_line=c.end_line,
-                end_column=c.end_column,
-                kind=c.kind,
-                start=c.start,
-                end=c.end,
-            )
-        )
+        if c.form == "mixed" and c.verbatim:
+            for part in c.verbatim:
+                out.append(_span(document, part.text, c.speaker, c.kind, part.start, part.end))
+        elif c.form == "split" and len(c.verbatim) > 1:
+            text = " … ".join(part.text for part in c.verbatim)
+            out.append(_span(document, text, c.speaker, c.kind, c.start, c.end))
+        else:
+            out.append(_span(document, c.text, c.speaker, c.kind, c.start, c.end))
     return out
+
+
+def _span(
+    document: Document, text: str, speaker: str | None, kind: ClaimKind, start: int, end: int
+) -> StatementRef:
+    line, column = document.line_col(start)
+    end_line, end_column = document.line_col(end)
+    return StatementRef(
+        text=text,
+        speaker=speaker,
+        path=document.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        kind=kind,
+        start=start,
+        end=end,
+    )
 
 
 class _NoAliasLoader(yaml.SafeLoader):

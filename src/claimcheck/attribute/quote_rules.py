@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from claimcheck.attribute.base import (
@@ -48,7 +49,58 @@ def quote_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
             subj = None
     if subj is None:
         return None
+    mixed = _mixed_before_cue(s, s.quotes, min(subj.start, cue.start), subj, cue, rule)
+    if mixed is not None:
+        return [mixed]
     return _quote_claims(s, s.quotes, subj, cue, rule)
+
+
+_OPENER = re.compile(r"(?:(?:But|And|So|Yet|Still|Now|Instead|Indeed|Also|Then)\b,?\s+)+")
+
+
+def _mixed_before_cue(
+    s: SentenceCtx, quotes: list[Quote], frame: int, subj: Subject, cue: CueHit, rule: str
+) -> RawClaim | None:
+    """The country “has made dramatic changes,” Das said: the writer's words carry the quote.
+
+    When words outside the marks belong to what the speaker is reported to have
+    said (a subject before the first quotation, words between quotations, a
+    phrase after the last one), the claim is the whole clause, a mixed quote
+    whose ``verbatim`` parts are the quotations.
+    """
+    first, last = quotes[0], quotes[-1]
+    a = first.open_at
+    lead = s.text[s.start : first.open_at]
+    if lead.strip():
+        opener = _OPENER.match(s.text, s.start, first.open_at)
+        lo = opener.end() if opener else s.start
+        colon = s.text.rfind(":", lo, first.open_at)
+        lo = colon + 1 if colon >= 0 else lo
+        body = s.text[lo : first.open_at]
+        if (
+            body.strip()
+            and not body.rstrip().endswith((",", ":", ";", "—", "–", "-"))
+            and len(body.split()) <= 20
+            and not find_cues(s.text, lo, first.open_at, [])
+        ):
+            a = lo
+    b = last.close_at
+    gap = s.text[last.close_at : frame]
+    comma = gap.rfind(",")
+    tail = gap[:comma].strip(_SPACE + "”\"’'")
+    if comma > 0 and tail[:1].islower():
+        # "… jail time” for criminal behavior, Warren said": a lower-case phrase
+        # continues the clause; a capitalised one is the speaker's role or name.
+        b = last.close_at + comma
+    between = any(
+        s.text[x.close_at : y.open_at].strip(_SPACE + ",;:—–-")
+        for x, y in itertools.pairwise(quotes)
+    )
+    if a == first.open_at and b == last.close_at and not between:
+        return None
+    a, b = _strip_end(s.text, a, b)
+    verbatim = [(q.start, q.end) for q in quotes]
+    return RawClaim("quote", a, b, rule, subj, cue, form="mixed", verbatim=verbatim)
 
 
 def cue_then_quote(s: SentenceCtx) -> list[RawClaim] | None:
