@@ -29,7 +29,8 @@ VERBS: dict[str, Stance] = {
         """accuse condemn denounce cite blame defend endorse recommend
         applaud hail slam mock ridicule acknowledge agree offer express attack echo request
         encourage tout portray decry assail challenge scoff snap chuckle laugh gush muse mutter
-        grumble marvel rave plead""".split(),
+        grumble marvel rave plead laud commend label brand characterize characterise
+        liken lambaste castigate rebuke scold fault excoriate berate chant""".split(),
         "assert",
     ),
     "call for": "assert",
