@@ -142,11 +142,17 @@ def split_quote(s: SentenceCtx) -> list[RawClaim] | None:
             subj = speaker_after(s.text, cue.end, b.open_at)
         else:
             subj = subject_before(s.text, a.close_at, cue.start, loose=cue.speech)
-            if subj is not None and not _gap_ok(s.text[a.close_at : subj.start]):
-                subj = None
+            if subj is not None and (
+                not _gap_ok(s.text[a.close_at : subj.start])
+                or _CLAUSE_AFTER_FRAME.match(s.text, a.close_at, subj.start)
+            ):
+                subj = None  # “…,” but he said “…”: a new clause, not an interruption
         if subj is not None:
             frame_end = max(subj.end, cue.end)
-            if _CLAUSE_AFTER_FRAME.match(s.text, frame_end, b.open_at):
+            second = _PARTICIPLE.match(s.text, frame_end, b.open_at)
+            if _CLAUSE_AFTER_FRAME.match(s.text, frame_end, b.open_at) or (
+                second is not None and second.group(1) in FORMS
+            ):
                 # Words after the speaker ("Das said, and their partnership aims at “…”"):
                 # quoted fragments in the writer's sentence, a mixed quote, not a split one.
                 continue
@@ -158,6 +164,8 @@ _THAT = re.compile(r"\bthat\b")
 
 
 _CLAUSE_AFTER_FRAME = re.compile(r"[\s,;:]*(?:and|but|or|while|whereas|so|yet)\b", re.I)
+# “…,” the mayor said, adding that it would take “more hours”: a second cue.
+_PARTICIPLE = re.compile(r"[^,;“”\"]{0,60}?,\s+(?:and\s+)?([a-z]+ing)\b")
 
 
 def _gap_ok(gap: str) -> bool:
@@ -195,6 +203,8 @@ def quote_near_cue(s: SentenceCtx) -> list[RawClaim] | None:
             continue
         cue = cues[0]
         gap = s.text[q.close_at : cue.start].strip(_SPACE + ",—–-")
+        if _CLAUSE_AFTER_FRAME.match(gap):
+            continue  # “…,” but Das said …: a new clause with its own content
         if gap:
             a = q.close_at + s.text[q.close_at : cue.start].find(gap)
             subj = Subject(a, a + len(gap), gap, "noun", None)
