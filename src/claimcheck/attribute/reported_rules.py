@@ -87,6 +87,7 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             a0 = content_after(s.text, cue, s.end)
             if not (
                 _THAT.search(s.text[cue.end : a0])
+                or _WH.match(s.text, a0)
                 or any(a0 <= q.start for q in s.quotes)
                 or _starts_clause(s.text, a0, s.end)
             ):
@@ -113,7 +114,7 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
                 if _words(s.text, cue.end, b) >= 2:
                     found.append(_reported(s, a, b, subj, cue, "relative-clause-cue"))
                 continue
-        if cue.speech and (subj is None or subj.kind != "pronoun"):
+        if (cue.speech or cue.lemma in _EVIDENCE) and (subj is None or subj.kind != "pronoun"):
             mod = _modified_subject(s, cue)
             if mod is not None and (subj is None or mod.start < subj.start):
                 subj = mod
@@ -151,11 +152,19 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             cue.lemma in ("call", "describe") and _NAMING.match(s.text, a, b) is not None
         )
         if cue.clause_only and not (
-            has_that or has_quote or evidence or _starts_clause(s.text, a, b)
+            has_that
+            or has_quote
+            or evidence
+            or _starts_clause(s.text, a, b)
+            or (cue.stance == "ask" and _WH.match(s.text, a))
         ):
             continue
         found.extend(_split_adding(s, a, b, subj, cue, rule))
     return found or None
+
+
+# "questioned whether …", "wondered why …": a question's content is a wh-clause.
+_WH = re.compile(r"(?:whether|if|how|why|what|who|when|where)\b")
 
 
 _RELATIVE_LEAD = re.compile(r"\b(which|that|what)\s+$")
@@ -163,7 +172,8 @@ _RELATIVE_LEAD = re.compile(r"\b(which|that|what)\s+$")
 
 _MODIFIED = re.compile(
     r"(?<![\w’'-])(?P<np>(?:(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[A-Z][\w’'-]*)\s+)?"
-    r"(?:[\w’'-]+\s+){0,3}?(?P<head>[A-Za-z][a-z]+))\s+(?:who|whose|[a-z]+ing)\b[^,;:“”\"]{3,120}$"
+    r"(?:[\w’'-]+\s+){0,3}?(?P<head>[A-Za-z][a-z]+))\s+(?:who|whose|that|which|[a-z]+ing)\b"
+    r"[^,;:“”\"]{3,120}$"
 )
 
 
@@ -177,10 +187,14 @@ def _modified_subject(s: SentenceCtx, cue: CueHit) -> Subject | None:
     # Cheap necessary condition first: the "who"/"-ing" word and everything after
     # it up to the cue contain none of the pattern's stop characters.
     tail = left[max(left.rfind(c) for c in _MODIFIED_STOPS) + 1 :]
-    if "who" not in tail and "ing" not in tail:
+    if "who" not in tail and "ing" not in tail and "that" not in tail and "which" not in tail:
         return None
     m = _MODIFIED.search(left)
-    if m is None or m.group("head").lower() not in SPEAKER_NOUNS:
+    if m is None:
+        return None
+    head = m.group("head").lower()
+    # "a 2014 study that appeared in the journal found …": documents find and show.
+    if not (head in SPEAKER_NOUNS or (cue.lemma in _EVIDENCE and head in _DOCUMENTS)):
         return None
     if not _lead_ok(s.text[s.start : lo + m.start("np")]):
         return None
