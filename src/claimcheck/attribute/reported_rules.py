@@ -159,8 +159,38 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             or (cue.stance == "ask" and _WH.match(s.text, a))
         ):
             continue
-        found.extend(_split_adding(s, a, b, subj, cue, rule))
+        found.extend(_trimmed(s, c) for c in _split_adding(s, a, b, subj, cue, rule))
     return found or None
+
+
+# Where reported content gives way to the writer: a contrasting clause ("…, but
+# he said witnesses saw a gun"), a new clause after "and", or a participle
+# phrase describing the consequences.
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:but|though|although|yet|whereas|even though|even as)\b"
+    r"|\s+(?:while|whereas)\s+(?=[a-z\d]*\s*\d|[A-Z]|he\b|she\b|they\b|it\b|the\b)"
+    r"|,\s+and\s+(?=(?:he|she|they|it|we|I|the|[A-Z][\w’'-]+)\s)"
+    r"|,\s+(?:sending|forcing|prompting|leaving|making|causing)\b"
+)
+
+
+def _trimmed(s: SentenceCtx, c: RawClaim) -> RawClaim:
+    end = _clause_end(s, c.start, c.end)
+    if end == c.end or c.subject is None or c.cue is None:
+        return c
+    return _reported(s, c.start, end, c.subject, c.cue, c.rule)
+
+
+def _clause_end(s: SentenceCtx, a: int, b: int) -> int:
+    for m in _CLAUSE_BREAK.finditer(s.text, a, b):
+        if any(x <= m.start() < y for x, y in s.blocked):
+            continue
+        if _words(s.text, a, m.start()) < 3:
+            continue
+        if m.group().lstrip(", ").startswith("and") and not _starts_clause(s.text, m.end(), b):
+            continue  # "…, the Quad, and the Free and Open Indo-Pacific": a list, not a clause
+        return _strip_end(s.text, a, m.start())[1]
+    return b
 
 
 # "questioned whether …", "wondered why …": a question's content is a wh-clause.
@@ -292,6 +322,8 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
         subj = subject_before(s.text, s.start + comma + 1, cue.start, loose=cue.speech)
         if subj is not None and subj.kind == "relative":
             continue  # "Cho, who endorsed Lee, …": the relative clause is not content
+        if _LINKED.match(before, comma + 1):
+            continue  # "…, but witnesses saw one", "…, which critics dispute": a new clause
         rule = "content-then-cue"
         if subj is None:
             if before[comma + 1 :].strip():
@@ -317,6 +349,9 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
             continue
         return [_reported(s, a, b, subj, cue, rule)]
     return None
+
+
+_LINKED = re.compile(r"\s*(?:but|and|or|yet|so|which|whom|while|whereas|though|although)\b")
 
 
 _ADVERBIAL_OPENER = re.compile(
