@@ -31,11 +31,17 @@ def quote_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
     """“…,” Das added.  /  “…,” said Jane Das, the party's leader."""
     if not s.quotes:
         return None
-    last = s.quotes[-1]
-    tail_lo = last.close_at
-    cues = [c for c in find_cues(s.text, tail_lo, s.end, []) if c.start - tail_lo < 80]
-    if not cues:
+    # The cue follows the last quotation, or an earlier one when the sentence goes
+    # on to quoted words of its own ("…,” Das said, adding that the deals were “like candy”).
+    for n in range(len(s.quotes) - 1, -1, -1):
+        tail_lo = s.quotes[n].close_at
+        hi = s.quotes[n + 1].open_at if n + 1 < len(s.quotes) else s.end
+        cues = [c for c in find_cues(s.text, tail_lo, hi, []) if c.start - tail_lo < 80]
+        if cues:
+            break
+    else:
         return None
+    quotes = s.quotes[: n + 1]
     cue = cues[0]
     gap = s.text[tail_lo : cue.start]
     subj: Subject | None
@@ -49,10 +55,16 @@ def quote_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
             subj = None
     if subj is None:
         return None
-    mixed = _mixed_before_cue(s, s.quotes, min(subj.start, cue.start), subj, cue, rule)
+    if len(quotes) < len(s.quotes):
+        # Only a second cue may follow before the later quoted words; a new clause
+        # (“…”, Das said, and their partnership aims at “…”) makes them the writer's.
+        second = _PARTICIPLE.match(s.text, max(subj.end, cue.end), s.quotes[len(quotes)].open_at)
+        if second is None or second.group(1) not in FORMS:
+            return None
+    mixed = _mixed_before_cue(s, quotes, min(subj.start, cue.start), subj, cue, rule)
     if mixed is not None:
         return [mixed]
-    return _quote_claims(s, s.quotes, subj, cue, rule)
+    return _quote_claims(s, quotes, subj, cue, rule)
 
 
 _OPENER = re.compile(r"(?:(?:But|And|So|Yet|Still|Now|Instead|Indeed|Also|Then)\b,?\s+)+")
