@@ -378,15 +378,18 @@ def _make_subject(
     if low in PRONOUNS:
         return Subject(start, start + len(np_text), np_text, "pronoun", None)
     words = np_text.split()
-    head = _noun_key(words[-1])
-    head_word = _noun_key(_PREP_SPLIT.split(np_text)[0].split()[-1])
     if words[0][0].isupper() and _all_caps_name(words):
         if words[0].lower() in NOT_NAMES and len(words) == 1:
             if low in SPEAKER_NOUNS:  # "Many said", "Some argue"
                 return Subject(start, start + len(np_text), np_text, "noun", _clean_role(role))
             return None
         return Subject(start, start + len(np_text), np_text, "name", _clean_role(role))
-    if head_word in SPEAKER_NOUNS or head in SPEAKER_NOUNS:
+    # The head noun, and the head before any prepositional phrase; the second
+    # (a regex split) only when the first is not a speaker noun.
+    if (
+        _noun_key(words[-1]) in SPEAKER_NOUNS
+        or _noun_key(_PREP_SPLIT.split(np_text)[0].split()[-1]) in SPEAKER_NOUNS
+    ):
         return Subject(start, start + len(np_text), np_text, "noun", _clean_role(role))
     demonstrative = words[0].lower() in {"this", "that", "these", "those"}
     last = words[-1].lower()
@@ -406,12 +409,16 @@ _NOT_HEAD = frozenset(
 )
 
 
+_POSSESSIVES = ("’s", "'s", "’", "'")
+
+
 def _noun_key(word: str) -> str:
     """Lower case, possessive dropped: "Officials’" -> "officials"."""
     word = word.lower()
-    for suffix in ("’s", "'s", "’", "'"):
-        if word.endswith(suffix):
-            return word[: -len(suffix)]
+    if word.endswith(_POSSESSIVES):  # rarely: one test instead of four
+        for suffix in _POSSESSIVES:
+            if word.endswith(suffix):
+                return word[: -len(suffix)]
     return word
 
 

@@ -280,7 +280,12 @@ def _subject_of(m: re.Match[str]) -> Subject:
 
 
 def _lead_in(view: str, sent: Sentence) -> Subject | None:
-    m = _LEAD_IN.search(view[sent.start : sent.end])
+    text = view[sent.start : sent.end]
+    # Runs for most sentences: the colon test rules out nearly all of them at
+    # a fraction of the cost of the search, which tries a name at every word.
+    if not text.rstrip().endswith(":"):
+        return None
+    m = _LEAD_IN.search(text)
     if not m:
         return None
     s = sent.start + m.start("np")
