@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimcheck.index import spoken_text
 from claimcheck.models import Claim, Result
 from claimcheck.statements import standalone
 from claimcheck.verify import Corpus, Settings, check, load_corpus
@@ -75,8 +76,10 @@ def variants(corpus: Corpus) -> Iterator[Variant]:
     speakers = sorted({q.speaker for q in quotes if q.speaker})
     for q in quotes:
         who = q.speaker or ""
-        words = q.text.split()
-        yield Variant("exact", q.text, who, q)
+        # What the speaker said: a split quotation without its cue.
+        said = " ".join(spoken_text(q).split())
+        words = said.split()
+        yield Variant("exact", said, who, q)
         n = len(words)
         yield Variant(
             "fragment", " ".join(words[n // 4 : n // 4 + max(4, n // 2)]), surname(who), q
@@ -84,15 +87,15 @@ def variants(corpus: Corpus) -> Iterator[Variant]:
         changed = _changed_word(words)
         if changed:
             yield Variant("word", " ".join(changed), surname(who), q)
-        num = _NUM.search(q.text)
+        num = _NUM.search(said)
         if num:
             bumped = str(int(num.group()) + 1)
-            yield Variant("number", q.text[: num.start()] + bumped + q.text[num.end() :], who, q)
-        negated = _negated(q.text)
+            yield Variant("number", said[: num.start()] + bumped + said[num.end() :], who, q)
+        negated = _negated(said)
         if negated:
             yield Variant("negation", negated, who, q)
         others = [s for s in speakers if surname(s) != surname(who)]
-        yield Variant("speaker", q.text, others[len(q.text) % len(others)], q)
+        yield Variant("speaker", said, others[len(q.text) % len(others)], q)
     yield from _narrative_numbers(corpus)
     for text, who in FABRICATED:
         yield Variant("fabricated", text, who, None)

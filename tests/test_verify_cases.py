@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from claimcheck.documents import from_text
+from claimcheck.extract import extract
 from claimcheck.statements import from_document, standalone
 from claimcheck.verify import Corpus, Settings, check
 from seedledger import seed_ledger
@@ -56,6 +57,8 @@ def _draft_cases() -> list[Any]:
 
 @pytest.mark.parametrize("case", _draft_cases())
 def test_draft_case(case: dict[str, Any], corpus: Corpus) -> None:
+    if "corpus" in case:
+        corpus = Corpus.from_ledgers([extract(from_text(case["corpus"], path="source.txt"))])
     document = from_text(case["draft"], path="draft.md")
     got = [
         {"text": st.text, **_verdict(check(st, corpus, Settings(), "x"))}

@@ -39,6 +39,23 @@ Posting = Union[int, "array[int]"]
 Candidate = tuple[int, int]  # unit id, votes
 
 
+def spoken_text(claim: Claim) -> str:
+    """The claim's text with the cue of a split quotation blanked out.
+
+    “We will appeal,” Das said, “and we expect to win.” is one quotation: a
+    draft that quotes it without the cue quotes it exactly. Blanking (rather
+    than cutting) keeps every offset equal to the claim text's, so passages and
+    locations still point at the source as written.
+    """
+    if claim.form != "split" or len(claim.verbatim) < 2:
+        return claim.text
+    chars = [" "] * len(claim.text)
+    for part in claim.verbatim:
+        a, b = part.start - claim.start, part.end - claim.start
+        chars[a:b] = claim.text[a:b]
+    return "".join(chars)
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One corpus claim; ``key`` is its folded words, space-padded: " w1 w2 … "."""
@@ -102,7 +119,7 @@ class ClaimIndex:
 
     def add(self, claim: Claim, document: str, speakers: tuple[Speaker, ...] = ()) -> None:
         eid = len(self.entries)
-        sentences = key_sentences(claim.text)
+        sentences = key_sentences(spoken_text(claim))
         keys = [w for s in sentences for w in s]
         self.entries.append(Entry(claim, document, speakers, " " + " ".join(keys) + " "))
         self.first_unit.append(len(self.unit_entry))
@@ -137,7 +154,7 @@ class ClaimIndex:
         """The offset map of an entry, made when it first becomes a candidate."""
         found = self._folded.get(eid)
         if found is None:
-            found = self._folded[eid] = fold(self.entries[eid].claim.text)
+            found = self._folded[eid] = fold(spoken_text(self.entries[eid].claim))
         return found
 
     def unit_text(self, uid: int) -> str:
