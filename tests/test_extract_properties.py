@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claimcheck import cues
 from claimcheck.documents import from_text
 from claimcheck.extract import extract
 
@@ -81,3 +83,24 @@ def test_ids_stable_across_runs(text: str) -> None:
     second = extract(from_text(text, path="x.txt"))
     assert first == second
     assert len({c.id for c in first.claims}) == len(first.claims)
+
+
+# Cue words, their neighbours and the characters that do or do not end a word.
+CUE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *("said", "Said", "says", "call for", "calls", "for", "according to", "point out"),
+            *(" ", "  ", "\n", "\t", "\u00a0", "“", "(", "—", "’", "'", "-", "_", "2", "é", "un"),
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200), CUE_TEXT))
+def test_cue_scan_reads_like_one_lookbehind_pattern(text: str) -> None:
+    # The document's cues are found by two scans merged (see cues._CUE_AFTER_SPACE);
+    # they must give exactly the matches of the one pattern they replace.
+    one = re.compile(r"(?<![\w'’-])" + cues._CUE_FORM)
+    assert cues._cue_spans(text) == [m.span() for m in one.finditer(text)]

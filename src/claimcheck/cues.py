@@ -203,11 +203,38 @@ def _cue_forms() -> list[str]:
     return sorted({f for w in forms for f in (w, w[0].upper() + w[1:])})
 
 
-_CUE_RE = re.compile(
-    r"(?<![\w'’-])(?:"
+_CUE_FORM = (
+    "(?:"
     + _trie_pattern([f.replace("'", "’") for f in _cue_forms()] + _cue_forms())
     + r")(?![\w'’-])"
 )
+# A cue word starts where the character before it is not a word character:
+# "(?<![\w'’-])" + _CUE_FORM. A pattern that opens with that lookbehind is tried
+# at every position of the document; these open with the character before the
+# word instead, a space (most words) or any other non-word character (ASCII
+# letters and digits listed first, so the class test rarely needs a Unicode
+# lookup), so the engine skips from candidate to candidate: a fifth less time.
+# Each reports its word through a lookahead, so no word start is hidden by the
+# one before it; _cue_spans restores the single pattern's left-to-right,
+# non-overlapping reading.
+_CUE_AT_START = re.compile(_CUE_FORM)
+_CUE_AFTER_SPACE = re.compile(f" (?=({_CUE_FORM}))")
+_CUE_AFTER_OTHER = re.compile(f"[^0-9A-Z_a-z\\w'’ -](?=({_CUE_FORM}))")
+
+
+def _cue_spans(text: str) -> list[tuple[int, int]]:
+    r"""The spans ``re.finditer(r"(?<![\w'’-])" + _CUE_FORM, text)`` would give."""
+    found = [m.span(1) for m in _CUE_AFTER_SPACE.finditer(text)]
+    found += [m.span(1) for m in _CUE_AFTER_OTHER.finditer(text)]
+    first = _CUE_AT_START.match(text)
+    if first is not None:
+        found.append(first.span())
+    found.sort()
+    spans: list[tuple[int, int]] = []
+    for a, b in found:
+        if not spans or a >= spans[-1][1]:
+            spans.append((a, b))
+    return spans
 
 
 _NOUN_AFTER = re.compile(
@@ -224,20 +251,21 @@ _DET_BEFORE = re.compile(
 
 @functools.lru_cache(maxsize=4)
 def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
-    """Every cue word of a document, found in one pass and shared by all rules."""
+    """Every cue word of a document, found once and shared by all rules."""
     hits: list[tuple[CueHit, bool]] = []
-    for m in _CUE_RE.finditer(text):
-        word = m.group().lower().replace("’", "'")
-        if word.endswith("s") and _NOUN_AFTER.match(text, m.end()):
+    for start, end in _cue_spans(text):
+        form = text[start:end]
+        word = form.lower().replace("’", "'")
+        if word.endswith("s") and _NOUN_AFTER.match(text, end):
             continue  # "the states were", "reports of": a plural noun, not a verb
         lemma = FORMS.get(word, "according to")
         if (word == lemma or word == lemma + "s") and _DET_BEFORE.search(
-            text, max(0, m.start() - 12), m.start()
+            text, max(0, start - 12), start
         ):
             continue  # "the state", "a question", "his support": a noun, not a verb
         stance = VERBS.get(lemma, "assert")
-        capital = m.group()[0].isupper() and " " not in word
-        hits.append((CueHit(m.start(), m.end(), lemma, stance), capital))
+        capital = form[0].isupper() and " " not in word
+        hits.append((CueHit(start, end, lemma, stance), capital))
     return [h.start for h, _ in hits], hits
 
 
@@ -247,8 +275,16 @@ def _inside(pos: int, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]
 
 _NEAR = 72
 
+# The speaker caches below serve one sentence: the strict and the loose reading
+# of a cue, and the quotation and reported-speech rules asking about the same
+# cue, all within a few calls of each other (a key holds the cue's offset, so
+# it never recurs elsewhere). A few dozen entries keep every one of those hits;
+# thousands kept each dead entry alive long enough to reach the garbage
+# collector's older generations, which made extraction 5% slower.
+_SENTENCE_CACHE = 64
 
-@functools.lru_cache(maxsize=4096)
+
+@functools.lru_cache(maxsize=_SENTENCE_CACHE)
 def _subject_search(text: str, left_lo: int, cue_start: int) -> tuple[int, re.Match[str] | None]:
     """The speaker-phrase match before a cue, and the offset its positions count from.
 
@@ -298,7 +334,7 @@ def _subject_match(window: str) -> re.Match[str] | None:
     return _SUBJECT.search(window)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=_SENTENCE_CACHE)
 def _quantity_or_who(text: str, left_lo: int, cue_start: int) -> Subject | None:
     """Poll shares ("46 percent said") and "who": the same for a strict or loose reading."""
     left = text[left_lo:cue_start]
@@ -316,7 +352,7 @@ def _quantity_or_who(text: str, left_lo: int, cue_start: int) -> Subject | None:
     return None
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=_SENTENCE_CACHE)
 def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> Subject | None:
     """The speaker phrase that ends right before a cue, if it names someone.
 
