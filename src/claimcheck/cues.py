@@ -284,7 +284,6 @@ _NEAR = 72
 _SENTENCE_CACHE = 64
 
 
-@functools.lru_cache(maxsize=_SENTENCE_CACHE)
 def _subject_search(text: str, left_lo: int, cue_start: int) -> tuple[int, re.Match[str] | None]:
     """The speaker-phrase match before a cue, and the offset its positions count from.
 
@@ -294,13 +293,24 @@ def _subject_search(text: str, left_lo: int, cue_start: int) -> tuple[int, re.Ma
     the whole window would give, found at half the cost.
     """
     near_lo = cue_start - _NEAR
-    if near_lo > left_lo:
-        window = text[near_lo:cue_start]
-        if "," not in window:
-            m = _subject_match(window)
-            if m is not None and m.start() > 0:
-                return near_lo, m
-    return left_lo, _subject_match(text[left_lo:cue_start])
+    if near_lo > left_lo and "," not in text[near_lo:cue_start]:
+        m = _subject_from(text, near_lo, cue_start)
+        if m is not None and m.start() > 0:
+            return near_lo, m
+    start = left_lo + _search_start(text[left_lo:cue_start])
+    return start, _subject_from(text, start, cue_start)
+
+
+@functools.lru_cache(maxsize=_SENTENCE_CACHE)
+def _subject_from(text: str, start: int, cue_start: int) -> re.Match[str] | None:
+    """``_SUBJECT.search(text[start:cue_start])``: its positions count from ``start``.
+
+    Cached by where the search starts, not by the caller's window: the rule that
+    reads a cue's whole left context (and skips to its last comma, see
+    _search_start) and the rule that reads only what follows that comma make
+    one search between them.
+    """
+    return _SUBJECT.search(text[start:cue_start])
 
 
 # What may follow an appositive's closing comma up to the cue: adverbs only.
@@ -310,8 +320,8 @@ _ADVERB_TAIL = re.compile(rf"(?:\s+(?>{_ADVERBS}\b))*+\s*")
 _TAIL_MAX = 80
 
 
-def _subject_match(window: str) -> re.Match[str] | None:
-    """``_SUBJECT.search(window)``, skipping start positions that cannot match.
+def _search_start(window: str) -> int:
+    """Where in ``window`` a speaker phrase can start at the earliest.
 
     A match runs to the window's end. Without "(" (a parenthesis) and without an
     "interview"/"statement" adverb, the only commas a match can hold are its
@@ -319,6 +329,9 @@ def _subject_match(window: str) -> re.Match[str] | None:
     text after the window's last comma is not all adverbs, no match contains that
     comma and the search starts after it: the same match, found without trying
     every word of a long left context ("After …, in which …, the minister said").
+    The lookbehind that opens _SUBJECT accepts the comma before that position and
+    the start of a text alike, so searching from there equals searching the text
+    that starts there.
     """
     c = window.rfind(",")
     if (
@@ -329,9 +342,8 @@ def _subject_match(window: str) -> re.Match[str] | None:
         and len(window) - c <= _TAIL_MAX
         and _ADVERB_TAIL.fullmatch(window, c + 1) is None
     ):
-        # The lookbehind still sees the comma before position c + 1.
-        return _SUBJECT.search(window, c + 1)
-    return _SUBJECT.search(window)
+        return c + 1
+    return 0
 
 
 @functools.lru_cache(maxsize=_SENTENCE_CACHE)
