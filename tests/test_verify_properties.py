@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.models import StatementRef
@@ -68,6 +68,7 @@ prose = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 
 @settings(max_examples=300, deadline=None)
 @given(prose)
+@example("a[_]")  # found by hypothesis: an underscore in brackets is not an editorial letter
 def test_bulk_keys_equal_folded_words(text: str) -> None:
     """The index's fast keys and the aligner's offset map must agree word for word."""
     flat = [w for s in key_sentences(text) for w in s]

@@ -47,7 +47,7 @@ _CHAR_MAP = {
 _DROP = {"*", "\u00ad", "\u200b", "\ufeff"}
 
 # "[T]his": an editor's case change inside a word; the brackets are typography.
-_UNWRAP = re.compile(r"\[\w{1,2}\](?=\w)|(?<=\w)\[\w{1,2}\]")
+_UNWRAP = re.compile(r"\[[^\W_]{1,2}\](?=\w)|(?<=\w)\[[^\W_]{1,2}\]")
 WORD_RE = re.compile(r"\w+(?:['\-.]\w+)*")
 
 
@@ -161,7 +161,7 @@ def fold_slow(text: str) -> Folded:
 
 
 _STRIP = re.compile(
-    r"\[(\w{1,2})\](?=\w)|(?<=\w)\[(\w{1,2})\]"  # editorial case brackets: keep the letters
+    r"\[([^\W_]{1,2})\](?=\w)|(?<=\w)\[([^\W_]{1,2})\]"  # editorial brackets: keep the letters
     r"|[*\u00ad\u200b\ufeff]"
     r"|(?<![^\W_])_|_(?![^\W_])"  # emphasis underscores, not snake_case
     r"|(?<=\d),(?=\d{3}(?!\d))"  # digit grouping
