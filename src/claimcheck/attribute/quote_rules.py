@@ -55,12 +55,12 @@ def quote_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
             subj = None
     if subj is None:
         return None
-    if len(quotes) < len(s.quotes):
-        # Only a second cue may follow before the later quoted words; a new clause
-        # (“…”, Das said, and their partnership aims at “…”) makes them the writer's.
-        second = _PARTICIPLE.match(s.text, max(subj.end, cue.end), s.quotes[len(quotes)].open_at)
-        if second is None or second.group(1) not in FORMS:
-            return None
+    # Only a second cue may follow before later quoted words; a new clause
+    # (“…”, Das said, and their partnership aims at “…”) makes them the writer's.
+    if len(quotes) < len(s.quotes) and not _second_cue(
+        s.text, max(subj.end, cue.end), s.quotes[len(quotes)].open_at
+    ):
+        return None
     mixed = _mixed_before_cue(s, quotes, min(subj.start, cue.start), subj, cue, rule)
     if mixed is not None:
         return [mixed]
@@ -161,9 +161,8 @@ def split_quote(s: SentenceCtx) -> list[RawClaim] | None:
                 subj = None  # “…,” but he said “…”: a new clause, not an interruption
         if subj is not None:
             frame_end = max(subj.end, cue.end)
-            second = _PARTICIPLE.match(s.text, frame_end, b.open_at)
-            if _CLAUSE_AFTER_FRAME.match(s.text, frame_end, b.open_at) or (
-                second is not None and second.group(1) in FORMS
+            if _CLAUSE_AFTER_FRAME.match(s.text, frame_end, b.open_at) or _second_cue(
+                s.text, frame_end, b.open_at
             ):
                 # Words after the speaker ("Das said, and their partnership aims at “…”"):
                 # quoted fragments in the writer's sentence, a mixed quote, not a split one.
@@ -178,6 +177,12 @@ _THAT = re.compile(r"\bthat\b")
 _CLAUSE_AFTER_FRAME = re.compile(r"[\s,;:]*(?:and|but|or|while|whereas|so|yet)\b", re.I)
 # “…,” the mayor said, adding that it would take “more hours”: a second cue.
 _PARTICIPLE = re.compile(r"[^,;“”\"]{0,60}?,\s+(?:and\s+)?([a-z]+ing)\b")
+
+
+def _second_cue(text: str, pos: int, end: int) -> bool:
+    """Whether a participle cue ("…, adding that") follows the speaker before ``end``."""
+    m = _PARTICIPLE.match(text, pos, end)
+    return m is not None and m.group(1) in FORMS
 
 
 def _gap_ok(gap: str) -> bool:
