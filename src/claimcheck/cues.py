@@ -97,9 +97,13 @@ _RECIPIENT = re.compile(
 _TELL_LIKE = frozenset(
     ["tell", "inform", "brief", "assure", "warn", "urge", "remind", "ask", "advise"]
 )
+_BARE_AFTER_CUE = re.compile(r"^[\s,:]*(?:that\b)?[\s,:]*")
+_RELATIVE_NEXT = re.compile(r"(?:which|who|whom|whose|and|but|or)\b")
 _AFTER_CUE = re.compile(
-    r"^(?:\s+(?:on|in|at|during|after|last|this|yesterday|today|earlier|late|early|in an? "
-    r"(?:interview|statement|post|tweet|letter|speech))\b[^,;:]{0,60}?(?=,|\s+that\b))?"
+    r"^(?P<adjunct>\s+(?:of|on|in|at|during|after|last|this|yesterday|today|earlier|late|early|"
+    r"in an? (?:interview|statement|post|tweet|letter|speech))\b[^,;:]{0,60}?"
+    # a place with its state or country: "at a campaign stop in Toledo, Ohio, that …"
+    r"(?:,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?=,\s*that\b))?(?=,|\s+that\b))?"
     r"[\s,:]*(?:that\b)?[\s,:]*"
 )
 
@@ -242,6 +246,15 @@ _NOUN_AFTER = re.compile(
 )
 
 
+# "-s" forms that are never plural nouns: "says on its website that …" is a verb,
+# though "everything Trump says is a lie" is still no report.
+_BE_AFTER = re.compile(r"\s+(?:were|are|have|had|is|was)\b")
+_VERB_ONLY = frozenset(
+    "says tells adds insists explains argues writes contends acknowledges admits emphasizes "
+    "emphasises".split()
+)
+
+
 _DET_BEFORE = re.compile(
     r"(?<![\w’'-])(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|each|every|"
     r"no|of|per|whose|any|some|such|same|first|new|further)\s+$",
@@ -256,7 +269,9 @@ def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
     for start, end in _cue_spans(text):
         form = text[start:end]
         word = form.lower().replace("’", "'")
-        if word.endswith("s") and _NOUN_AFTER.match(text, end):
+        if word.endswith("s") and (_BE_AFTER if word in _VERB_ONLY else _NOUN_AFTER).match(
+            text, end
+        ):
             continue  # "the states were", "reports of": a plural noun, not a verb
         lemma = FORMS.get(word, "according to")
         if (word == lemma or word == lemma + "s") and _DET_BEFORE.search(
@@ -563,7 +578,11 @@ def content_after(text: str, cue: CueHit, end: int) -> int:
             pos = m.end()
     m2 = _AFTER_CUE.match(text[pos:end])
     if m2:
-        pos += m2.end()
+        if m2.group("adjunct") and _RELATIVE_NEXT.match(text, pos + m2.end()):
+            # "said yesterday morning the road itself, which …": no adjunct ends at that comma
+            m2 = _BARE_AFTER_CUE.match(text[pos:end])
+        if m2:
+            pos += m2.end()
     return pos
 
 

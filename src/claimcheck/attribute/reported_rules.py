@@ -80,8 +80,10 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
     """Das noted that …  /  Dr. Arnab Dasgupta, a research analyst at …, noted …"""
     found: list[RawClaim] = []
     for cue in _cues(s):
-        if cue.manner_only or cue.lemma == "according to":
+        if cue.lemma == "according to":
             continue
+        if cue.manner_only and _THAT_NEXT.match(s.text, cue.end) is None:
+            continue  # "Scott joked that …" reports; a bare "he joked" only frames a quote
         if cue.clause_only and cue.lemma not in _NP_TOO:
             # Cheap test first: a clause-only cue needs "that", a quotation or a clause.
             a0 = content_after(s.text, cue, s.end)
@@ -132,8 +134,12 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
         ):
             continue  # "Riding alone, they said, can be hazardous": a parenthetical cue
         a = content_after(s.text, cue, s.end)
-        if s.text.startswith("by ", a):
-            continue  # "numbers reported by the agency": a passive, the agent follows
+        if s.text.startswith("by ", a) or _CONJ_START.match(s.text, a):
+            # "numbers reported by the agency": a passive, the agent follows;
+            # "5 percent support of the black vote, but has …": a noun, then a new clause.
+            continue
+        if lead.endswith(",") and _TRAILING_ADJUNCT.match(s.text, cue.end, s.end):
+            continue  # "…, Mr. Obama said in his interview.": the content came first
         has_that = bool(_THAT.search(s.text[cue.end : a]))
         end = s.end
         if subj.kind == "relative":
@@ -161,6 +167,19 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             continue
         found.extend(_trimmed(s, c) for c in _split_adding(s, a, b, subj, cue, rule))
     return found or None
+
+
+_THAT_NEXT = re.compile(r"\s+that\b")
+_CONJ_START = re.compile(r"(?:but|and|or|which|who)\b")
+
+
+# A cue's own circumstances ending the sentence: "in his interview", "on Monday".
+_TRAILING_ADJUNCT = re.compile(
+    r"\s+(?:(?:in|at|during|after|before)\s+(?:an?|the|his|her|their|its)\b[^,;:“”\"]{0,60}"
+    r"|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;:“”\"]{0,30}"
+    r"|(?:last|this)\s+(?:week|month|year|weekend|morning|afternoon|evening)"
+    r"|earlier|later|yesterday|today|tonight)\s*[.!?]?\s*$"
+)
 
 
 # Where reported content gives way to the writer: a contrasting clause ("…, but
