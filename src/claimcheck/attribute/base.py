@@ -65,8 +65,19 @@ def _words(text: str, a: int, b: int) -> int:
     return len(text[a:b].split())
 
 
+def _bare(text: str, a: int, b: int) -> bool:
+    return not text[a:b].strip(_SPACE + ".,;:!?")
+
+
 def _reported(s: SentenceCtx, a: int, b: int, subj: Subject, cue: CueHit, rule: str) -> RawClaim:
     inner = [q for q in s.quotes if a <= q.start and q.end <= b]
+    if (
+        len(inner) == 1
+        and _bare(s.text, a, inner[0].open_at)
+        and _bare(s.text, inner[0].close_at, b)
+    ):
+        # "…, adding, “They need to sit down.”": the content is one whole quotation
+        return RawClaim("quote", inner[0].start, inner[0].end, rule, subj, cue, form="direct")
     if inner:
         return RawClaim(
             "quote",

@@ -94,6 +94,8 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
                 or _starts_clause(s.text, a0, s.end)
             ):
                 continue
+        if _COMMA_ING.match(s.text, max(s.start, cue.start - 2)) and _speaker_of_cue_before(s, cue):
+            continue  # "…, the company said, adding that …": participle_cue's, with that speaker
         subj = subject_before(s.text, s.start, cue.start, loose=cue.speech)
         weak = False
         if subj is None and not cue.speech:
@@ -170,6 +172,7 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
 
 
 _THAT_NEXT = re.compile(r"\s+that\b")
+_COMMA_ING = re.compile(r",\s(?-i:[a-z]+ing)\b")
 _CONJ_START = re.compile(r"(?:but|and|or|which|who)\b")
 
 
@@ -311,15 +314,50 @@ def participle_cue(s: SentenceCtx) -> list[RawClaim] | None:
             continue  # "…, seeking documents": an action, not speech
         if not s.text[s.start : cue.start].rstrip().endswith((",", " by")):
             continue
-        subj = subject_at(s.text, s.start, cue.start)
+        subj = _speaker_of_cue_before(s, cue)
+        a = content_after(s.text, cue, s.end)
+        if subj is not None and not (
+            _THAT.search(s.text, cue.end, a)
+            or (_starts_clause(s.text, a, s.end) and not _WH.match(s.text, a))
+        ):
+            # "…,” he said, referring to the country's official name: no claim, and
+            # the quotation may go on after it.
+            continue
+        subj = subj or subject_at(s.text, s.start, cue.start)
         if subj is None:
             continue
-        a = content_after(s.text, cue, s.end)
         a, b = _strip_end(s.text, a, s.end)
         b = _strip_final_stop(s.text, a, b)
         if _words(s.text, a, b) >= 3:
             return [_reported(s, a, b, subj, cue, "participle-cue")]
     return None
+
+
+_JUST_BEFORE = re.compile(r"[^,;:“”\"]{0,40},\s*$")
+
+
+def _speaker_of_cue_before(s: SentenceCtx, cue: CueHit) -> Subject | None:
+    """ "…, the company said, adding that …": the participle's speaker is that cue's."""
+    prev = None
+    for c in _cues(s):
+        if c.end > cue.start:
+            break
+        prev = c
+    if prev is None or not prev.speech:
+        return None
+    if _JUST_BEFORE.fullmatch(s.text, prev.end, cue.start) is not None:
+        subj = subject_before(s.text, s.start, prev.start, loose=True)
+        if subj is not None and subj.kind != "relative":
+            return subj
+    if _INVERTIBLE.match(s.text[prev.start : prev.end]) and _INVERTED_GAP.fullmatch(
+        s.text, prev.end, cue.start
+    ):
+        # "…,” said Don Ytterberg, the party's county chairman, explaining that …"
+        return speaker_after(s.text, prev.end, cue.start)
+    return None
+
+
+_INVERTED_GAP = re.compile(r"[^;:“”\"()]{2,200},\s*")
 
 
 # Verbs that stand before their speaker: "…, said Das", "…, says the report".
@@ -358,7 +396,9 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
             continue
         tail = s.text[max(cue.end, subj.end) : s.end]
         paren = re.match(r"[^,.;]{0,60},\s*(?=\S)", tail)
-        if paren and _words(s.text, max(cue.end, subj.end) + paren.end(), s.end) >= 2:
+        if paren and _PARTICIPLE_CUE.match(tail, paren.end()):
+            pass  # "…, the company said, adding that …": the participle is a claim of its own
+        elif paren and _words(s.text, max(cue.end, subj.end) + paren.end(), s.end) >= 2:
             rule = "parenthetical-cue"
             b = s.end
         elif len(tail.split()) > 8:
@@ -368,6 +408,12 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
             continue
         return [_reported(s, a, b, subj, cue, rule)]
     return None
+
+
+_PARTICIPLE_CUE = re.compile(
+    r"(?:adding|saying|noting|arguing|explaining|insisting|warning|stressing|calling|"
+    r"citing|claiming|telling|asking|pointing)\b"
+)
 
 
 _LINKED = re.compile(r"\s*(?:but|and|or|yet|so|which|whom|while|whereas|though|although)\b")
