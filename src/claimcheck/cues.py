@@ -30,7 +30,8 @@ _ADVERBS = (
     r"[Ii]n an? (?:interview|statement)(?: with [A-Z][\w ]{0,40})?,?|"
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:night|morning|afternoon|evening))?|(?:last|this)\s+(?:week|month|year|weekend)|"
-    r"yesterday|today|tonight|just|now|first|often|never|long|soon|finally|ultimately)"
+    r"yesterday|today|tonight|just|now|first|often|never|long|soon|finally|ultimately|"
+    r"in\s+(?:19|20)\d\d)"
 )
 _NUMBER = r"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)"
 # "46 percent of voters", "About three in 10", "Nearly half": poll respondents as a source.

@@ -169,7 +169,7 @@ class SpeakerResolver:
                 person = self._antecedent(subj, lambda _title, _name: True)
         elif subj.kind == "relative":
             # "Lee, who said …": the name right before the relative pronoun, or nobody.
-            person = self._antecedent(subj, lambda _title, _name: True, reach=60)
+            person = self._antecedent(subj, lambda _title, _name: True, reach=60, least=1)
         elif subj.kind == "name":
             person = self._name(subj)
         else:
@@ -179,16 +179,24 @@ class SpeakerResolver:
         return person
 
     def _antecedent(
-        self, subj: Subject, fits: Callable[[list[str], list[str]], bool], reach: int = 800
+        self,
+        subj: Subject,
+        fits: Callable[[list[str], list[str]], bool],
+        reach: int = 800,
+        least: int = 2,
     ) -> Person | None:
-        """The nearest name before the mention that fits, as a new speaker."""
+        """The nearest name before the mention that fits, as a new speaker.
+
+        A pronoun's antecedent needs two words, since a lone capitalised word may
+        just open a sentence; the name right before "who" (``least=1``) is one.
+        """
         for at, text in reversed(self.names_at):
             if at >= subj.start:
                 continue
             if subj.start - at > reach:
                 break
             titles, toks = split_name(text)
-            if len(toks) < 2 or not fits(titles, toks):
+            if len(toks) < least or not fits(titles, toks):
                 continue
             return self._name(Subject(at, at + len(text), text, "name", None))
         return None
