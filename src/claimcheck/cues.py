@@ -494,6 +494,8 @@ def _trim_np(np_text: str, start: int) -> tuple[str, int]:
         if len(last) > 2 and last.rstrip(".") not in ABBREVIATIONS:
             np_text = np_text[:-1]
     words = np_text.split(" ")
+    if len(words) > 2 and words[-2] == "in" and words[-1].isdigit():
+        words = words[:-2]  # "an arbitration panel in 2001 found": the year is no part of it
     while len(words) > 1 and words[0].lower() in {"and", "but", "so", "then", "while", "as"}:
         start += len(words[0]) + 1
         words = words[1:]

@@ -224,12 +224,14 @@ _RELATIVE_LEAD = re.compile(r"\b(which|that|what)\s+$")
 
 _MODIFIED = re.compile(
     r"(?<![\w’'-])(?P<np>(?:(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[A-Z][\w’'-]*)\s+)?"
-    r"(?:[\w’'-]+\s+){0,3}?(?P<head>[A-Za-z][a-z]+))\s+(?:who|whose|that|which|[a-z]+ing)\b"
+    r"(?:[\w’'-]+\s+){0,3}?(?P<head>[A-Za-z][a-z]+))\s+(?:who|whose|that|which|[a-z]+ing|"
+    r"released|published|conducted|issued)\b"
     r"[^,;:“”\"]{3,120}$"
 )
 
 
 _MODIFIED_STOPS = ',;:“”"'
+_MODIFIER_HINTS = ("who", "ing", "that", "which", "released", "published", "conducted", "issued")
 
 
 def _modified_subject(s: SentenceCtx, cue: CueHit) -> Subject | None:
@@ -239,7 +241,7 @@ def _modified_subject(s: SentenceCtx, cue: CueHit) -> Subject | None:
     # Cheap necessary condition first: the "who"/"-ing" word and everything after
     # it up to the cue contain none of the pattern's stop characters.
     tail = left[max(left.rfind(c) for c in _MODIFIED_STOPS) + 1 :]
-    if "who" not in tail and "ing" not in tail and "that" not in tail and "which" not in tail:
+    if not any(w in tail for w in _MODIFIER_HINTS):
         return None
     m = _MODIFIED.search(left)
     if m is None:

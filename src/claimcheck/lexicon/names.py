@@ -57,7 +57,8 @@ SPEAKER_NOUNS = frozenset(
     speakers veterans donors protesters demonstrators participants attendees respondents
     americans conservatives liberals progressives evangelicals scholars legislators
     congressmen fans users citizens many some others few executives activists
-    republicans democrats leaders""".split()
+    republicans democrats leaders panel jury tribunal regulators regulator inspector
+    auditors auditor watchdog""".split()
 )
 
 # A capitalised word that starts a sentence but is not a name.
