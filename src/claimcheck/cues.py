@@ -95,6 +95,7 @@ _RECIPIENT = re.compile(
     rf"(?:audience|crowd|rally|interview|reporter|newspaper)|the (?:crowd|audience|committee|"
     rf"court|jury|press|media|hosts?|audience|paper|newspaper)))"
 )
+_RECIPIENT_THAT = re.compile(r"\s+(?:[^\s,;:.!?]+\s+){1,8}?that\s+")
 _TELL_LIKE = frozenset(
     ["tell", "inform", "brief", "assure", "warn", "urge", "remind", "ask", "advise"]
 )
@@ -579,6 +580,11 @@ def content_after(text: str, cue: CueHit, end: int) -> int:
         m = _RECIPIENT.match(text, pos, end)
         if m:
             pos = m.end()
+        else:
+            # Any recipient up to "that": "told a crowd in Cleveland that …"
+            m = _RECIPIENT_THAT.match(text, pos, end)
+            if m and not any(w in FORMS for w in text[pos : m.end()].split()[:-1]):
+                return m.end()
     m2 = _AFTER_CUE.match(text[pos:end])
     if m2:
         if m2.group("adjunct") and _RELATIVE_NEXT.match(text, pos + m2.end()):

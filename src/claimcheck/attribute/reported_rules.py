@@ -167,7 +167,9 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             or (cue.stance == "ask" and _WH.match(s.text, a))
         ):
             continue
-        found.extend(_trimmed(s, c) for c in _split_adding(s, a, b, subj, cue, rule))
+        for c in _split_adding(s, a, b, subj, cue, rule):
+            c = _trimmed(s, c)
+            found.append(_named(s, c) if c.cue is not None and c.cue.lemma in _NAMING_CUES else c)
     return found or None
 
 
@@ -183,6 +185,26 @@ _TRAILING_ADJUNCT = re.compile(
     r"|(?:last|this)\s+(?:week|month|year|weekend|morning|afternoon|evening)"
     r"|earlier|later|yesterday|today|tonight)\s*[.!?]?\s*$"
 )
+
+
+_NAMING_CUES = frozenset("call describe label brand characterize characterise".split())
+_AFTER_NAME = re.compile(
+    r",|\s+(?:during|on|at|while|when|after|before|in|but|and|as|last|this|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+def _named(s: SentenceCtx, c: RawClaim) -> RawClaim:
+    """ "called Clinton a “disgrace” Wednesday on the radio": the naming ends with its quotes."""
+    closes = [q.close_at for q in s.quotes if c.start <= q.start and q.end <= c.end]
+    if not closes or c.subject is None or c.cue is None:
+        return c
+    # After the last quotation: "a “bully,” a “narcissist”" is one list of names.
+    m = _AFTER_NAME.search(s.text, max(closes), c.end)
+    if m is None:
+        return c
+    end = _strip_end(s.text, c.start, m.start())[1]
+    return _reported(s, c.start, end, c.subject, c.cue, c.rule)
 
 
 # Where reported content gives way to the writer: a contrasting clause ("…, but
