@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from claimcheck.attribute import RawClaim, SentenceCtx, attribute_sentence
 from claimcheck.cues import NAME, Subject, subject_at
 from claimcheck.documents import Document
+from claimcheck.lexicon.names import NOT_NAMES
 from claimcheck.models import Ledger, Skipped
 from claimcheck.quotes import Quote, find_quotes, opens_with_quote, top_level
 from claimcheck.segment import Sentence, classify_line, split_sentences, title_case_ratio
@@ -68,8 +69,23 @@ def extract(document: Document) -> Ledger:
     return _ledger(document, state)
 
 
+# Capitalised words that open a sentence but not a name ("New" and titles do).
+_OPENERS = NOT_NAMES - {"new", "mr", "mrs", "ms", "dr", "prof"}
+
+
 def _names_in(view: str) -> list[tuple[int, str]]:
-    found = [(m.start(), m.group()) for m in re.finditer(NAME, view) if " " in m.group()]
+    found = []
+    for m in re.finditer(NAME, view):
+        at, name = m.start(), m.group()
+        if " " not in name:
+            continue
+        first = name.split(" ", 1)[0]
+        if first.lower() in _OPENERS:
+            # "As Das noted": a capitalised sentence opener is no part of the name
+            at, name = at + len(first) + 1, name[len(first) + 1 :].lstrip()
+            if " " not in name:
+                continue
+        found.append((at, name))
     return found[:20000]
 
 
