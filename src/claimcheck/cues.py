@@ -23,12 +23,13 @@ from claimcheck.lexicon.names import (
 
 LEFT_WINDOW = 200
 
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ADVERBS = (
     r"(?:also|has|have|had|was|were|is|are|would|will|later|previously|reportedly|then|further|"
     r"once|again|recently|earlier|repeatedly|publicly|privately|simply|has also|had also|"
     r"[a-z]+ly|not only|even|still|already|had previously|has repeatedly|too|both|all|"
     r"[Ii]n an? (?:interview|statement)(?: with [A-Z][\w ]{0,40})?,?|"
-    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"(?:on\s+)?{WEEKDAY}"
     r"(?:\s+(?:night|morning|afternoon|evening))?|(?:last|this)\s+(?:week|month|year|weekend)|"
     r"yesterday|today|tonight|just|now|first|often|never|long|soon|finally|ultimately|"
     r"in\s+(?:19|20)\d\d)"

@@ -20,6 +20,7 @@ from claimcheck.attribute.base import (
 )
 from claimcheck.attribute.quote_rules import _THAT
 from claimcheck.cues import (
+    WEEKDAY,
     CueHit,
     Subject,
     content_after,
@@ -28,7 +29,7 @@ from claimcheck.cues import (
     subject_at,
     subject_before,
 )
-from claimcheck.lexicon.cues import FORMS
+from claimcheck.lexicon.cues import FORMS, SPEECH, VERBS
 from claimcheck.lexicon.names import SPEAKER_NOUNS
 
 _SOURCE_NP = re.compile(r"\s*(?P<np>[^,;:.!?“”\"()]{2,120}?)\s*(?=[,;.!?]|$)")
@@ -181,7 +182,7 @@ _CONJ_START = re.compile(r"(?:but|and|or|which|who)\b")
 # A cue's own circumstances ending the sentence: "in his interview", "on Monday".
 _TRAILING_ADJUNCT = re.compile(
     r"\s+(?:(?:in|at|during|after|before)\s+(?:an?|the|his|her|their|its)\b[^,;:“”\"]{0,60}"
-    r"|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;:“”\"]{0,30}"
+    rf"|(?:on\s+)?{WEEKDAY}\b[^,;:“”\"]{{0,30}}"
     r"|(?:last|this)\s+(?:week|month|year|weekend|morning|afternoon|evening)"
     r"|earlier|later|yesterday|today|tonight)\s*[.!?]?\s*$"
 )
@@ -189,8 +190,7 @@ _TRAILING_ADJUNCT = re.compile(
 
 _NAMING_CUES = frozenset("call describe label brand characterize characterise".split())
 _AFTER_NAME = re.compile(
-    r",|\s+(?:during|on|at|while|when|after|before|in|but|and|as|last|this|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf",|\s+(?:during|on|at|while|when|after|before|in|but|and|as|last|this|{WEEKDAY})\b"
 )
 
 
@@ -420,7 +420,7 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
             continue
         tail = s.text[max(cue.end, subj.end) : s.end]
         paren = re.match(r"[^,.;]{0,60},\s*(?=\S)", tail)
-        if paren and _PARTICIPLE_CUE.match(tail, paren.end()):
+        if paren and _speech_participle(tail, paren.end()):
             pass  # "…, the company said, adding that …": the participle is a claim of its own
         elif paren and _words(s.text, max(cue.end, subj.end) + paren.end(), s.end) >= 2:
             rule = "parenthetical-cue"
@@ -434,10 +434,19 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
     return None
 
 
-_PARTICIPLE_CUE = re.compile(
-    r"(?:adding|saying|noting|arguing|explaining|insisting|warning|stressing|calling|"
-    r"citing|claiming|telling|asking|pointing)\b"
-)
+def _speech_participle(text: str, pos: int) -> bool:
+    """Whether a cue in "-ing" ("adding", "noting", "citing") starts at ``pos``.
+
+    Not a belief or plan: "…, seeking to embrace …" is an action (see participle_cue).
+    """
+    m = _WORD.match(text, pos)
+    if m is None or not m.group().endswith("ing"):
+        return False
+    lemma = FORMS.get(m.group())
+    return lemma is not None and (VERBS[lemma] != "believe" or lemma in SPEECH)
+
+
+_WORD = re.compile(r"[a-z]+")
 
 
 _LINKED = re.compile(r"\s*(?:but|and|or|yet|so|which|whom|while|whereas|though|although)\b")
