@@ -61,18 +61,21 @@ _DET = (
     r"[Oo]ther|[Tt]hose|[Tt]hese|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z]\w*+’s|"
     r"[A-Z]\w*+'s)"
 )
-_MOD = r"(?:[\w’'-]++\s++){0,7}"
+_MOD = r"(?:[\w’'][\w’'-]*+\s++){0,7}"  # a dash alone ("--") is no word
 _OBJ = (
     rf"(?:\s+(?:of|for|at|with|from|in|to)\s+(?:the\s+)?"
     rf"(?:{_CAP}(?:\s+(?:of|and|for|the|on)?\s*{_CAP}){{0,6}}|[a-z]++(?:\s++[a-z]++)?))?"
 )
-NOUN_NP = rf"(?:{_DET}\s++{_MOD}[\w-]++|[A-Z]?[a-z]++){_OBJ}"
+NOUN_NP = rf"(?:{_DET}\s++{_MOD}\w[\w-]*+|[A-Z]?[a-z]++){_OBJ}"
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 
 # NP [, appositive ,] [adverbs] <cue> at the end of the left context.
 _SUBJECT = re.compile(
     rf"(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME_OF}|{NOUN_NP})(?:\s*\([^()]{{1,40}}\),?)?"
-    rf"(?P<appos>\s*,\s*(?P<role>(?:\d{{1,3}}\s*,\s*)?[^,;:“”\"()]{{2,160}}?)\s*,)?"
+    # An appositive between commas, or between dashes, where it may hold commas itself:
+    # "Kall -- co-editor of a book, a study of debates -- said".
+    rf"(?P<appos>\s*(?:(?P<dash>--|[—–])|,)\s*(?P<role>(?(dash)[^;:“”\"()—–]{{2,160}}?|"
+    rf"(?:\d{{1,3}}\s*,\s*)?[^,;:“”\"()]{{2,160}}?))\s*(?(dash)(?:--|[—–])|,))?"
     rf"(?P<adv>(?:\s+(?>{_ADVERBS}\b))*+)\s*$"
 )
 _TIGHT_SUBJECT = re.compile(
@@ -311,7 +314,8 @@ def _subject_search(text: str, left_lo: int, cue_start: int) -> tuple[int, re.Ma
     the whole window would give, found at half the cost.
     """
     near_lo = cue_start - _NEAR
-    if near_lo > left_lo and "," not in text[near_lo:cue_start]:
+    near = text[near_lo:cue_start]
+    if near_lo > left_lo and "," not in near and "--" not in near and "—" not in near:
         m = _subject_from(text, near_lo, cue_start)
         if m is not None and m.start() > 0:
             return near_lo, m
@@ -357,6 +361,9 @@ def _search_start(window: str) -> int:
         and "(" not in window
         and "interview" not in window
         and "statement" not in window
+        and "--" not in window
+        and "—" not in window
+        and "–" not in window
         and len(window) - c <= _TAIL_MAX
         and _ADVERB_TAIL.fullmatch(window, c + 1) is None
     ):
@@ -400,6 +407,9 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
     np_start = base + m.start("np")
     np_text = m.group("np")
     role = m.group("role")
+    if role:
+        # "But Megan Hester, senior associate at …, said": the opener is no part of the name.
+        np_text, np_start = _trim_np(np_text, np_start)
     if role and _looks_like_name(role) and _is_role_phrase(np_text):
         # "India’s External Affairs Minister, Subrahmanyam Jaishankar, said"
         r_start = base + m.start("role")
@@ -407,6 +417,13 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
     if role and not (_is_appositive(role) or _name_with_role(np_text, role)):
         # The commas belong to the content ("The figures, Das said,") or a list.
         return _bare_subject(text, lo, base + m.start("appos"), cue_start, loose)
+    if role and _DET_SPACE.match(np_text):
+        # Two appositives: "John Dickey, the chief executive of Ora Media -- the company
+        # that …, -- told me": the phrase found is the first appositive of a name.
+        named = _NAME_THEN_COMMA.search(text, max(lo, np_start - 60), np_start)
+        if named is not None and _looks_like_name(named.group("np")):
+            a = named.start("np")
+            return Subject(a, named.end("np"), named.group("np"), "name", _clean_role(np_text))
     subj = _make_subject(np_start, np_text, role, text, lo, loose)
     if subj is None and not role:
         # The longest phrase swallowed clause words ("a great line a while back when
@@ -415,6 +432,9 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
         if t is not None and left_lo + t.start("np") > base + m.start("np"):
             return _make_subject(left_lo + t.start("np"), t.group("np"), None, text, lo, loose)
     return subj
+
+
+_NAME_THEN_COMMA = re.compile(rf"(?<![\w’'.-])(?P<np>{NAME})\s*,\s*$")
 
 
 def _bare_subject(
@@ -536,8 +556,14 @@ def _name_with_role(np_text: str, role: str) -> bool:
     )
 
 
+_FINITE = frozenset({"is", "was", "are", "were", "has", "had"})
+
+
 def _is_appositive(role: str) -> bool:
-    first = role.split()[0].lower() if role.split() else ""
+    words = role.split()
+    first = words[0].lower() if words else ""
+    if first in TITLES and _FINITE.intersection(w.lower() for w in words):
+        return False  # "Beaumont, Tex., Mr. Trump was just as blunt,": a clause, not a role
     return (
         first
         in {

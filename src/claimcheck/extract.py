@@ -73,6 +73,9 @@ def extract(document: Document) -> Ledger:
 _OPENERS = NOT_NAMES - {"new", "mr", "mrs", "ms", "dr", "prof"}
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
+
+
 def _names_in(view: str) -> list[tuple[int, str]]:
     found = []
     for m in re.finditer(NAME, view):
@@ -85,6 +88,8 @@ def _names_in(view: str) -> list[tuple[int, str]]:
             at, name = at + len(first) + 1, name[len(first) + 1 :].lstrip()
             if " " not in name:
                 continue
+        if _PLACE_BEFORE.search(view, max(0, at - 9), at):
+            continue  # "in Palo Alto": a place, never a pronoun's antecedent
         found.append((at, name))
     return found[:20000]
 

@@ -116,7 +116,9 @@ def _lead_ok(lead: str) -> bool:
     An adverbial opener or a role ("Clinton campaign manager Robby Mook") does;
     a preposition or a relative word ("the claim of Das said") does not.
     """
-    if not lead.strip() or _is_adjunct(lead) or lead.rstrip().endswith((",", ";", "—", "–")):
+    # A comma inside a closing mark still ends the opener ('On "Face the Nation," Ryan said').
+    tail = lead.rstrip().rstrip("\"”")
+    if not lead.strip() or _is_adjunct(lead) or tail.endswith((",", ";", "—", "–")):
         return True
     nested = _NESTED_LEAD.search(lead)
     if nested is not None and nested.group(1).lower() in FORMS:

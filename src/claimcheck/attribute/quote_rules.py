@@ -36,7 +36,7 @@ def quote_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
     for n in range(len(s.quotes) - 1, -1, -1):
         tail_lo = s.quotes[n].close_at
         hi = s.quotes[n + 1].open_at if n + 1 < len(s.quotes) else s.end
-        cues = [c for c in find_cues(s.text, tail_lo, hi, []) if c.start - tail_lo < 80]
+        cues = [c for c in find_cues(s.text, tail_lo, hi, []) if c.start - tail_lo < 130]
         if cues:
             break
     else:

@@ -141,7 +141,7 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             # "numbers reported by the agency": a passive, the agent follows;
             # "5 percent support of the black vote, but has …": a noun, then a new clause.
             continue
-        if lead.endswith(",") and _TRAILING_ADJUNCT.match(s.text, cue.end, s.end):
+        if lead.rstrip("”\"").endswith(",") and _TRAILING_ADJUNCT.match(s.text, cue.end, s.end):
             continue  # "…, Mr. Obama said in his interview.": the content came first
         has_that = bool(_THAT.search(s.text[cue.end : a]))
         end = s.end
@@ -381,6 +381,12 @@ def _speaker_of_cue_before(s: SentenceCtx, cue: CueHit) -> Subject | None:
     return None
 
 
+# What may follow an inverted cue's speaker: the sentence's end, a comma, or a circumstance.
+_INVERTED_TAIL = re.compile(
+    r"\s*(?:[,.;:!?—–)]|--|$|(?:on|in|at|during|after|before|of|from|for|with|to|last|this|"
+    rf"earlier|later|yesterday|today|tonight|{WEEKDAY})\b)"
+)
+_ROLE_AFTER = re.compile(r",\s*[^,;:“”\"]{2,160}?(?=[,.;]|$)")
 _INVERTED_GAP = re.compile(r"[^;:“”\"()]{2,200},\s*")
 
 
@@ -403,6 +409,8 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
         subj = subject_before(s.text, s.start + comma + 1, cue.start, loose=cue.speech)
         if subj is not None and subj.kind == "relative":
             continue  # "Cho, who endorsed Lee, …": the relative clause is not content
+        if subj is not None and len(s.text[s.start + comma + 1 : subj.start].split()) > 2:
+            continue  # "…, although brief, opportunity to ask the president he could answer"
         if _LINKED.match(before, comma + 1):
             continue  # "…, but witnesses saw one", "…, which critics dispute": a new clause
         rule = "content-then-cue"
@@ -413,16 +421,22 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
                 continue
             subj = speaker_after(s.text, cue.end, s.end)
             rule = "content-then-inverted-cue"
-            if subj is None:
-                continue
+            if subj is None or _INVERTED_TAIL.match(s.text, subj.end) is None:
+                continue  # "…, said parents still want …": the noun is the content's subject
         a, b = _strip_end(s.text, s.start, s.start + comma)
         if _ADVERBIAL_OPENER.match(s.text[a:b]):
             continue
-        tail = s.text[max(cue.end, subj.end) : s.end]
+        after = max(cue.end, subj.end)
+        if rule == "content-then-inverted-cue" and subj.role:
+            role = _ROLE_AFTER.match(s.text, after, s.end)
+            after = role.end() if role is not None else after
+        tail = s.text[after : s.end]
         paren = re.match(r"[^,.;]{0,60},\s*(?=\S)", tail)
         if paren and _speech_participle(tail, paren.end()):
             pass  # "…, the company said, adding that …": the participle is a claim of its own
-        elif paren and _words(s.text, max(cue.end, subj.end) + paren.end(), s.end) >= 2:
+        elif paren and _TRAILING_ADJUNCT.match(s.text, after + paren.end() - 1, s.end):
+            pass  # "…, said Das, the party's leader, on Monday.": a circumstance, no content
+        elif paren and _words(s.text, after + paren.end(), s.end) >= 2:
             rule = "parenthetical-cue"
             b = s.end
         elif len(tail.split()) > 8:
