@@ -117,7 +117,7 @@ def _lead_ok(lead: str) -> bool:
     a preposition or a relative word ("the claim of Das said") does not.
     """
     # A comma inside a closing mark still ends the opener ('On "Face the Nation," Ryan said').
-    tail = lead.rstrip().rstrip("\"”")
+    tail = lead.rstrip().rstrip('"”')
     if not lead.strip() or _is_adjunct(lead) or tail.endswith((",", ";", "—", "–")):
         return True
     nested = _NESTED_LEAD.search(lead)

@@ -141,7 +141,7 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             # "numbers reported by the agency": a passive, the agent follows;
             # "5 percent support of the black vote, but has …": a noun, then a new clause.
             continue
-        if lead.rstrip("”\"").endswith(",") and _TRAILING_ADJUNCT.match(s.text, cue.end, s.end):
+        if lead.rstrip('”"').endswith(",") and _TRAILING_ADJUNCT.match(s.text, cue.end, s.end):
             continue  # "…, Mr. Obama said in his interview.": the content came first
         has_that = bool(_THAT.search(s.text[cue.end : a]))
         end = s.end
