@@ -457,6 +457,14 @@ def _make_subject(
     of = np_text.find(" of ")
     if of > 0 and np_text[0].isupper():
         head_part = np_text[:of].split()
+        tail = np_text[of + 4 :].split()
+        if len(head_part) == 1 and head_part[0].lower() in TITLES and len(tail) >= 3:
+            # "Secretary of State John Kerry": an office, then the name.
+            n = 3 if len(tail) >= 4 and re.fullmatch(r"[A-Z]\.", tail[-2]) else 2
+            name = " ".join(tail[-n:])
+            at = start + len(np_text) - len(name)
+            office = np_text[: len(np_text) - len(name)].strip()
+            return Subject(at, at + len(name), name, "name", _clean_role(role or office))
         if len(head_part) >= 2 or head_part[0].lower() in TITLES:
             role = role or np_text[of + 1 :]
             np_text = np_text[:of]
@@ -464,6 +472,11 @@ def _make_subject(
     if low in PRONOUNS:
         return Subject(start, start + len(np_text), np_text, "pronoun", None)
     words = np_text.split()
+    bare = _drop_contraction(words[0])
+    if len(words) == 1 and bare != words[0] and bare.lower() in PRONOUNS:
+        return Subject(start, start + len(bare), bare, "pronoun", None)  # "He’s claiming"
+    if bare != words[0] and bare.lower() in NOT_NAMES:
+        return None  # "That’s a big if": no name
     if words[0][0].isupper() and _all_caps_name(words):
         if words[0].lower() in NOT_NAMES and len(words) == 1:
             if low in SPEAKER_NOUNS:  # "Many said", "Some argue"
@@ -527,6 +540,13 @@ def _trim_np(np_text: str, start: int) -> tuple[str, int]:
         start += len(words[0]) + 1
         words = words[1:]
     return " ".join(words), start
+
+
+def _drop_contraction(word: str) -> str:
+    for suffix in ("’s", "'s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
 
 
 def _all_caps_name(words: list[str]) -> bool:

@@ -46,6 +46,7 @@ class _State:
     narrator: tuple[str, int, int] | None = None
     last_attr: _Out | None = None
     title: str | None = None
+    turn: Subject | None = None  # the interview turn that later paragraphs continue
 
 
 def extract(document: Document) -> Ledger:
@@ -58,6 +59,10 @@ def extract(document: Document) -> Ledger:
         next_opens = nxt is not None and opens_with_quote(view, nxt.start, nxt.end)
         start = block.start
         verdict = classify_line(view, block.start, block.end, prose_index, block.kind)
+        if verdict is not None and _LABEL_LINE.fullmatch(view, block.start, block.end):
+            verdict = None  # "((Ana Ruiz))" on its own line: an interview's turn, no heading
+        if block.kind == "heading" or (verdict is not None and verdict.reason == "heading"):
+            state.turn = None  # "Sources", "Related news": the interview is over
         if verdict is not None:
             _skip(state, document, block.start, verdict.end, verdict.reason)
             if verdict.end >= block.end:
@@ -102,8 +107,15 @@ def _skip(state: _State, doc: Document, a: int, b: int, reason: str) -> None:
     state.skipped.append(Skipped(line=line, reason=reason, text=text, start=a, end=b))
 
 
-_TURN = re.compile(r"[ \t]*[\"“]?[ \t]*(?P<label>[A-Z][A-Z.'’ -]{1,30}[A-Z.]):[ \t]+(?=\S)")
+_TURN = re.compile(
+    r"[ \t]*[\"“]?[ \t]*(?:(?P<label>[A-Z][A-Z.'’ -]{1,30}[A-Z.]):[ \t]+(?=\S)"
+    # Wikinews interviews: "((Dorsa Derakhshani))  I got interested …"; "((fa))" is a language.
+    r"|\(\((?P<named>[A-Z][\w.'’ -]{0,40})\)\)[ \t]*(?::[ \t]*)?)"
+)
 _STAGE = re.compile(r"[ \t]*[\"“]?[ \t]*\([A-Z][A-Z .,'’-]*\.?\)\.?[\"”]?[ \t]*$")
+
+
+_LABEL_LINE = re.compile(r"[ \t]*\(\([A-Z][\w.'’ -]{0,40}\)\)[ \t]*")
 
 
 def _transcript_turn(doc: Document, state: _State, a: int, b: int) -> bool:
@@ -114,15 +126,28 @@ def _transcript_turn(doc: Document, state: _State, a: int, b: int) -> bool:
         return True
     m = _TURN.match(view, a, b)
     if m is None:
-        return False
-    label = m.group("label").strip()
-    shown = " ".join(w.capitalize() for w in label.split())
-    subj = Subject(m.start("label"), m.start("label") + len(label), shown, "name", None)
+        if state.turn is None:
+            return False
+        # An interview answer running over several paragraphs: "((Das))  …" ¶ "…".
+        subj, text_at = state.turn, a
+    else:
+        group = "label" if m.group("label") else "named"
+        label = m.group(group).strip()
+        shown = " ".join(w.capitalize() for w in label.split()) if group == "label" else label
+        subj = Subject(m.start(group), m.start(group) + len(label), shown, "name", None)
+        text_at = m.end()
+        # Only an interview's "((Das))" labels carry over to the next paragraphs: a
+        # "PENCE:" transcript in a news story alternates with the writer's narration.
+        state.turn = subj if group == "named" else None
     end = b
-    while end > m.end() and view[end - 1] in ' \t"”':
+    while end > text_at and view[end - 1] in ' \t"”':
         end -= 1
-    raw = RawClaim("quote", m.end(), end, "transcript-turn", subj, form="transcript")
-    _emit(state, raw)
+    if end <= text_at:
+        state.resolver.turn = state.resolver.resolve(subj)
+        _skip(state, doc, a, b, "turn-label")
+        return True
+    raw = RawClaim("quote", text_at, end, "transcript-turn", subj, form="transcript")
+    state.resolver.turn = _emit(state, raw).person
     state.open_quote = None
     return True
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from claimcheck.cues import Subject
 from claimcheck.lexicon.names import PRONOUNS, TITLES
 
+_FIRST_PERSON = frozenset({"i", "we"})
 _FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "chairwoman"}
 _MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "chairman", "father", "fr"}
 _ORG_HINTS = frozenset(
@@ -61,6 +62,15 @@ _ORG_HINTS = frozenset(
         "post",
         "journal",
         "news",
+        "technologies",
+        "systems",
+        "industries",
+        "holdings",
+        "bank",
+        "foundation",
+        "corporation",
+        "center",
+        "centre",
     ]
 )
 
@@ -106,6 +116,16 @@ class Person:
         return sorted(uniq, key=lambda a: (len(a), a))
 
 
+def _sentence_cut(text: str) -> str:
+    """ "Ms. Hawkins. She" -> "Ms. Hawkins": a word of three letters or more ending in a
+    full stop (not a title, not an initial) ends the sentence and the name."""
+    words = text.split(" ")
+    for i, w in enumerate(words[:-1]):
+        if w.endswith(".") and len(w) > 3 and w.lower() not in TITLES:
+            return " ".join(words[: i + 1])[:-1]
+    return text
+
+
 def split_name(text: str) -> tuple[list[str], list[str]]:
     """(titles and role words, name tokens) of a name mention; possessives dropped.
 
@@ -144,6 +164,9 @@ class SpeakerResolver:
         # Every name in the text with its offset: for pronouns and role nouns whose
         # antecedent was introduced without speaking yet.
         self.names_at: list[tuple[int, str]] = list(known_names or [])
+        # The speaker of the transcript turn being read: "I" and "we" outside quotation
+        # marks are that speaker, or else the writer (no speaker), never the last one quoted.
+        self.turn: Person | None = None
 
     @functools.cached_property
     def known_full(self) -> list[tuple[str, ...]]:
@@ -163,8 +186,10 @@ class SpeakerResolver:
         return full
 
     def resolve(self, subj: Subject) -> Person | None:
-        if subj.kind == "pronoun":
-            person = self._pronoun(subj.text.lower())
+        if subj.kind == "pronoun" and subj.text.lower() in _FIRST_PERSON:
+            person = self.turn
+        elif subj.kind == "pronoun":
+            person = self._pronoun(subj.text.lower(), subj.start)
             if person is None:
                 person = self._antecedent(subj, lambda _title, _name: True)
         elif subj.kind == "relative":
@@ -201,6 +226,22 @@ class SpeakerResolver:
             return self._name(Subject(at, at + len(text), text, "name", None))
         return None
 
+    def _titled(self, want: str, at: int, reach: int = 400) -> Person | None:
+        titles = _FEMALE_TITLES if want == "f" else _MALE_TITLES
+        if self.recent and any(p.gender == want for p in self.recent[-6:]):
+            return None  # a speaker known to fit is nearer in the discourse than a mere name
+        for name_at, text in reversed(self.names_at):
+            if name_at >= at:
+                continue
+            if at - name_at > reach:
+                break
+            # "Ms. Hawkins. She": a name ends with its sentence.
+            text = _sentence_cut(text)
+            found, toks = split_name(text)
+            if toks and any(t.lower().rstrip(".") in titles for t in found):
+                return self._name(Subject(name_at, name_at + len(text), text, "name", None))
+        return None
+
     def touch(self, person: Person) -> None:
         if person in self.recent:
             self.recent.remove(person)
@@ -210,12 +251,18 @@ class SpeakerResolver:
     def last(self) -> Person | None:
         return self.recent[-1] if self.recent else None
 
-    def _pronoun(self, word: str) -> Person | None:
+    def _pronoun(self, word: str, at: int) -> Person | None:
         want = PRONOUNS.get(word)
         for p in reversed(self.recent[-6:]):
             if want in ("m", "f"):
                 if p.kind != "person" or (p.gender and p.gender != want):
                     continue
+                if p.gender is None:
+                    # A speaker of unknown gender yields to a person just named with a
+                    # title that fits: "Consider Ms. Hawkins. While she says …".
+                    titled = self._titled(want, at)
+                    if titled is not None:
+                        return titled
                 p.gender = want
                 return p
             if want == "n" and p.kind == "group":

@@ -71,7 +71,8 @@ NOT_NAMES = frozenset(
     also still even just only now today yesterday tomorrow monday tuesday wednesday
     thursday friday saturday sunday january february march april may june july august
     september october november december meanwhile however moreover according mr mrs ms
-    dr prof last next first second third new other such""".split()
+    dr prof last next first second third new other such should would could can might must
+    shall do does did is are was were has have had""".split()
 )
 
 ABBREVIATIONS = frozenset(
