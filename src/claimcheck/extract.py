@@ -18,7 +18,7 @@ from claimcheck.lexicon.names import NOT_NAMES
 from claimcheck.models import Ledger, Skipped
 from claimcheck.quotes import Quote, find_quotes, opens_with_quote, top_level
 from claimcheck.segment import Sentence, classify_line, split_sentences, title_case_ratio
-from claimcheck.speakers import Person, SpeakerResolver
+from claimcheck.speakers import Person, SpeakerResolver, sentence_cut
 
 _SCARE_WORDS = 2
 _PROSE_KINDS = ("paragraph", "blockquote", "list-item")
@@ -91,6 +91,11 @@ def _names_in(view: str) -> list[tuple[int, str]]:
         if first.lower() in _OPENERS:
             # "As Das noted": a capitalised sentence opener is no part of the name
             at, name = at + len(first) + 1, name[len(first) + 1 :].lstrip()
+            if " " not in name:
+                continue
+        cut = sentence_cut(name)
+        if cut != name:
+            name = cut  # "Congress. Clinton": a name ends with its sentence
             if " " not in name:
                 continue
         if _PLACE_BEFORE.search(view, max(0, at - 9), at):

@@ -116,12 +116,12 @@ class Person:
         return sorted(uniq, key=lambda a: (len(a), a))
 
 
-def _sentence_cut(text: str) -> str:
+def sentence_cut(text: str) -> str:
     """ "Ms. Hawkins. She" -> "Ms. Hawkins": a word of three letters or more ending in a
     full stop (not a title, not an initial) ends the sentence and the name."""
     words = text.split(" ")
     for i, w in enumerate(words[:-1]):
-        if w.endswith(".") and len(w) > 3 and w.lower() not in TITLES:
+        if w.endswith(".") and len(w) > 3 and "." not in w[:-1] and w.lower() not in TITLES:
             return " ".join(words[: i + 1])[:-1]
     return text
 
@@ -236,7 +236,7 @@ class SpeakerResolver:
             if at - name_at > reach:
                 break
             # "Ms. Hawkins. She": a name ends with its sentence.
-            text = _sentence_cut(text)
+            text = sentence_cut(text)
             found, toks = split_name(text)
             if toks and any(t.lower().rstrip(".") in titles for t in found):
                 return self._name(Subject(name_at, name_at + len(text), text, "name", None))
