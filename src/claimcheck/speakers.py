@@ -227,6 +227,10 @@ class SpeakerResolver:
         return None
 
     def _titled(self, want: str, at: int, reach: int = 400) -> Person | None:
+        """The nearest name before ``at`` whose title fits the pronoun ("Ms. Hawkins").
+
+        ``names_at`` already ends each name with its sentence (``sentence_cut``).
+        """
         titles = _FEMALE_TITLES if want == "f" else _MALE_TITLES
         if self.recent and any(p.gender == want for p in self.recent[-6:]):
             return None  # a speaker known to fit is nearer in the discourse than a mere name
@@ -235,8 +239,6 @@ class SpeakerResolver:
                 continue
             if at - name_at > reach:
                 break
-            # "Ms. Hawkins. She": a name ends with its sentence.
-            text = sentence_cut(text)
             found, toks = split_name(text)
             if toks and any(t.lower().rstrip(".") in titles for t in found):
                 return self._name(Subject(name_at, name_at + len(text), text, "name", None))
