@@ -65,9 +65,7 @@ def score(corpus: Path = WIKINEWS, labels: Path = LABELS) -> list[Outcome]:
             if c.mention is not None and c.mention.start == row["offset"]
         ]
         got = next((s for s in speakers if s is not None), None)
-        out.append(
-            Outcome(row["split"], url, row["offset"], row["pronoun"], row["speaker"], got)
-        )
+        out.append(Outcome(row["split"], url, row["offset"], row["pronoun"], row["speaker"], got))
     return out
 
 
@@ -86,7 +84,9 @@ def main() -> None:
     if args.verbose:
         for o in outcomes:
             if not o.ok and args.split in ("all", o.split):
-                print(f"  {o.split} {o.url} @{o.offset} {o.pronoun}: want {o.expected}, got {o.got}")
+                print(
+                    f"  {o.split} {o.url} @{o.offset} {o.pronoun}: want {o.expected}, got {o.got}"
+                )
 
 
 if __name__ == "__main__":

@@ -143,7 +143,7 @@ class Subject:
     start: int
     end: int
     text: str
-    kind: str  # "name" | "pronoun" | "noun"
+    kind: str  # "name" | "pronoun" | "noun" | "relative" | "passive" (no source)
     role: str | None
 
 
@@ -389,6 +389,13 @@ def _quantity_or_who(text: str, left_lo: int, cue_start: int) -> Subject | None:
     return None
 
 
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:[a-z]+ly\s+)?$")
+_PARTICIPLE = re.compile(
+    r"(?:[a-z]+ed|told|said|shown|known|thought|written|held|seen|found|understood|given|"
+    r"heard|taught|brought|sought|quoted)\b"
+)
+
+
 @functools.lru_cache(maxsize=_SENTENCE_CACHE)
 def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> Subject | None:
     """The speaker phrase that ends right before a cue, if it names someone.
@@ -397,6 +404,12 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
     speaker ("the ad’s narrator says"); weaker cues need a known speaker noun.
     """
     left_lo = max(lo, cue_start - LEFT_WINDOW)
+    if _PASSIVE_AUX.search(text, max(lo, cue_start - 40), cue_start) and _PARTICIPLE.match(
+        text, cue_start
+    ):
+        # "He was reported to be stable", "It was revealed": the subject is what the
+        # words are about, not who said them. The claim stands, with nobody as its source.
+        return Subject(cue_start, cue_start, "", "passive", None)
     left = text[left_lo:cue_start]
     early = _quantity_or_who(text, left_lo, cue_start)
     if early is not None:
@@ -448,6 +461,14 @@ def _bare_subject(
     return _make_subject(left_lo + m.start("np"), m.group("np"), None, text, lo, loose)
 
 
+# What follows a sentence-initial gerund ("Creating a costume"), never a surname
+# ("Manning said").
+_GERUND_OBJECT = re.compile(
+    r"\s+(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your|up|out|down|off|"
+    r"back|more|new|such|some|any|all|every)\b"
+)
+
+
 def _make_subject(
     start: int, np_text: str, role: str | None, text: str, lo: int, loose: bool = False
 ) -> Subject | None:
@@ -482,6 +503,12 @@ def _make_subject(
             if low in SPEAKER_NOUNS:  # "Many said", "Some argue"
                 return Subject(start, start + len(np_text), np_text, "noun", _clean_role(role))
             return None
+        if (
+            len(words) == 1
+            and low.endswith("ing")
+            and _GERUND_OBJECT.match(text, start + len(np_text))
+        ):
+            return None  # "Creating a costume isn't without its hazards": a gerund, no name
         return Subject(start, start + len(np_text), np_text, "name", _clean_role(role))
     # The head noun, and the head before any prepositional phrase; the second
     # (a regex split) only when the first is not a speaker noun.

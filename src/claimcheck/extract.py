@@ -51,7 +51,7 @@ class _State:
 
 def extract(document: Document) -> Ledger:
     view = document.view
-    state = _State(SpeakerResolver(_names_in(view)), view)
+    state = _State(SpeakerResolver(_names_in(view), view), view)
     prose_index = 0
     blocks = [b for b in document.blocks if b.kind in _PROSE_KINDS or b.kind == "heading"]
     for n, block in enumerate(blocks):
@@ -363,7 +363,8 @@ def _dash_attribution(ctx: SentenceCtx) -> list[RawClaim]:
 
 def _emit(state: _State, raw: RawClaim) -> _Out:
     person = state.resolver.resolve(raw.subject) if raw.subject else None
-    out = _Out(raw, person, raw.subject)
+    mention = raw.subject if raw.subject is not None and raw.subject.kind != "passive" else None
+    out = _Out(raw, person, mention)
     state.out.append(out)
     state.last_attr = out
     return out

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from claimcheck.cues import Subject
-from claimcheck.lexicon.names import PRONOUNS, TITLES
+from claimcheck.lexicon.names import NOT_NAMES, PRONOUNS, TITLES
 
 _FIRST_PERSON = frozenset({"i", "we"})
 _FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "chairwoman"}
@@ -84,6 +84,7 @@ class Person:
     gender: str | None = None
     titles: list[str] = field(default_factory=list)
     mentions: list[str] = field(default_factory=list)
+    last_at: int = -1  # where the text last referred to this person
 
     @property
     def surname(self) -> str:
@@ -126,6 +127,82 @@ def sentence_cut(text: str) -> str:
     return text
 
 
+_THING_BEFORE = re.compile(r"\b[Tt]he\s+[\"“]?$")
+# A sentence start: the text's start, a line break, or a full stop and space.
+_SENTENCE_START = re.compile(r"(?:^|\n[ \t]*|(?<=[.!?])[\"”’]?\s+)(?=[\"“]?[A-Z])")
+_COMMA = re.compile(r",\s+")
+_CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:[ \u00a0]+(?:[A-Z][\w’'.-]*|de|da|van|von|bin|al|el))*")
+# What follows a subject: its verb, possibly after a possessive or an apposition
+# ("Ian Campbell, whose credits include …, had a booth").
+# ("Ian Campbell, whose credits include …, had a booth"). The verb must look like
+# one, so that "Clinton Hill residents were angry" offers no subject.
+_VERB_AFTER = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|and|for|the))*)?"
+    r"(?:’s\s+[a-z]|'s\s+[a-z]|(?:,[^.;:!?\n]{2,150}?,)?\s+(?:[a-z]+ly\s+)?"
+    r"(?P<verb>[a-z]+ed|is|was|are|were|has|had|have|does|did|will|would|can|could|may|might|"
+    r"must|should|shall|says|said|told|tells|thinks|thought|believes|wants|wanted|insists|"
+    r"argues|notes|adds|explains|writes|wrote|warns|claims|hopes|supports|opposes|made|"
+    r"makes|took|takes|gave|gives|went|goes|won|wins|met|meets|left|leaves|spoke|speaks|"
+    r"became|becomes|began|begins|came|comes|got|gets|held|holds|kept|keeps|led|leads|"
+    r"lost|paid|put|sent|sends|stood|brought|found|finds|heard|knew|knows|ran|runs|saw|"
+    r"sees|set|sold|spent|won|also|then|now|later|still|never|first)\b)"
+)
+# Capitalised words for many people, never one he or she: "Fellow Americans".
+_GROUPS = frozenset(
+    "americans democrats republicans conservatives liberals europeans africans asians "
+    "muslims christians jews catholics latinos hispanics fellow people voters".split()
+)
+_OPENING_WORDS = NOT_NAMES | PRONOUNS.keys() | {"whether", "i’m", "i'm", "i’ve", "i'd", "i’d"}
+_NOT_ROLE = frozenset(
+    "that of with by for to from and or the a an his her their its than as said told in at on "
+    "says who which where when".split()
+)
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened earlier in its paragraph."""
+    par = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return par.count("“") > par.count("”") or par.count('"') % 2 == 1
+
+
+def sentence_subjects(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """(offset, name) of the capitalised runs that may be the subject of a sentence.
+
+    Up to four role words may stand before the name ("Special effects costumer
+    Ian Campbell"), so a sentence can offer several runs; the caller keeps the
+    one that is a person.
+    """
+    out = []
+    for m in _SENTENCE_START.finditer(text, lo, hi):
+        pos = m.end()
+        if _inside_quote(text, pos):
+            continue  # “I believe Donald Trump is destroying …”: the speaker's words
+        end = min(hi, pos + 300)
+        # The subject may follow an opening phrase: "In response to a lawsuit by X, ",
+        # "But on Thursday, in the release announcing his role, Manafort described".
+        starts = [pos] + [c.end() for c in _COMMA.finditer(text, pos, min(end, pos + 250))]
+        for st in starts:
+            for run in _CAP_RUN.finditer(text, st, min(end, st + 90)):
+                before = text[st : run.start()].split()
+                if len(before) > 4 or any(w.lower() in _NOT_ROLE for w in before):
+                    break
+                name = run.group()
+                if name.endswith(("’s", "'s")):
+                    name = name[:-2]  # the possessive is matched as part of what follows
+                verb = _VERB_AFTER.match(text, run.start() + len(name), end)
+                if verb is None:
+                    continue
+                at, words = run.start(), name.split()
+                while words and words[0].lower().strip("’'") in _OPENING_WORDS:
+                    at += len(words[0]) + 1  # "When Sanders", "But I’m": no part of a name
+                    words = words[1:]
+                if words:
+                    out.append((at, " ".join(words)))
+                if verb.group("verb"):
+                    break  # "Bush is panning Obama’s plan": the subject is found
+    return out
+
+
 def split_name(text: str) -> tuple[list[str], list[str]]:
     """(titles and role words, name tokens) of a name mention; possessives dropped.
 
@@ -158,7 +235,8 @@ def _drop_possessive(word: str) -> str:
 class SpeakerResolver:
     """Keeps the people of one document, in order of their first claim."""
 
-    def __init__(self, known_names: list[tuple[int, str]] | None = None) -> None:
+    def __init__(self, known_names: list[tuple[int, str]] | None = None, text: str = "") -> None:
+        self.text = text
         self.people: list[Person] = []
         self.recent: list[Person] = []  # most recent speaker last
         # Every name in the text with its offset: for pronouns and role nouns whose
@@ -181,16 +259,25 @@ class SpeakerResolver:
             # "Das. Das" is two sentences, not a name.
             if any(t.endswith(".") and len(t) > 2 for t in toks[:-1]):
                 continue
-            if len(toks) >= 2:
-                full.append(tuple(toks))
+            if toks and toks[-1].endswith(".") and len(toks[-1]) > 3:
+                toks = [*toks[:-1], toks[-1][:-1]]  # "Sen. Kelly Ayotte." ends a sentence
+            if len(toks) >= 2 and tuple(toks) not in full:
+                full.append(tuple(toks))  # a name named twice is still one candidate
         return full
 
     def resolve(self, subj: Subject) -> Person | None:
+        if subj.kind == "passive":
+            return None
         if subj.kind == "pronoun" and subj.text.lower() in _FIRST_PERSON:
             person = self.turn
         elif subj.kind == "pronoun":
             person = self._pronoun(subj.text.lower(), subj.start)
-            if person is None:
+            want = PRONOUNS.get(subj.text.lower())
+            if person is None and want in ("m", "f"):
+                person = self._subject_since(-1, subj.start, want)
+                if person is None:
+                    person = self._antecedent(subj, lambda _title, _name: True, person=True)
+            elif person is None:
                 person = self._antecedent(subj, lambda _title, _name: True)
         elif subj.kind == "relative":
             # "Lee, who said …": the name right before the relative pronoun, or nobody.
@@ -200,7 +287,7 @@ class SpeakerResolver:
         else:
             person = self._noun(subj)
         if person is not None:
-            self.touch(person)
+            self.touch(person, subj.start)
         return person
 
     def _antecedent(
@@ -209,6 +296,7 @@ class SpeakerResolver:
         fits: Callable[[list[str], list[str]], bool],
         reach: int = 800,
         least: int = 2,
+        person: bool = False,
     ) -> Person | None:
         """The nearest name before the mention that fits, as a new speaker.
 
@@ -223,6 +311,11 @@ class SpeakerResolver:
             titles, toks = split_name(text)
             if len(toks) < least or not fits(titles, toks):
                 continue
+            if person and (
+                any(t.lower() in _ORG_HINTS for t in toks)
+                or _THING_BEFORE.search(self.text, max(0, at - 6), at)
+            ):
+                continue  # he/she: not "the United States Constitution", "the “Dealer's Den”"
             return self._name(Subject(at, at + len(text), text, "name", None))
         return None
 
@@ -244,7 +337,8 @@ class SpeakerResolver:
                 return self._name(Subject(name_at, name_at + len(text), text, "name", None))
         return None
 
-    def touch(self, person: Person) -> None:
+    def touch(self, person: Person, at: int = -1) -> None:
+        person.last_at = max(person.last_at, at)
         if person in self.recent:
             self.recent.remove(person)
         self.recent.append(person)
@@ -259,6 +353,9 @@ class SpeakerResolver:
             if want in ("m", "f"):
                 if p.kind != "person" or (p.gender and p.gender != want):
                     continue
+                subject = self._subject_since(p.last_at, at, want)
+                if subject is not None:
+                    return subject
                 if p.gender is None:
                     # A speaker of unknown gender yields to a person just named with a
                     # title that fits: "Consider Ms. Hawkins. While she says …".
@@ -271,6 +368,40 @@ class SpeakerResolver:
                 return p
             if want in ("p", "s"):
                 return p
+        return None
+
+    def _subject_since(self, since: int, at: int, want: str, reach: int = 600) -> Person | None:
+        """A person who is the subject of a sentence between ``since`` and ``at``.
+
+        The subject of the last sentences is more salient than an earlier speaker:
+        in "Ahmed said … Special effects costumer Ian Campbell had a booth. … he
+        told Wikinews", "he" is Campbell. Only main-clause subjects count: in "Das
+        highlighted that the late Shinzo Abe viewed …. She", Abe is not one.
+        """
+        lo = max(since + 1, at - reach, 0)
+        if lo >= at or not self.text:
+            return None
+        for start, name in reversed(sentence_subjects(self.text, lo, at)):
+            _, toks = split_name(name)
+            if not toks or any(t.lower() in _ORG_HINTS or t.lower() in _GROUPS for t in toks):
+                continue
+            key = tuple(toks)
+            known = self._lookup(key)
+            if (
+                known is None
+                and len(key) == 1
+                and not any(key[0] == f[-1] for f in self.known_full)
+            ):
+                continue  # a lone capitalised word may be anything; a surname is someone
+            if known is not None and (
+                known.kind != "person" or (known.gender and known.gender != want)
+            ):
+                continue
+            found = self._name(Subject(start, start + len(name), name, "name", None))
+            if found is not None and found.kind == "person":
+                found.gender = want
+                self.touch(found, start)
+                return found
         return None
 
     def _name(self, subj: Subject) -> Person | None:
