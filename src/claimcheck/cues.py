@@ -548,6 +548,13 @@ def _noun_key(word: str) -> str:
     return word
 
 
+# Never "not" or "never": "the police did not see a gun" reports nothing they saw.
+_TRAILING_AUX = frozenset(
+    "has have had is are was were did does do also would will could can may might should "
+    "must still already previously reportedly".split()
+)
+
+
 def _trim_np(np_text: str, start: int) -> tuple[str, int]:
     # Drop a leading conjunction or sentence adverb swallowed by the NP pattern,
     # and a sentence's full stop swallowed by a name ("sighed Meg.").
@@ -566,6 +573,8 @@ def _trim_np(np_text: str, start: int) -> tuple[str, int]:
             break
         start += len(words[0]) + 1
         words = words[1:]
+    while len(words) > 1 and words[-1].lower() in _TRAILING_AUX:
+        words = words[:-1]  # "the Trump campaign has declined": the verb is no part of it
     return " ".join(words), start
 
 
