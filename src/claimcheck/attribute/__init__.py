@@ -4,12 +4,13 @@ Each rule is a function over one sentence; the first quotation rule that fires
 decides, every reported-speech cue yields at most one claim, and each claim
 carries its rule's name, so every claim explains itself. Speaker phrases found
 here are mentions; ``speakers.py`` resolves them to people. The rules live in
-``quote_rules`` and ``reported_rules``; what they share is in ``base``.
+``quote_rules``, ``reported_rules`` and ``naming_rules``; what they share is in ``base``.
 """
 
 from __future__ import annotations
 
 from claimcheck.attribute.base import RawClaim, Rule, SentenceCtx
+from claimcheck.attribute.naming_rules import what_x_called
 from claimcheck.attribute.quote_rules import (
     _participle_after,
     cue_then_quote,
@@ -54,13 +55,19 @@ def attribute_sentence(s: SentenceCtx) -> list[RawClaim]:
     A sentence can carry several attributions ("…, the source added" around
     "Clinton had told police that …"); each cue yields at most one claim.
     """
+    # A naming frame ("what lawmakers called “fraud”") owns its cue, so no quote rule
+    # reads that cue with the wrong speaker ("the bank was involved in what lawmakers");
+    # a quotation elsewhere in the sentence still goes to its own quote rule.
+    named = what_x_called(s) or []
+    frame_cues = {c.cue.start for c in named if c.cue is not None}
     claims: list[RawClaim] = []
     for _name, rule in QUOTE_RULES:
-        found = rule(s)
+        found = [c for c in rule(s) or [] if c.cue is None or c.cue.start not in frame_cues]
         if found:
             claims.extend(found)
             claims.extend(_participle_after(s, found[-1]))
             break
+    claims.extend(c for c in named if not any(c.start < o.end and o.start < c.end for o in claims))
     used = {c.cue.start for c in claims if c.cue is not None}
     frames = [(c.subject.start, c.subject.end) for c in claims if c.subject is not None]
     for _name, rule in REPORTED_RULES:

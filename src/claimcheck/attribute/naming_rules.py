@@ -1,0 +1,51 @@
+"""Naming frames: "what analysts described as age-old tactics", "what he called “fraud”".
+
+The words after the frame are the named party's, whatever the sentence's own
+subject says: in "Stumpf repeated that only 1 percent was involved in what
+lawmakers called “fraud”", “fraud” is the lawmakers' word, not Stumpf's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.attribute.base import RawClaim, SentenceCtx, _strip_end, _strip_final_stop
+from claimcheck.cues import CueHit, subject_before
+
+_FRAME = re.compile(
+    r"\b[Ww]hat\s+(?P<np>[^,.;:“”\"()]{1,60}?)\s+(?:(?:has|have|had)\s+)?"
+    r"(?P<cue>(?P<lemma>call|describe|term|dub|label|refer)(?:s|d|ed|led|bed)?"
+    r"(?:\s+to)?(?:\s+as)?)\s+"
+)
+_LEMMA = {"call": "call", "describe": "describe", "term": "term", "dub": "dub", "label": "label"}
+# The content ends with its clause; a quotation is taken whole.
+_CLAUSE_END = re.compile(r"[,;:()—–]|\s-{1,2}\s")
+
+
+def what_x_called(s: SentenceCtx) -> list[RawClaim] | None:
+    if s.text.find("hat ", s.start, s.end) < 0:
+        return None  # most sentences: a substring test instead of a regex scan
+    out = []
+    for m in _FRAME.finditer(s.text, s.start, s.end):
+        if any(a <= m.start() < b for a, b in s.blocked):
+            continue
+        lemma = m.group("lemma")
+        cue_text = m.group("cue")
+        if lemma == "refer" and not cue_text.endswith("as"):
+            continue  # "what he referred to" names nothing
+        subj = subject_before(s.text, m.start("np"), m.end("np"), loose=True)
+        if subj is None or subj.end != m.end("np"):
+            continue
+        cue = CueHit(m.start("cue"), m.end("cue"), _LEMMA.get(lemma, "refer to"), "assert")
+        quote = next((q for q in s.quotes if q.open_at == m.end()), None)
+        if quote is not None:
+            out.append(
+                RawClaim("quote", quote.start, quote.end, "what-x-called", subj, cue, "partial")
+            )
+            continue
+        stop = _CLAUSE_END.search(s.text, m.end(), s.end)
+        a, b = _strip_end(s.text, m.end(), stop.start() if stop else s.end)
+        b = _strip_final_stop(s.text, a, b)
+        if 1 <= len(s.text[a:b].split()) <= 12 and not any(a < q.open_at < b for q in s.quotes):
+            out.append(RawClaim("indirect", a, b, "what-x-called", subj, cue))
+    return out or None
