@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from claimcheck.cues import Subject
-from claimcheck.lexicon.names import NOT_NAMES, PRONOUNS, TITLES
+from claimcheck.lexicon.names import NOT_NAMES, PARTICLES, PRONOUNS, TITLES
 
 _FIRST_PERSON = frozenset({"i", "we"})
 _FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "chairwoman"}
@@ -131,9 +131,9 @@ _THING_BEFORE = re.compile(r"\b[Tt]he\s+[\"“]?$")
 # A sentence start: the text's start, a line break, or a full stop and space.
 _SENTENCE_START = re.compile(r"(?:^|\n[ \t]*|(?<=[.!?])[\"”’]?\s+)(?=[\"“]?[A-Z])")
 _COMMA = re.compile(r",\s+")
-_CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:[ \u00a0]+(?:[A-Z][\w’'.-]*|de|da|van|von|bin|al|el))*")
+_PARTICLE = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True))
+_CAP_RUN = re.compile(rf"[A-Z][\w’'.-]*(?:[ \u00a0]+(?:[A-Z][\w’'.-]*|(?:{_PARTICLE})\b))*")
 # What follows a subject: its verb, possibly after a possessive or an apposition
-# ("Ian Campbell, whose credits include …, had a booth").
 # ("Ian Campbell, whose credits include …, had a booth"). The verb must look like
 # one, so that "Clinton Hill residents were angry" offers no subject.
 _VERB_AFTER = re.compile(
