@@ -145,7 +145,7 @@ _VERB_AFTER = re.compile(
     r"makes|took|takes|gave|gives|went|goes|won|wins|met|meets|left|leaves|spoke|speaks|"
     r"became|becomes|began|begins|came|comes|got|gets|held|holds|kept|keeps|led|leads|"
     r"lost|paid|put|sent|sends|stood|brought|found|finds|heard|knew|knows|ran|runs|saw|"
-    r"sees|set|sold|spent|won|also|then|now|later|still|never|first)\b)"
+    r"sees|set|sold|spent|also|then|now|later|still|never|first)\b)"
 )
 # Capitalised words for many people, never one he or she: "Fellow Americans".
 _GROUPS = frozenset(
@@ -253,7 +253,7 @@ class SpeakerResolver:
         Built on first use: splitting every name of the text is a measurable
         share of extraction, and a third of documents never need it.
         """
-        full: list[tuple[str, ...]] = []
+        full: dict[tuple[str, ...], None] = {}  # ordered, and a name named twice is one
         for _, n in self.names_at:
             _, toks = split_name(n)
             # "Das. Das" is two sentences, not a name.
@@ -261,9 +261,9 @@ class SpeakerResolver:
                 continue
             if toks and toks[-1].endswith(".") and len(toks[-1]) > 3:
                 toks = [*toks[:-1], toks[-1][:-1]]  # "Sen. Kelly Ayotte." ends a sentence
-            if len(toks) >= 2 and tuple(toks) not in full:
-                full.append(tuple(toks))  # a name named twice is still one candidate
-        return full
+            if len(toks) >= 2:
+                full[tuple(toks)] = None
+        return list(full)
 
     def resolve(self, subj: Subject) -> Person | None:
         if subj.kind == "passive":
@@ -400,8 +400,7 @@ class SpeakerResolver:
             found = self._name(Subject(start, start + len(name), name, "name", None))
             if found is not None and found.kind == "person":
                 found.gender = want
-                self.touch(found, start)
-                return found
+                return found  # resolve() records the mention
         return None
 
     def _name(self, subj: Subject) -> Person | None:

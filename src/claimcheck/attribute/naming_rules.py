@@ -17,7 +17,6 @@ _FRAME = re.compile(
     r"(?P<cue>(?P<lemma>call|describe|term|dub|label|refer)(?:s|d|ed|led|bed)?"
     r"(?:\s+to)?(?:\s+as)?)\s+"
 )
-_LEMMA = {"call": "call", "describe": "describe", "term": "term", "dub": "dub", "label": "label"}
 # The content ends with its clause; a quotation is taken whole.
 _CLAUSE_END = re.compile(r"[,;:()—–]|\s-{1,2}\s")
 
@@ -36,7 +35,9 @@ def what_x_called(s: SentenceCtx) -> list[RawClaim] | None:
         subj = subject_before(s.text, m.start("np"), m.end("np"), loose=True)
         if subj is None or subj.end != m.end("np"):
             continue
-        cue = CueHit(m.start("cue"), m.end("cue"), _LEMMA.get(lemma, "refer to"), "assert")
+        cue = CueHit(
+            m.start("cue"), m.end("cue"), "refer to" if lemma == "refer" else lemma, "assert"
+        )
         quote = next((q for q in s.quotes if q.open_at == m.end()), None)
         if quote is not None:
             out.append(
