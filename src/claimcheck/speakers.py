@@ -155,7 +155,7 @@ _GROUPS = frozenset(
 _OPENING_WORDS = NOT_NAMES | PRONOUNS.keys() | {"whether", "i’m", "i'm", "i’ve", "i'd", "i’d"}
 _NOT_ROLE = frozenset(
     "that of with by for to from and or the a an his her their its than as said told in at on "
-    "says who which where when".split()
+    "says who which where when what".split()
 )
 
 
@@ -175,7 +175,7 @@ def sentence_subjects(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     out = []
     for m in _SENTENCE_START.finditer(text, lo, hi):
         pos = m.end()
-        if _inside_quote(text, pos):
+        if text[pos] in "\"“" or _inside_quote(text, pos):
             continue  # “I believe Donald Trump is destroying …”: the speaker's words
         end = min(hi, pos + 300)
         # The subject may follow an opening phrase: "In response to a lawsuit by X, ",
