@@ -175,7 +175,7 @@ def sentence_subjects(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     out = []
     for m in _SENTENCE_START.finditer(text, lo, hi):
         pos = m.end()
-        if text[pos] in "\"“" or _inside_quote(text, pos):
+        if text[pos] in '"“' or _inside_quote(text, pos):
             continue  # “I believe Donald Trump is destroying …”: the speaker's words
         end = min(hi, pos + 300)
         # The subject may follow an opening phrase: "In response to a lawsuit by X, ",

@@ -22,8 +22,8 @@ _CLAUSE_END = re.compile(r"[,;:()—–]|\s-{1,2}\s")
 
 
 def what_x_called(s: SentenceCtx) -> list[RawClaim] | None:
-    if s.text.find("hat ", s.start, s.end) < 0:
-        return None  # most sentences: a substring test instead of a regex scan
+    if s.text.find("what ", s.start, s.end) < 0 and s.text.find("What ", s.start, s.end) < 0:
+        return None  # most sentences: substring tests ("hat " alone matches every "that")
     out = []
     for m in _FRAME.finditer(s.text, s.start, s.end):
         if any(a <= m.start() < b for a, b in s.blocked):
