@@ -54,6 +54,9 @@ _CAP = r"(?:[A-Z][\w’'.&-]*+|[A-Z]\.)"
 _PART = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)).replace(".", r"\.") + r")"
 _SP = r"[ \t\u00a0]++"  # names never run across a line break
 NAME = rf"{_CAP}(?:{_SP}(?:{_PART}{_SP})?{_CAP}){{0,5}}"
+# The whole capitalised run, for collecting a text's names: cut at six words, "Breitbart
+# News’ Washington Political Editor Matthew Boyle" would lose its surname.
+NAME_RUN = rf"{_CAP}(?:{_SP}(?:{_PART}{_SP})?{_CAP}){{0,11}}"
 # "Mr. Morgan of the Sierra Club": a name with its organisation.
 NAME_OF = rf"{NAME}(?:{_SP}of{_SP}(?:the{_SP})?{_CAP}(?:{_SP}{_CAP}){{0,4}})?"
 _DET = (
@@ -411,7 +414,7 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
         # words are about, not who said them. The claim stands, with nobody as its source.
         return Subject(cue_start, cue_start, "", "passive", None)
     left = text[left_lo:cue_start]
-    early = _quantity_or_who(text, left_lo, cue_start)
+    early = _quantity_or_who(text, left_lo, cue_start) or _resident(text, left_lo, cue_start)
     if early is not None:
         return early
     base, m = _subject_search(text, left_lo, cue_start)
@@ -448,6 +451,28 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
 
 
 _NAME_THEN_COMMA = re.compile(rf"(?<![\w’'.-])(?P<np>{NAME})\s*,\s*$")
+
+# "Cory James, 22, of Flint, Mich., who …, said": a person with age and home town
+# (news style for people in the street). The place is no speaker, and its commas
+# are no list.
+_RESIDENT_HINT = re.compile(r",\s*(?:\d{1,3}\s*,\s*)?(?:of|from)\s+[A-Z]")
+_RESIDENT = re.compile(
+    rf"(?<![\w’'.-])(?P<np>{NAME})\s*,\s*(?P<age>\d{{1,3}}\s*,\s*)?(?:of|from)\s+"
+    rf"{_CAP}(?:{_SP}{_CAP}){{0,3}}(?:\s*,\s*{_CAP}(?:{_SP}{_CAP}){{0,2}})?\s*,"
+    rf"(?:\s*(?:who|whose)\s[^,;:“”\"()]{{2,160}},)?"
+    rf"(?:\s+(?>{_ADVERBS}\b))*+\s*$"
+)
+
+
+def _resident(text: str, left_lo: int, cue_start: int) -> Subject | None:
+    left = text[left_lo:cue_start]
+    if _RESIDENT_HINT.search(left) is None:
+        return None
+    m = _RESIDENT.search(left)
+    if m is None or not _looks_like_name(m.group("np")):
+        return None
+    a = left_lo + m.start("np")
+    return Subject(a, a + len(m.group("np")), m.group("np"), "name", None)
 
 
 def _bare_subject(

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from claimcheck.attribute import RawClaim, SentenceCtx, attribute_sentence
-from claimcheck.cues import NAME, Subject, subject_at
+from claimcheck.cues import NAME, NAME_RUN, Subject, subject_at
 from claimcheck.documents import Document
+from claimcheck.lexicon.cues import VERBS, inflections
 from claimcheck.lexicon.names import NOT_NAMES
 from claimcheck.models import Ledger, Skipped
 from claimcheck.quotes import Quote, find_quotes, opens_with_quote, top_level
@@ -81,14 +82,66 @@ _OPENERS = NOT_NAMES - {"new", "mr", "mrs", "ms", "dr", "prof"}
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
 
 
+# A line this short and this capitalised is a headline, where every word is capitalised
+# and a name runs into its verb: "Obama Says African-American Museum Will Tell …".
+# Only a headline's leading name counts ("Cecile Richards: ‘I’m Sick Of …’" may be the
+# only place her full name is given), and it ends at a verb of the cue lexicon
+# ("Donald Trump Praises Breitbart’s …"), except the few that are nouns in names.
+_HEADLINE_MAX = 200
+_HEADLINE_RATIO = 0.9
+_HEADLINE_VERBS = frozenset(
+    form.capitalize()
+    for lemma in VERBS
+    for form in inflections(lemma.split()[0])
+    if form != lemma and form not in ("reports", "states", "news")
+)
+
+
+def _title_lines(view: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[^\n]+", view):
+        line = m.group()
+        if (
+            len(line) <= _HEADLINE_MAX
+            and len(line.split()) >= 4
+            and title_case_ratio(line) >= _HEADLINE_RATIO
+        ):
+            spans.append(m.span())
+    return spans
+
+
+def _headline_name(view: str, line: tuple[int, int], at: int, name: str) -> str | None:
+    if view[line[0] : at].strip(" \t\"“‘'"):
+        return None
+    words = name.split()
+    verb = next((i for i, w in enumerate(words) if w in _HEADLINE_VERBS), None)
+    if verb is None:
+        # "Cecile Richards: …" names a speaker; "Obama Just Let Something Slip …" runs on.
+        if not view.startswith(":", at + len(name)):
+            return None
+        verb = len(words)
+    while verb and words[verb - 1].endswith("ly"):
+        verb -= 1  # "Republicans Finally Confirmed …"
+    return " ".join(words[:verb]) if verb >= 2 else None
+
+
 def _names_in(view: str) -> list[tuple[int, str]]:
     found = []
-    for m in re.finditer(NAME, view):
+    titles = _title_lines(view)
+    k = 0
+    for m in re.finditer(NAME_RUN, view):
         at, name = m.start(), m.group()
         if " " not in name:
             continue
+        while k < len(titles) and titles[k][1] <= at:
+            k += 1
+        if k < len(titles) and titles[k][0] <= at:
+            lead = _headline_name(view, titles[k], at, name)
+            if lead is None:
+                continue
+            name = lead
         first = name.split(" ", 1)[0]
-        if first.lower() in _OPENERS:
+        if first.lower() in _OPENERS or first in _HEADLINE_VERBS or first.endswith(("n’t", "n't")):
             # "As Das noted": a capitalised sentence opener is no part of the name
             at, name = at + len(first) + 1, name[len(first) + 1 :].lstrip()
             if " " not in name:

@@ -132,10 +132,12 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
         if (
             lead.endswith(",")
             and s.text[cue.end : cue.end + 2].lstrip().startswith(",")
-            and len(lead.split()) >= 3
+            and (len(lead.split()) >= 3 or _VERB_NEXT.match(s.text, cue.end))
             and not _ADVERBIAL_OPENER.match(lead[:-1])
         ):
-            continue  # "Riding alone, they said, can be hazardous": a parenthetical cue
+            # "Riding alone, they said, can be hazardous"; "The museum, Mr. Obama said,
+            # would …": a parenthetical cue, and the short lead is the content's subject.
+            continue
         a = content_after(s.text, cue, s.end)
         if s.text.startswith("by ", a) or _CONJ_START.match(s.text, a):
             # "numbers reported by the agency": a passive, the agent follows;
@@ -175,6 +177,9 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
 
 
 _THAT_NEXT = re.compile(r"\s+that\b")
+_VERB_NEXT = re.compile(
+    r",\s*(?:would|will|could|can|should|may|might|must|is|was|are|were|has|have|had)\s"
+)
 _COMMA_ING = re.compile(r",\s(?-i:[a-z]+ing)\b")
 _CONJ_START = re.compile(r"(?:but|and|or|which|who)\b")
 
