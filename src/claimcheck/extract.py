@@ -97,17 +97,17 @@ _HEADLINE_VERBS = frozenset(
 )
 
 
-def _title_lines(view: str) -> list[tuple[int, int]]:
-    spans = []
-    for m in re.finditer(r"[^\n]+", view):
-        line = m.group()
-        if (
-            len(line) <= _HEADLINE_MAX
-            and len(line.split()) >= 4
-            and title_case_ratio(line) >= _HEADLINE_RATIO
-        ):
-            spans.append(m.span())
-    return spans
+def _headline(view: str, at: int) -> tuple[int, int] | None:
+    """The line holding ``at`` when it reads as a headline."""
+    lo = view.rfind("\n", 0, at) + 1
+    hi = view.find("\n", at)
+    hi = len(view) if hi < 0 else hi
+    if hi - lo > _HEADLINE_MAX:
+        return None
+    line = view[lo:hi]
+    if len(line.split()) >= 4 and title_case_ratio(line) >= _HEADLINE_RATIO:
+        return lo, hi
+    return None
 
 
 def _headline_name(view: str, line: tuple[int, int], at: int, name: str) -> str | None:
@@ -127,16 +127,21 @@ def _headline_name(view: str, line: tuple[int, int], at: int, name: str) -> str 
 
 def _names_in(view: str) -> list[tuple[int, str]]:
     found = []
-    titles = _title_lines(view)
-    k = 0
+    # Only lines holding a name are tested, each once: most lines of prose are not.
+    line_end, line = -1, None
     for m in re.finditer(NAME_RUN, view):
         at, name = m.start(), m.group()
         if " " not in name:
             continue
-        while k < len(titles) and titles[k][1] <= at:
-            k += 1
-        if k < len(titles) and titles[k][0] <= at:
-            lead = _headline_name(view, titles[k], at, name)
+        if at >= line_end:
+            line = _headline(view, at)
+            if line is not None:
+                line_end = line[1]
+            else:
+                line_end = view.find("\n", at)
+                line_end = len(view) if line_end < 0 else line_end
+        if line is not None:
+            lead = _headline_name(view, line, at, name)
             if lead is None:
                 continue
             name = lead
