@@ -12,6 +12,7 @@ from claimcheck.cues import (
     find_cues,
 )
 from claimcheck.lexicon.cues import FORMS, SPEECH
+from claimcheck.lexicon.names import TITLES
 from claimcheck.quotes import Quote
 
 _SPACE = " \t\n\r\u00a0"
@@ -125,6 +126,11 @@ def _lead_ok(lead: str) -> bool:
         return True  # "Das said Lee told him that …": a nested attribution
     if _LEAD_STOP.search(lead):
         return False
+    role = lead[lead.rfind(",") + 1 :].split()
+    if "," in lead and 1 <= len(role) <= 5 and role[-1].lower() in TITLES:
+        # "Following initial reports of the explosion, …, Republican presidential
+        # nominee Donald Trump said": the opener may hold a speech word ("reports").
+        return True
     return not any(FORMS.get(w.lower()) in SPEECH for w in re.findall(r"[A-Za-z]+", lead))
 
 
