@@ -426,8 +426,15 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
     if role:
         # "But Megan Hester, senior associate at …, said": the opener is no part of the name.
         np_text, np_start = _trim_np(np_text, np_start)
-    if role and _looks_like_name(role) and _is_role_phrase(np_text):
-        # "India’s External Affairs Minister, Subrahmanyam Jaishankar, said"
+    if (
+        role
+        and _looks_like_name(role)
+        and _is_role_phrase(np_text)
+        and (" " in role.strip() or not np_text.split()[-1][:1].isupper())
+    ):
+        # "India’s External Affairs Minister, Subrahmanyam Jaishankar, said", "his wife,
+        # Jane, called"; but one word after a proper noun is a place ("a pastor at the
+        # Reformation Church of Elizabeth, Colorado, slammed").
         r_start = base + m.start("role")
         return Subject(r_start, r_start + len(role), role, "name", np_text)
     if role and not (_is_appositive(role) or _name_with_role(np_text, role)):
@@ -452,12 +459,13 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
 
 _NAME_THEN_COMMA = re.compile(rf"(?<![\w’'.-])(?P<np>{NAME})\s*,\s*$")
 
-# "Cory James, 22, of Flint, Mich., who …, said": a person with age and home town
-# (news style for people in the street). The place is no speaker, and its commas
-# are no list.
-_RESIDENT_HINT = re.compile(r",\s*(?:\d{1,3}\s*,\s*)?(?:of|from)\s+[A-Z]")
+# "Cory James, 22, of Flint, Mich., who …, said", "Christopher Harvey, a delegate from
+# Houston, Texas, said": a person with age, role and home town (news style for people
+# in the street). The place is no speaker, and its commas are no list.
+_RESIDENT_HINT = re.compile(r"(?:of|from)\s+[A-Z]")
 _RESIDENT = re.compile(
-    rf"(?<![\w’'.-])(?P<np>{NAME})\s*,\s*(?P<age>\d{{1,3}}\s*,\s*)?(?:of|from)\s+"
+    rf"(?<![\w’'.-])(?P<np>{NAME})\s*,\s*(?P<age>\d{{1,3}}\s*,\s*)?"
+    r"(?P<role>(?:an?|the)\s(?:(?!\b(?:of|from)\s)[^,;:“”\"()]){2,100}?\s)?(?:of|from)\s+"
     rf"{_CAP}(?:{_SP}{_CAP}){{0,3}}(?:\s*,\s*{_CAP}(?:{_SP}{_CAP}){{0,2}})?\s*,"
     rf"(?:\s*(?:who|whose)\s[^,;:“”\"()]{{2,160}},)?"
     rf"(?:\s+(?>{_ADVERBS}\b))*+\s*$"
@@ -471,8 +479,11 @@ def _resident(text: str, left_lo: int, cue_start: int) -> Subject | None:
     m = _RESIDENT.search(left)
     if m is None or not _looks_like_name(m.group("np")):
         return None
+    if left[: m.start("np")].rstrip()[-1:] not in ("", ",", ";", ":", "—", "–", "(", '"', "“"):
+        return None  # "The governor of Louisiana, a U.S. state …": the name is no subject
     a = left_lo + m.start("np")
-    return Subject(a, a + len(m.group("np")), m.group("np"), "name", None)
+    role = m.group("role")
+    return Subject(a, a + len(m.group("np")), m.group("np"), "name", _clean_role(role))
 
 
 def _bare_subject(

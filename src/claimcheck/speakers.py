@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from claimcheck.cues import Subject
-from claimcheck.lexicon.names import NOT_NAMES, PARTICLES, PRONOUNS, TITLES
+from claimcheck.lexicon.names import HONORIFICS, NOT_NAMES, PARTICLES, PRONOUNS, TITLES
 
 _FIRST_PERSON = frozenset({"i", "we"})
 _FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "chairwoman"}
@@ -98,6 +98,8 @@ class Person:
         if self.kind == "person" and len(self.tokens) >= 2:
             out.append(self.surname)
             for t in self.titles:
+                if t.lower() not in HONORIFICS:
+                    continue  # "Actor Fraser", "House Ryan": nobody is called that
                 bare = t.rstrip(".")
                 for form in (f"{bare}. {self.surname}", f"{bare} {self.surname}"):
                     if bare.lower() in ("dr", "mr", "mrs", "ms", "prof", "st") or "." not in form:
@@ -215,6 +217,8 @@ def split_name(text: str) -> tuple[list[str], list[str]]:
     for i, w in enumerate(words[:-1]):
         if w.lower() in TITLES:
             last_title = i
+    if last_title >= 0 and words[-1].lower() in _ORG_HINTS:
+        return [], words  # "The Alachua Sheriff Office": an organisation, not Sheriff Office
     titles = words[: last_title + 1]
     return titles, words[last_title + 1 :]
 
@@ -230,6 +234,9 @@ def _drop_possessive(word: str) -> str:
             if word.endswith(suffix):
                 return word[: -len(suffix)]
     return word
+
+
+_ROLE_HEAD = re.compile(r"\s+(?:of|at|for|in|from|with|on|who|whose|which|that)\s+")
 
 
 class SpeakerResolver:
@@ -472,7 +479,9 @@ class SpeakerResolver:
         if low.startswith("the "):
             words = bare.lower().split()
             for p in reversed(self.recent):
-                hay = " ".join(t.lower() for t in p.titles) + " " + (p.role or "").lower()
+                # The role's head only: "the study" is not "co-author of a new study".
+                head = _ROLE_HEAD.split(p.role or "", maxsplit=1)[0]
+                hay = " ".join(t.lower() for t in p.titles) + " " + head.lower()
                 if p.kind == "person" and words and all(w in hay.split() for w in words):
                     return p
         if low.startswith("the "):

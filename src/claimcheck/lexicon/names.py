@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
-# Written before a name; never part of the canonical name. "Gen" without a full
-# stop is deliberately absent: "Gen Nakatani" is a given name.
-TITLES = frozenset(
+# Written before a name as a form of address ("Senator Kelly", "Dr Das"); never part
+# of the canonical name. "Gen" without a full stop is deliberately absent: "Gen
+# Nakatani" is a given name.
+HONORIFICS = frozenset(
     """dr dr. doctor mr mr. mrs mrs. ms ms. miss mx prof prof. professor sir dame lord lady
     rev rev. reverend fr fr. father sen sen. senator rep rep. representative gov gov.
     governor pres pres. president gen. general lt lt. lieutenant col col. colonel capt capt.
     captain maj maj. major sgt sgt. sergeant adm adm. admiral cmdr commander judge justice
     mayor minister secretary ambassador chancellor premier king queen prince princess pope
-    sheikh chairman chairwoman chair commissioner inspector detective officer director
-    spokesman spokeswoman spokesperson leader nominee candidate manager adviser advisor aide
-    analyst editor correspondent dean chief head ceo founder executive strategist
-    economist attorney lawyer prosecutor whip""".split()
+    sheikh chairman chairwoman chair commissioner inspector detective officer director dean
+    speaker superintendent constable sheriff cardinal bishop archbishop mufti imam rabbi
+    pastor assemblyman assemblywoman assemblymember councilman councilwoman councillor
+    councilor coach""".split()
 )
+
+# Written before a name as a description ("Actor Brendan Fraser", "NASA administrator Jim
+# Bridenstine"): a role, never part of the name, and nobody's form of address.
+ROLE_WORDS = frozenset(
+    """spokesman spokeswoman spokesperson leader nominee candidate manager adviser advisor
+    aide analyst editor correspondent chief head ceo founder executive strategist economist
+    attorney lawyer prosecutor whip administrator secretary-general envoy actor actress
+    scientist immunologist epidemiologist virologist physician surgeon broadcaster
+    businessman businesswoman entrepreneur legislator lawmaker co-author author co-developer
+    developer mp mep singer comedian novelist historian researcher journalist columnist
+    podcaster commentator filmmaker astronaut physicist scholar activist""".split()
+)
+
+TITLES = HONORIFICS | ROLE_WORDS
 
 PARTICLES = frozenset(
     "de da del della der di du van von la le bin ibn al el st. st dos das".split()
