@@ -24,10 +24,15 @@ from claimcheck.lexicon.names import (
 LEFT_WINDOW = 200
 
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# An "-ly" adverb, not one of the nouns spelled like one ("The family said").
+ADVERB_LY = (
+    r"(?!(?:family|ally|rally|supply|assembly|monopoly|anomaly|bully|belly|tally|folly|"
+    r"homily|reply)\b)[a-z]+ly"
+)
 _ADVERBS = (
     r"(?:also|has|have|had|was|were|is|are|would|will|later|previously|reportedly|then|further|"
     r"once|again|recently|earlier|repeatedly|publicly|privately|simply|has also|had also|"
-    r"[a-z]+ly|not only|even|still|already|had previously|has repeatedly|too|both|all|"
+    rf"{ADVERB_LY}|not only|even|still|already|had previously|has repeatedly|too|both|all|"
     r"[Ii]n an? (?:interview|statement)(?: with [A-Z][\w ]{0,40})?,?|"
     rf"(?:on\s+)?{WEEKDAY}"
     r"(?:\s+(?:night|morning|afternoon|evening))?|(?:last|this)\s+(?:week|month|year|weekend)|"
@@ -546,6 +551,10 @@ def _make_subject(
         ):
             return None  # "Creating a costume isn't without its hazards": a gerund, no name
         return Subject(start, start + len(np_text), np_text, "name", _clean_role(role))
+    if any(w.lower() in _CLAUSE_WORDS for w in words[1:]):
+        # "Ivan's condition was on Wednesday", "The family said they", "a UN report
+        # eventually": a phrase that runs through a verb or a clause is no speaker.
+        return None
     # The head noun, and the head before any prepositional phrase; the second
     # (a regex split) only when the first is not a speaker noun.
     if (
@@ -585,6 +594,11 @@ def _noun_key(word: str) -> str:
 
 
 # Never "not" or "never": "the police did not see a gun" reports nothing they saw.
+# Words that never stand inside a speaker phrase: a verb, a clause opener, a pronoun.
+_CLAUSE_WORDS = frozenset(
+    "is are was were has have had been be said says told claimed when who which whom after "
+    "since initially eventually it they he she we i".split()
+)
 _TRAILING_AUX = frozenset(
     "has have had is are was were did does do also would will could can may might should "
     "must still already previously reportedly".split()

@@ -423,7 +423,10 @@ class SpeakerResolver:
                     key = full[0]
                     found = self._lookup(key)
             if found is None:
-                kind = "group" if any(t.lower() in _ORG_HINTS for t in key) else "person"
+                # An acronym alone ("POLITICO", "NASA", "CNN") names a body, never a he or she.
+                acronym = len(key) == 1 and len(key[0]) >= 3 and key[0].isupper()
+                org = acronym or any(t.lower() in _ORG_HINTS for t in key)
+                kind = "group" if org else "person"
                 found = Person(" ".join(key), key, kind)
                 self.people.append(found)
         self._learn(found, subj, titles)
