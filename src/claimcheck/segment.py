@@ -151,10 +151,27 @@ def _is_boundary(text: str, dot: int, cut: int, end: int) -> bool:
         j -= 1
     word = text[j:dot].lower().strip(_CLOSERS)
     if word in ABBREVIATIONS or word.replace(".", "") in ABBREVIATIONS:
+        nxt_word = _NEXT_WORD.match(text, nxt, min(end, nxt + 30))
+        if nxt_word is not None and nxt_word.group() in _NAME_AFTER_ABBREV:
+            return False  # "the U.S. Department of State": a name runs on
         return _abbrev_ends_sentence(word, following)
     if len(word) == 1 and word.isalpha():
         return False  # an initial: "J. Smith"
     return not (word.count(".") >= 1 and len(word) <= 6 and word.replace(".", "").isalpha())
+
+
+_NEXT_WORD = re.compile(r"[A-Z][a-z]+")
+# Words that continue a name after "U.S.", "U.K.", "U.N.", "D.C.": an office or body.
+_NAME_AFTER_ABBREV = frozenset(
+    """Department Army Navy Air Senate House Embassy Court Congress Supreme District Attorney
+    Attorneys Marshals Coast Customs Border Postal Census Treasury State Secretary Ambassador
+    President Representative Senator Rep Sen Capitol Geological Forest Agency Chamber
+    Institute Federal Government Justice Bureau Centers Food Special Military Marine Marines
+    Olympic Cyber Space Patent Citizenship Immigration National Security General Council
+    Mission Forces Central Southern Northern Pacific European Africa Command Consulate
+    Representatives Trade Energy Health Commerce Labor Education Transportation Defense
+    Homeland Intelligence Office Chief Secretary-General Envoy Special Circuit Court""".split()
+)
 
 
 def _abbrev_ends_sentence(word: str, following: str) -> bool:

@@ -236,6 +236,7 @@ def _drop_possessive(word: str) -> str:
     return word
 
 
+_FOR_SOMEONE = frozenset(["for", "to", "of", "with"])
 _ROLE_HEAD = re.compile(r"\s+(?:of|at|for|in|from|with|on|who|whose|which|that)\s+")
 
 
@@ -289,6 +290,13 @@ class SpeakerResolver:
         elif subj.kind == "relative":
             # "Lee, who said …": the name right before the relative pronoun, or nobody.
             person = self._antecedent(subj, lambda _title, _name: True, reach=60, least=1)
+            if person is None and self.recent:
+                # "according to CNN who reported …": the speaker just named, one word long.
+                last = self.recent[-1]
+                before = self.text[max(0, last.last_at) : subj.start].rstrip(" ,")
+                forms = (last.name, last.surname, *last.mentions)
+                if 0 <= last.last_at < subj.start and before.endswith(forms):
+                    person = last
         elif subj.kind == "name":
             person = self._name(subj)
         else:
@@ -478,6 +486,20 @@ class SpeakerResolver:
                 break
         else:
             bare = text
+        titles, toks = split_name(bare)
+        if (
+            titles
+            and 2 <= len(toks) <= 4
+            and all(t[:1].isupper() for t in toks)
+            and len(toks[-1]) > 1  # "former education secretary William J" was cut short
+            and not _FOR_SOMEONE.intersection(t.lower() for t in titles)
+        ):
+            # "Coös County Attorney John McCormick", "current president Emmerson
+            # Mnangagwa": a described person, named after the description; but a
+            # "spokesman for Mayor Frank G. Jackson" is not the mayor.
+            found = self._name(Subject(subj.start, subj.end, bare, "name", subj.role))
+            if found is not None:
+                return found
         # "The prime minister said" after "Prime Minister Jane Das".
         if low.startswith("the "):
             words = bare.lower().split()

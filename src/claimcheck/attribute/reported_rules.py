@@ -32,7 +32,25 @@ from claimcheck.cues import (
 from claimcheck.lexicon.cues import FORMS, SPEECH, VERBS
 from claimcheck.lexicon.names import SPEAKER_NOUNS
 
-_SOURCE_NP = re.compile(r"\s*(?P<np>[^,;:.!?“”\"()]{2,120}?)\s*(?=[,;.!?]|$)")
+# An initial's full stop ("Frank G. Jackson", "the U.S. Department") ends no phrase.
+_SOURCE_NP = re.compile(
+    r"\s*(?P<np>(?:\b[A-Z]\.|[^,;:.!?“”\"()]){2,120}?)\s*(?=[,;!?]|(?<!\b[A-Z])\.|$)"
+)
+_DETERMINERS = frozenset("a an the this that these those".split())
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
+)
+# What ends a source phrase that runs on without a comma: a time ("police on Thursday",
+# "Gazeta Wyborcza in March"), a relative clause ("CNN who reported …"), or the
+# content's own clause ("the Ministry of Foreign Affairs he died …", "the emergencies
+# ministry recovered at least ten survivors", "Wasef archaeologists have not yet …").
+_SOURCE_END = re.compile(
+    r"\s+(?:(?:on|in|late|early|last|this)\s+)?(?:(?:on\s+)?" + WEEKDAY + r"|" + _MONTH + r"|"
+    r"today|yesterday|tonight|week|month|year)\b"
+    r"|\s+(?:who|which|that|he|she|they|it|we|has|have|had|is|are|was|were|will|would)\b"
+    r"|\s+[a-z]+ed\s+(?:a|an|the|at\s+least|\d)\b"
+)
 
 
 def according_to(s: SentenceCtx) -> list[RawClaim] | None:
@@ -47,18 +65,23 @@ def according_to(s: SentenceCtx) -> list[RawClaim] | None:
         return None
     subj = speaker_after(s.text, s.start + m.end(), s.end)
     src = _SOURCE_NP.match(s.text, s.start + m.end(), s.end)
+    phrase_end = subj.end if subj is not None else 0
     if src is not None and (subj is None or subj.end < src.end("np") - 1):
         # Any source phrase up to the next comma: "a 2013 study by two economists".
-        words = src.group("np").split()
-        if not 1 <= len(words) <= 16:
+        np_text = src.group("np")
+        if len(np_text.split()) > 16:
             return None
+        cut = _SOURCE_END.search(np_text)
+        if cut is not None and not _DETERMINERS.issuperset(np_text[: cut.start()].lower().split()):
+            np_text = np_text[: cut.start()]
         np_start = src.start("np")
-        subj = Subject(np_start, src.end("np"), src.group("np"), "noun", None)
+        subj = Subject(np_start, np_start + len(np_text), np_text, "noun", None)
+        phrase_end = src.end("np")
     if subj is None:
         return None
     cue = CueHit(at, at + len("according to"), "according to", "assert")
     lead = s.text[s.start : at]
-    after = s.text[subj.end : s.end]
+    after = s.text[phrase_end : s.end]  # the whole source phrase, cut or not, is no content
     rest_words = len(re.findall(r"\w+", after))
     parenthetical = lead.rstrip().endswith(",") and after.lstrip().startswith(",")
     if at - s.start < 3 or (_is_adjunct(lead) and len(lead.split()) <= (1 if parenthetical else 3)):
@@ -66,7 +89,7 @@ def according_to(s: SentenceCtx) -> list[RawClaim] | None:
         comma = after.find(",")
         if comma < 0:
             return None
-        a, b = _strip_end(s.text, subj.end + comma + 1, s.end)
+        a, b = _strip_end(s.text, phrase_end + comma + 1, s.end)
     elif parenthetical and rest_words >= 3:
         a, b = _strip_end(s.text, s.start, s.end)  # parenthetical: the whole sentence
     else:
