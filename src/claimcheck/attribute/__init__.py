@@ -4,7 +4,8 @@ Each rule is a function over one sentence; the first quotation rule that fires
 decides, every reported-speech cue yields at most one claim, and each claim
 carries its rule's name, so every claim explains itself. Speaker phrases found
 here are mentions; ``speakers.py`` resolves them to people. The rules live in
-``quote_rules``, ``reported_rules`` and ``naming_rules``; what they share is in ``base``.
+``quote_rules``, ``reported_rules``, ``source_rules`` and ``naming_rules``; what
+they share is in ``base``.
 """
 
 from __future__ import annotations
@@ -19,14 +20,12 @@ from claimcheck.attribute.quote_rules import (
     split_quote,
 )
 from claimcheck.attribute.reported_rules import (
-    according_to,
-    asked_question,
     content_then_cue,
-    in_document,
     participle_cue,
     subject_cue_content,
     verb_that,
 )
+from claimcheck.attribute.source_rules import according_to, asked_question, in_document
 
 __all__ = ["QUOTE_RULES", "REPORTED_RULES", "RawClaim", "SentenceCtx", "attribute_sentence"]
 

@@ -1,4 +1,4 @@
-"""Rules for reported speech: "Das noted that …", "…, according to the ministry"."""
+"""Rules for reported speech with a verb cue: "Das noted that …", "…, Das said."."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from claimcheck.attribute.base import (
     RawClaim,
     SentenceCtx,
     _cues,
-    _is_adjunct,
     _lead_ok,
     _reported,
     _starts_clause,
@@ -31,73 +30,6 @@ from claimcheck.cues import (
 )
 from claimcheck.lexicon.cues import FORMS, SPEECH, VERBS
 from claimcheck.lexicon.names import SPEAKER_NOUNS
-
-# An initial's full stop ("Frank G. Jackson", "the U.S. Department") ends no phrase.
-_SOURCE_NP = re.compile(
-    r"\s*(?P<np>(?:\b[A-Z]\.|[^,;:.!?“”\"()]){2,120}?)\s*(?=[,;!?]|(?<!\b[A-Z])\.|$)"
-)
-_DETERMINERS = frozenset("a an the this that these those".split())
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)"
-)
-# What ends a source phrase that runs on without a comma: a time ("police on Thursday",
-# "Gazeta Wyborcza in March"), a relative clause ("CNN who reported …"), or the
-# content's own clause ("the Ministry of Foreign Affairs he died …", "the emergencies
-# ministry recovered at least ten survivors", "Wasef archaeologists have not yet …").
-_SOURCE_END = re.compile(
-    r"\s+(?:(?:on|in|late|early|last|this)\s+)?(?:(?:on\s+)?" + WEEKDAY + r"|" + _MONTH + r"|"
-    r"today|yesterday|tonight|week|month|year)\b"
-    r"|\s+(?:who|which|that|he|she|they|it|we|has|have|had|is|are|was|were|will|would)\b"
-    r"|\s+[a-z]+ed\s+(?:a|an|the|at\s+least|\d)\b"
-)
-
-
-def according_to(s: SentenceCtx) -> list[RawClaim] | None:
-    """According to Das, …  /  …, according to the ministry.  /  X, according to Y, was …"""
-    if s.text.find("ccording to", s.start, s.end) < 0:
-        return None  # most sentences: a substring test instead of a regex scan
-    m = re.search(r"\b[Aa]ccording to\s+", s.text[s.start : s.end])
-    if not m:
-        return None
-    at = s.start + m.start()
-    if any(a <= at < b for a, b in s.blocked):
-        return None
-    subj = speaker_after(s.text, s.start + m.end(), s.end)
-    src = _SOURCE_NP.match(s.text, s.start + m.end(), s.end)
-    phrase_end = subj.end if subj is not None else 0
-    if src is not None and (subj is None or subj.end < src.end("np") - 1):
-        # Any source phrase up to the next comma: "a 2013 study by two economists".
-        np_text = src.group("np")
-        if len(np_text.split()) > 16:
-            return None
-        cut = _SOURCE_END.search(np_text)
-        if cut is not None and not _DETERMINERS.issuperset(np_text[: cut.start()].lower().split()):
-            np_text = np_text[: cut.start()]
-        np_start = src.start("np")
-        subj = Subject(np_start, np_start + len(np_text), np_text, "noun", None)
-        phrase_end = src.end("np")
-    if subj is None:
-        return None
-    cue = CueHit(at, at + len("according to"), "according to", "assert")
-    lead = s.text[s.start : at]
-    after = s.text[phrase_end : s.end]  # the whole source phrase, cut or not, is no content
-    rest_words = len(re.findall(r"\w+", after))
-    parenthetical = lead.rstrip().endswith(",") and after.lstrip().startswith(",")
-    if at - s.start < 3 or (_is_adjunct(lead) and len(lead.split()) <= (1 if parenthetical else 3)):
-        # pre-posed: content follows the source phrase
-        comma = after.find(",")
-        if comma < 0:
-            return None
-        a, b = _strip_end(s.text, phrase_end + comma + 1, s.end)
-    elif parenthetical and rest_words >= 3:
-        a, b = _strip_end(s.text, s.start, s.end)  # parenthetical: the whole sentence
-    else:
-        a, b = _strip_end(s.text, s.start, at)
-    b = _strip_final_stop(s.text, a, b)
-    if _words(s.text, a, b) < 3:
-        return None
-    return [_reported(s, a, b, subj, cue, "according-to")]
 
 
 def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
@@ -538,74 +470,6 @@ def _split_adding(
             ),
         ]
     return [_reported(s, a, b, subj, cue, rule)]
-
-
-_IN_DOCUMENT = re.compile(
-    r"\b(?P<cue>[Ii]n)\s+(?P<src>(?:the|a|an|one|another|most|this|that|its|their|his|her|"
-    r"[A-Z][\w’'.-]*(?:’s|'s)?)\s+(?:[\w’'/.,-]+\s+){0,6}?"
-    r"(?:poll|polls|survey|surveys|study|studies|report|analysis|exit\s+polls|census))\b"
-    r"(?:\s+(?:released|published|conducted|taken)\b[^,.;]{0,60})?"
-)
-
-
-_DOCUMENT_WORDS = ("poll", "survey", "stud", "report", "analysis", "census")
-
-
-def in_document(s: SentenceCtx) -> list[RawClaim] | None:
-    """In the latest poll, Lee leads by 10 points.  /  Lee leads by 10 points in the poll."""
-    sentence = s.text[s.start : s.end]
-    if not any(w in sentence for w in _DOCUMENT_WORDS):
-        return None
-    m = _IN_DOCUMENT.search(s.text, s.start, s.end)
-    if m is None or any(a <= m.start() < b for a, b in s.blocked):
-        return None
-    src_end = m.end("src")
-    subj = Subject(m.start("src"), src_end, m.group("src"), "noun", None)
-    cue = CueHit(m.start("cue"), m.end("cue"), "in", "assert")
-    lead = s.text[s.start : m.start()]
-    if not lead.strip() or _is_adjunct(lead):
-        comma = s.text.find(",", m.end(), s.end)
-        if comma < 0 or comma - m.end() > 60:
-            return None
-        a, b = _strip_end(s.text, comma + 1, s.end)
-    else:
-        a, b = _strip_end(s.text, s.start, m.start())
-        if s.text[m.end() : s.end].strip(" .,;") and len(s.text[m.end() : s.end].split()) > 6:
-            return None
-    b = _strip_final_stop(s.text, a, b)
-    if _words(s.text, a, b) < 3:
-        return None
-    return [_reported(s, a, b, subj, cue, "in-document")]
-
-
-_ASKED = re.compile(
-    r"\b(?:[Ww]hen\s+|[Aa]fter\s+|[Ii]f\s+)?(?P<cue>[Aa]sked)(?:\s+by\s+(?P<by>[^,;:“”\"]{2,80}?))?"
-    r"(?:\s+(?:on|in|at|during|recently|later|earlier|again|repeatedly)\b[^,;:“”\"]{0,50}?)?"
-    r"\s*,?\s+(?P<c>(?:if|whether|why|what|who|whom|how|when|where|about)\b[^;:“”\"]{3,240}?)"
-    r"(?=\s*[,;.?!]|$)"
-)
-
-
-def asked_question(s: SentenceCtx) -> list[RawClaim] | None:
-    """Asked whether he would run, Lee laughed.  /  …, he said when asked about the merger."""
-    if s.text.find("sked", s.start, s.end) < 0:
-        return None
-    m = _ASKED.search(s.text, s.start, s.end)
-    if m is None or any(a <= m.start() < b for a, b in s.blocked):
-        return None
-    before = s.text[max(s.start, m.start() - 12) : m.start("cue")]
-    if re.search(r"\b(?:was|were|been|be|being|is|are|had|has|have)\s+$", before):
-        return None  # "he had been asked to preserve them": a request, not a question put
-    subj: Subject | None = None
-    if m.group("by"):
-        subj = speaker_after(s.text, m.start("by"), m.end("by"))
-    cue = CueHit(m.start("cue"), m.end("cue"), "ask", "ask")
-    a, b = _strip_end(s.text, m.start("c"), m.end("c"))
-    if _words(s.text, a, b) < 2:
-        return None
-    if subj is None:
-        return [RawClaim("indirect", a, b, "asked-question", None, cue)]
-    return [_reported(s, a, b, subj, cue, "asked-question")]
 
 
 _VERB_THAT = re.compile(r"\b(?P<verb>[a-z]{3,}(?:ed|es|s))\s+that\s+(?=[a-zA-Z])")
