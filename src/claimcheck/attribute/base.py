@@ -70,6 +70,16 @@ def _bare(text: str, a: int, b: int) -> bool:
     return not text[a:b].strip(_SPACE + ".,;:!?")
 
 
+def _finished(
+    s: SentenceCtx, a: int, b: int, subj: Subject, cue: CueHit, rule: str
+) -> list[RawClaim] | None:
+    """The claim over ``a:b`` less its final full stop, when three words or more are left."""
+    b = _strip_final_stop(s.text, a, b)
+    if _words(s.text, a, b) < 3:
+        return None
+    return [_reported(s, a, b, subj, cue, rule)]
+
+
 def _reported(s: SentenceCtx, a: int, b: int, subj: Subject, cue: CueHit, rule: str) -> RawClaim:
     inner = [q for q in s.quotes if a <= q.start and q.end <= b]
     if (

@@ -10,6 +10,7 @@ from claimcheck.attribute.base import (
     RawClaim,
     SentenceCtx,
     _cues,
+    _finished,
     _lead_ok,
     _reported,
     _starts_clause,
@@ -401,10 +402,9 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
             b = s.end
         elif len(tail.split()) > 8:
             continue
-        b = _strip_final_stop(s.text, a, b)
-        if _words(s.text, a, b) < 3:
-            continue
-        return [_reported(s, a, b, subj, cue, rule)]
+        found = _finished(s, a, b, subj, cue, rule)
+        if found:
+            return found
     return None
 
 

@@ -11,10 +11,10 @@ import re
 from claimcheck.attribute.base import (
     RawClaim,
     SentenceCtx,
+    _finished,
     _is_adjunct,
     _reported,
     _strip_end,
-    _strip_final_stop,
     _words,
 )
 from claimcheck.cues import WEEKDAY, CueHit, Subject, speaker_after
@@ -81,10 +81,7 @@ def according_to(s: SentenceCtx) -> list[RawClaim] | None:
         a, b = _strip_end(s.text, s.start, s.end)  # parenthetical: the whole sentence
     else:
         a, b = _strip_end(s.text, s.start, at)
-    b = _strip_final_stop(s.text, a, b)
-    if _words(s.text, a, b) < 3:
-        return None
-    return [_reported(s, a, b, subj, cue, "according-to")]
+    return _finished(s, a, b, subj, cue, "according-to")
 
 
 _IN_DOCUMENT = re.compile(
@@ -119,10 +116,7 @@ def in_document(s: SentenceCtx) -> list[RawClaim] | None:
         a, b = _strip_end(s.text, s.start, m.start())
         if s.text[m.end() : s.end].strip(" .,;") and len(s.text[m.end() : s.end].split()) > 6:
             return None
-    b = _strip_final_stop(s.text, a, b)
-    if _words(s.text, a, b) < 3:
-        return None
-    return [_reported(s, a, b, subj, cue, "in-document")]
+    return _finished(s, a, b, subj, cue, "in-document")
 
 
 _ASKED = re.compile(
