@@ -65,6 +65,10 @@ def test_policy_is_overridable() -> None:
         ("Arnab Dasgupta", False),
         ("Ravi Das", False),
         ("", False),
+        # A description before the name, as the extractor now strips it from speakers.
+        ("Research analyst Shubhamitra Das", True),
+        ("Defence Minister Das", True),
+        ("Research analyst Ravi Das", False),
     ],
 )
 def test_same_person(draft: str, expected: bool) -> None:

@@ -17,15 +17,12 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.lexicon.names import TITLES as LEXICON_TITLES
 from claimcheck.models import Speaker
 
-_TITLES = (
-    "dr doctor prof professor mr mrs ms miss mx sir dame lord lady rev reverend "
-    "fr father sister brother sheikh president minister senator sen rep governor "
-    "gov judge justice mayor chancellor secretary ambassador capt captain col colonel "
-    "lt sgt admiral adm"
-)
-TITLES = frozenset(_TITLES.split())
+# Titles and description words before a name ("Dr", "House Speaker"), shared with the
+# extractor so that a draft's "House Speaker Paul Ryan" finds the speaker "Paul Ryan".
+TITLES = LEXICON_TITLES | {"sister", "brother"}
 _LEADS = re.compile(r"^\s*(?:according\s+to|said|says|told|by|for)\s+", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
@@ -35,12 +32,16 @@ def name_tokens(name: str) -> list[str]:
 
     >>> name_tokens("according to Dr. Shubhamitra Das's")
     ['shubhamitra', 'das']
+    >>> name_tokens("House Speaker Paul Ryan")
+    ['paul', 'ryan']
     """
     name = _LEADS.sub("", name.replace("\u2019", "'"))
     tokens = [t.lower() for t in _TOKEN.findall(name)]
     if tokens and tokens[-1].endswith("'s"):
         tokens[-1] = tokens[-1][:-2]
-    return [t for t in tokens if t not in TITLES]
+    # Everything up to the last title word describes the person ("House Speaker").
+    last = max((i for i, t in enumerate(tokens[:-1]) if t in TITLES), default=-1)
+    return [t for t in tokens[last + 1 :] if t not in TITLES]
 
 
 def _given_compatible(a: list[str], b: list[str]) -> bool:
