@@ -419,7 +419,9 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
         # words are about, not who said them. The claim stands, with nobody as its source.
         return Subject(cue_start, cue_start, "", "passive", None)
     left = text[left_lo:cue_start]
-    early = _quantity_or_who(text, left_lo, cue_start) or _resident(text, left_lo, cue_start)
+    early = _quantity_or_who(text, left_lo, cue_start)
+    if early is None and _RESIDENT_HINT.search(text, left_lo, cue_start) is not None:
+        early = _resident(left, left_lo)
     if early is not None:
         return early
     base, m = _subject_search(text, left_lo, cue_start)
@@ -467,7 +469,7 @@ _NAME_THEN_COMMA = re.compile(rf"(?<![\w’'.-])(?P<np>{NAME})\s*,\s*$")
 # "Cory James, 22, of Flint, Mich., who …, said", "Christopher Harvey, a delegate from
 # Houston, Texas, said": a person with age, role and home town (news style for people
 # in the street). The place is no speaker, and its commas are no list.
-_RESIDENT_HINT = re.compile(r"(?:of|from)\s+[A-Z]")
+_RESIDENT_HINT = re.compile(r"(?:of|from)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*,")
 _RESIDENT = re.compile(
     rf"(?<![\w’'.-])(?P<np>{NAME})\s*,\s*(?P<age>\d{{1,3}}\s*,\s*)?"
     r"(?P<role>(?:an?|the)\s(?:(?!\b(?:of|from)\s)[^,;:“”\"()]){2,100}?\s)?(?:of|from)\s+"
@@ -477,10 +479,7 @@ _RESIDENT = re.compile(
 )
 
 
-def _resident(text: str, left_lo: int, cue_start: int) -> Subject | None:
-    left = text[left_lo:cue_start]
-    if _RESIDENT_HINT.search(left) is None:
-        return None
+def _resident(left: str, left_lo: int) -> Subject | None:
     m = _RESIDENT.search(left)
     if m is None or not _looks_like_name(m.group("np")):
         return None

@@ -105,9 +105,19 @@ def _headline(view: str, at: int) -> tuple[int, int] | None:
     if hi - lo > _HEADLINE_MAX:
         return None
     line = view[lo:hi]
+    if len(_PROSE_WORD.findall(line, 0, 80)) >= 2:
+        return None  # two lower-case words early on: prose (the full test costs more)
     if len(line.split()) >= 4 and title_case_ratio(line) >= _HEADLINE_RATIO:
         return lo, hi
     return None
+
+
+# A lower-case word that no headline leaves uncapitalised (small words of four
+# letters or more are excepted).
+_PROSE_WORD = re.compile(
+    r"(?<![\w’'-])(?!(?:with|from|amid|into|over|than|that|this|after|before|onto|upon)\b)"
+    r"[a-z]{4,}"
+)
 
 
 def _headline_name(view: str, line: tuple[int, int], at: int, name: str) -> str | None:
