@@ -15,7 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from claimcheck.cues import Subject
-from claimcheck.lexicon.names import HONORIFICS, NOT_NAMES, PARTICLES, PRONOUNS, TITLES
+from claimcheck.lexicon.names import (
+    HONORIFICS,
+    NOT_NAMES,
+    PARTICLES,
+    PRONOUNS,
+    SPEAKER_NOUNS,
+    TITLES,
+)
 
 _FIRST_PERSON = frozenset({"i", "we"})
 _FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "chairwoman"}
@@ -381,8 +388,31 @@ class SpeakerResolver:
                 return p
             if want == "n" and p.kind == "group":
                 return p
-            if want in ("p", "s"):
+            if want == "p":
+                plural = self._plural_subject_since(p.last_at, at)
+                if plural is not None:
+                    return plural
                 return p
+            if want == "s":
+                return p
+        if want == "p":
+            return self._plural_subject_since(-1, at)
+        return None
+
+    def _plural_subject_since(self, since: int, at: int, reach: int = 400) -> Person | None:
+        """A plural noun that is the subject of a sentence between ``since`` and ``at``.
+
+        "Researchers used swab samples …. They found …": "they" is the researchers,
+        not the experts quoted before them.
+        """
+        lo = max(since + 1, at - reach, 0)
+        if lo >= at or not self.text:
+            return None
+        for start, name in reversed(sentence_subjects(self.text, lo, at)):
+            low = name.lower()
+            if " " in name or not low.endswith("s") or low not in SPEAKER_NOUNS:
+                continue
+            return self._noun(Subject(start, start + len(name), name, "noun", None))
         return None
 
     def _subject_since(self, since: int, at: int, want: str, reach: int = 600) -> Person | None:
