@@ -140,6 +140,7 @@ _THING_BEFORE = re.compile(r"\b[Tt]he\s+[\"“]?$")
 # A sentence start: the text's start, a line break, or a full stop and space.
 _SENTENCE_START = re.compile(r"(?:^|\n[ \t]*|(?<=[.!?])[\"”’]?\s+)(?=[\"“]?[A-Z])")
 _COMMA = re.compile(r",\s+")
+_CLAUSE_JOIN = re.compile(r"(?:;|\s(?:while|whereas|but))\s+(?=[A-Z])")
 _PARTICLE = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True))
 _CAP_RUN = re.compile(rf"[A-Z][\w’'.-]*(?:[ \u00a0]+(?:[A-Z][\w’'.-]*|(?:{_PARTICLE})\b))*")
 # What follows a subject: its verb, possibly after a possessive or an apposition
@@ -190,6 +191,13 @@ def sentence_subjects(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
         # The subject may follow an opening phrase: "In response to a lawsuit by X, ",
         # "But on Thursday, in the release announcing his role, Manafort described".
         starts = [pos] + [c.end() for c in _COMMA.finditer(text, pos, min(end, pos + 250))]
+        # A second main clause: "… while Interior Minister Joachim Brudziński wrote …".
+        starts += [
+            c.end()
+            for c in _CLAUSE_JOIN.finditer(text, pos, min(end, pos + 250))
+            if not _inside_quote(text, c.start())
+        ]
+        starts.sort()
         for st in starts:
             for run in _CAP_RUN.finditer(text, st, min(end, st + 90)):
                 before = text[st : run.start()].split()

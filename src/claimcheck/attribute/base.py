@@ -121,6 +121,9 @@ _LEAD_STOP = re.compile(
 )
 
 
+_NEW_CLAUSE = re.compile(r"\b(?:while|whereas|although|though|because|but)\s+$")
+
+
 def _lead_ok(lead: str) -> bool:
     """Whether the words before a speaker phrase leave it the subject of the cue.
 
@@ -136,6 +139,8 @@ def _lead_ok(lead: str) -> bool:
         return True  # "Das said Lee told him that …": a nested attribution
     if _LEAD_STOP.search(lead):
         return False
+    if _NEW_CLAUSE.search(lead):
+        return True  # "Duda said …, while Interior Minister Joachim Brudziński wrote"
     role = lead[lead.rfind(",") + 1 :].split()
     if "," in lead and 1 <= len(role) <= 5 and role[-1].lower() in TITLES:
         # "Following initial reports of the explosion, …, Republican presidential

@@ -190,7 +190,12 @@ def _gap_ok(gap: str) -> bool:
     words = gap.strip(_SPACE + ",—–-?!.").split()
     if not words:
         return True
+    if words[0].lower() in _SUBORDINATORS:
+        return False  # "… in an “appalling tragedy” while the minister wrote …": a new clause
     return len(words) <= 6 and _lead_ok(gap.strip(_SPACE + ",—–-?!.") + " ")
+
+
+_SUBORDINATORS = frozenset("while whereas although though because".split())
 
 
 def _quote_claims(

@@ -22,7 +22,7 @@ VERBS: dict[str, Stance] = {
         scream whisper murmur exclaim retort counter recount underline underscore urge advise
         accuse charge blast slam criticize criticise praise lament concede assure announce
         inform brief show find conclude describe call demand propose threaten vow guarantee
-        proclaim confide explain elaborate clarify specify""".split(),
+        proclaim confide explain elaborate clarify specify confess""".split(),
         "assert",
     ),
     **dict.fromkeys(
@@ -78,7 +78,7 @@ SPEECH = frozenset(
     insist argue warn stress emphasize emphasise acknowledge reply respond ask deny recall
     conclude admit suggest comment remark observe reiterate repeat testify quip joke sigh
     shout yell whisper murmur exclaim retort scoff snap chuckle laugh gush muse mutter grumble
-    marvel rave""".split()
+    marvel rave confess""".split()
 ) | {"point out"}
 
 # Cues that may only stand after a quote or in an inverted cue ("…," he sighed).
