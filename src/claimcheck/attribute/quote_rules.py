@@ -127,6 +127,9 @@ def cue_then_quote(s: SentenceCtx) -> list[RawClaim] | None:
     between = s.text[cue.end : first.open_at]
     if _THAT.search(between):
         return None  # reported speech carrying a quoted fragment: a mixed quote
+    agent = _passive_agent(s, cue, first.open_at)
+    if agent is not None:
+        return _quote_claims(s, s.quotes, agent, cue, "passive-agent-quote")
     rcpt_end = content_after(s.text, cue, first.open_at)
     if between.strip(_SPACE + ":,") and rcpt_end < first.open_at:
         return None
@@ -138,6 +141,29 @@ def cue_then_quote(s: SentenceCtx) -> list[RawClaim] | None:
     if not _lead_ok(lead):
         return None
     return _quote_claims(s, s.quotes, subj, cue, rule)
+
+
+_BY_AGENT = re.compile(r"\s+by\s+")
+# What links a passive's agent to the quotation: a word or a colon, never a bare comma
+# ("the pipeline, which is widely supported by Republicans, “wouldn't go 10 feet”").
+_AGENT_TO_QUOTE = re.compile(r",?\s*(?:(?:of|as|as saying|saying)\s*[,:]?|:)\s*")
+
+
+def _passive_agent(s: SentenceCtx, cue: CueHit, quote_at: int) -> Subject | None:
+    """ "He was told by Minister Yevgeny Zinichev of “…”": the agent is the speaker."""
+    by = _BY_AGENT.match(s.text, cue.end, quote_at)
+    if by is None:
+        return None
+    subj = subject_before(s.text, s.start, cue.start)
+    if subj is None or subj.kind != "passive":
+        return None
+    agent = speaker_after(s.text, by.end(), quote_at)
+    if agent is None or agent.kind in ("pronoun", "relative", "passive"):
+        return None
+    tail = _AGENT_TO_QUOTE.match(s.text, agent.end, quote_at)
+    if tail is None or tail.end() != quote_at:
+        return None
+    return agent
 
 
 def split_quote(s: SentenceCtx) -> list[RawClaim] | None:
