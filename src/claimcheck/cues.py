@@ -550,7 +550,7 @@ def _make_subject(
         ):
             return None  # "Creating a costume isn't without its hazards": a gerund, no name
         return Subject(start, start + len(np_text), np_text, "name", _clean_role(role))
-    if any(w.lower() in _CLAUSE_WORDS for w in words[1:]):
+    if any(w.lower() in _CLAUSE_WORDS for w in words[1:]) or _VERB_OBJECT.search(np_text):
         # "Ivan's condition was on Wednesday", "The family said they", "a UN report
         # eventually": a phrase that runs through a verb or a clause is no speaker.
         return None
@@ -597,6 +597,10 @@ def _noun_key(word: str) -> str:
 _CLAUSE_WORDS = frozenset(
     "is are was were has have had been be said says told claimed when who which whom after "
     "since initially eventually it they he she we i".split()
+)
+# A past tense with its object: "the city issued a follow-up statement announcing …".
+_VERB_OBJECT = re.compile(
+    r"\b[a-z]+ed\s+(?:a|an|the|his|her|their|its|several|some|this|that|these|those)\b"
 )
 _TRAILING_AUX = frozenset(
     "has have had is are was were did does do also would will could can may might should "
