@@ -129,3 +129,40 @@ def test_output_file(tmp_path: Path) -> None:
     code, stdout, _ = run("--text", "institution builders", "-f", "json", "-o", str(out))
     assert code == 0 and stdout == ""
     assert json.loads(out.read_text())["summary"]["exact"] == 1
+
+
+# A draft the loader could not read as prose is a warning, never a silent green run.
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("empty.md", "", "is empty"),
+        ("blank.txt", "  \n\t\n", "contains only whitespace"),
+        (
+            "fence.md",
+            '# Draft\n\n```\ncode\n\nDas said "It was just to counter China".\n',
+            "never closed",
+        ),
+    ],
+)
+def test_unchecked_draft_is_a_warning(tmp_path: Path, name: str, content: str, said: str) -> None:
+    draft = tmp_path / name
+    draft.write_text(content, encoding="utf-8")
+    code, out, _ = run(str(draft))
+    assert code == 0  # a warning: the default policy fails on errors only
+    assert "warning [draft-not-checked]" in out and said in out
+    code, out, err = run(str(draft), "--format", "json")
+    report = json.loads(out)
+    notices = [e for e in report["errors"] if e["code"] == "draft-not-checked"]
+    assert len(notices) == 1 and said in notices[0]["message"]
+    assert notices[0]["path"] == str(draft)
+    assert report["summary"]["warnings"] == 1
+    assert said in err  # machine formats keep stdout clean; the warning goes to stderr
+    assert run(str(draft), "--max-warnings", "0")[0] == 1
+
+
+def test_readable_draft_has_no_notice(tmp_path: Path) -> None:
+    draft = tmp_path / "ok.md"
+    draft.write_text('Das said the ties were "institution builders".\n', encoding="utf-8")
+    code, out, _ = run(str(draft), "--format", "json")
+    assert code == 0
+    assert not json.loads(out)["errors"]

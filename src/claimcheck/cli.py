@@ -345,9 +345,14 @@ def emit(
             ci.append_step_summary(report)
     except ClaimcheckError as err:
         fail(err)
+    from claimcheck.rules import is_notice
+
     for e in report.errors:
-        if e.code != "unused-suppression":
+        if not is_notice(e):
             typer.echo(f"claimcheck: error: {e.message}", err=True)
+        elif e.code == "draft-not-checked" and options.fmt != "text":
+            # The text report shows it; machine formats on stdout get it on stderr too.
+            typer.echo(f"claimcheck: warning: {e.path}: {e.message}", err=True)
     raise typer.Exit(policy.exit_code(report, options.exit))
 
 

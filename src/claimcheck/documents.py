@@ -189,9 +189,9 @@ def _document(path: str, fmt: str, sha: str, parsed: Parsed, notes: tuple[str, .
     blocks = tuple(b for b in trimmed if b is not None)
     warnings = notes + parsed.warnings
     if not parsed.text:
-        warnings += ("is empty; its ledger has no claims",)
+        warnings += ("is empty",)
     elif parsed.text.isspace():
-        warnings += ("contains only whitespace; its ledger has no claims",)
+        warnings += ("contains only whitespace",)
     elif not blocks:
         warnings += ("has no prose to extract (only markup or code)",)
     return Document(

@@ -75,7 +75,8 @@ def ledger_for(path: str, notes: list[str] | None = None) -> Ledger:
     """The ledger of one source file; its loader's warnings go to ``notes``."""
     document = documents.load(path)
     if notes is not None:
-        notes.extend(f"claimcheck: warning: {document.path}: {w}" for w in document.warnings)
+        empty = "; its ledger has no claims" if not document.blocks else ""
+        notes.extend(f"claimcheck: warning: {document.path}: {w}{empty}" for w in document.warnings)
     return extract(document)
 
 

@@ -119,6 +119,15 @@ RULES: tuple[Rule, ...] = (
         "A claimcheck-disable comment matched no finding; it may hide a future one.",
         "Delete the comment.",
     ),
+    # New rules go last: a rule's index in SARIF output stays what it was.
+    _r(
+        "draft-not-checked",
+        "DraftNotChecked",
+        "Part or all of the draft was not checked",
+        "The draft is empty, holds only whitespace or markup, or an unclosed code fence turns "
+        "the rest of it into code: statements there were not verified.",
+        "Check the path and the file's format; close the code fence.",
+    ),
 )
 RULE_IDS: tuple[str, ...] = tuple(r.id for r in RULES)
 BY_ID: dict[str, Rule] = {r.id: r for r in RULES}

@@ -192,14 +192,23 @@ def check_all(items: Sequence[StatementRef], corpus: Corpus, settings: Settings)
     return out
 
 
-def read_draft(path: str, scope: statements.Scope, stdin: str | None = None) -> list[StatementRef]:
-    """Statements of one input: a statement file, a draft, or ``-`` (stdin text)."""
-    if path == "-":
-        return statements.from_document(documents.from_text(stdin or "", "-"), scope)
-    doc = documents.load(path)
-    if statements.is_statement_file(path):
-        return statements.from_file(doc)
-    return statements.from_document(doc, scope)
+def read_draft(
+    path: str, scope: statements.Scope, stdin: str | None = None
+) -> tuple[list[StatementRef], list[RunError]]:
+    """Statements of one input (a statement file, a draft, or ``-``), and its notices.
+
+    What the loader noticed (an empty file, an unclosed code fence that hides the
+    rest) is a ``draft-not-checked`` notice: a green run must not hide a draft
+    that was never read.
+    """
+    doc = documents.from_text(stdin or "", "-") if path == "-" else documents.load(path)
+    notices = [
+        RunError(path=doc.path, line=None, code="draft-not-checked", message=w)
+        for w in doc.warnings
+    ]
+    if path != "-" and statements.is_statement_file(path):
+        return statements.from_file(doc), notices
+    return statements.from_document(doc, scope), notices
 
 
 def verify(
@@ -222,7 +231,9 @@ def verify(
     errors: list[RunError] = []
     for path in drafts or ():
         try:
-            items.extend(read_draft(path, settings.scope, stdin))
+            found, notices = read_draft(path, settings.scope, stdin)
+            items.extend(found)
+            errors.extend(notices)
         except ClaimcheckError as err:
             where = err.path or path
             errors.append(

@@ -11,6 +11,7 @@ import difflib
 import textwrap
 
 from claimcheck.models import Report, Result
+from claimcheck.rules import is_notice
 from claimcheck.text import fold
 
 _RED, _GREEN, _BOLD, _DIM, _RESET = "\033[31m", "\033[32m", "\033[1m", "\033[2m", "\033[0m"
@@ -86,8 +87,9 @@ def render(report: Report, color: bool = False) -> str:
         out += render_result(r, color)
         out.append("")
     for e in report.errors:
-        if e.code == "unused-suppression":  # a notice about the draft, not a run failure
-            out.append(f"{e.path}:{e.line}:1: warning [{e.code}] {e.message}")
+        if is_notice(e):  # a notice about the draft, not a run failure
+            where = f"{e.path}:{e.line}:1" if e.line is not None else f"{e.path}"
+            out.append(f"{where}: warning [{e.code}] {e.message}")
         else:
             out.append(f"error: {e.message}")
     s = report.summary
