@@ -249,7 +249,8 @@ _NP_TOO = _EVIDENCE | {"call", "describe"}
 _DOCUMENTS = frozenset(
     """poll polls survey surveys study studies report reports data research analysis
     results figures numbers records footage video videos document documents filing
-    review audit estimate estimates census""".split()
+    review audit estimate estimates census average averages tally slide slides chart
+    charts memo""".split()
 )
 
 

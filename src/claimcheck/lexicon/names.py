@@ -73,7 +73,7 @@ SPEAKER_NOUNS = frozenset(
     americans conservatives liberals progressives evangelicals scholars legislators
     congressmen fans users citizens many some others few executives activists
     republicans democrats leaders panel jury tribunal regulators regulator inspector
-    auditors auditor watchdog""".split()
+    auditors auditor watchdog average averages tally slide slides chart charts""".split()
 )
 
 # A capitalised word that starts a sentence but is not a name.
