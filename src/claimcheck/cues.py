@@ -276,6 +276,13 @@ _DET_BEFORE = re.compile(
 )
 
 
+_COUNT_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:\d+(?:,\d{3})*|dozen|dozens|two|three|four|five|six|seven|eight|nine|ten|"
+    r"several|many|few|both|all|other|multiple|numerous)\s+$",
+    re.I,
+)
+
+
 @functools.lru_cache(maxsize=4)
 def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
     """Every cue word of a document, found once and shared by all rules."""
@@ -292,6 +299,8 @@ def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
             text, max(0, start - 12), start
         ):
             continue  # "the state", "a question", "his support": a noun, not a verb
+        if word == lemma + "s" and _COUNT_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "a dozen states", "two reports": a counted plural ("many say" stays)
         stance = VERBS.get(lemma, "assert")
         capital = form[0].isupper() and " " not in word
         hits.append((CueHit(start, end, lemma, stance), capital))

@@ -121,7 +121,9 @@ _LEAD_STOP = re.compile(
 )
 
 
-_NEW_CLAUSE = re.compile(r"\b(?:while|whereas|although|though|because|but)\s+$")
+_NEW_CLAUSE = re.compile(
+    r"\b(?:while|whereas|although|though|because|but|after|before|when|since|until|once|as)\s+$"
+)
 
 
 def _lead_ok(lead: str) -> bool:
