@@ -187,6 +187,10 @@ def split_quote(s: SentenceCtx) -> list[RawClaim] | None:
                 subj = None  # “…,” but he said “…”: a new clause, not an interruption
         if subj is not None:
             frame_end = max(subj.end, cue.end)
+            if _JOINED_QUOTE.fullmatch(s.text, frame_end, b.open_at):
+                # “You know, I love Larry,” he said, but “when it comes to …”: the
+                # conjunction joins the speaker's two quotations, with no words of its own.
+                return _quote_claims(s, s.quotes, subj, cue, "split-quote")
             if _CLAUSE_AFTER_FRAME.match(s.text, frame_end, b.open_at) or _second_cue(
                 s.text, frame_end, b.open_at
             ):
@@ -200,6 +204,7 @@ def split_quote(s: SentenceCtx) -> list[RawClaim] | None:
 _THAT = re.compile(r"\bthat\b")
 
 
+_JOINED_QUOTE = re.compile(r"[\s,]*(?:but|and|yet)(?:\s+(?:still|also|then))?[\s,]*")
 _CLAUSE_AFTER_FRAME = re.compile(r"[\s,;:]*(?:and|but|or|while|whereas|so|yet)\b", re.I)
 # “…,” the mayor said, adding that it would take “more hours”: a second cue.
 _PARTICIPLE = re.compile(r"[^,;“”\"]{0,60}?,\s+(?:and\s+)?([a-z]+ing)\b")
