@@ -11,6 +11,7 @@ from claimcheck.attribute.base import (
     SentenceCtx,
     _cues,
     _finished,
+    _is_adjunct,
     _lead_ok,
     _reported,
     _starts_clause,
@@ -309,7 +310,7 @@ def participle_cue(s: SentenceCtx) -> list[RawClaim] | None:
             # "…,” he said, referring to the country's official name: no claim, and
             # the quotation may go on after it.
             continue
-        subj = subj or subject_at(s.text, s.start, cue.start)
+        subj = subj or _clause_subject(s, cue.start)
         if subj is None:
             continue
         a, b = _strip_end(s.text, a, s.end)
@@ -317,6 +318,20 @@ def participle_cue(s: SentenceCtx) -> list[RawClaim] | None:
         if _words(s.text, a, b) >= 3:
             return [_reported(s, a, b, subj, cue, "participle-cue")]
     return None
+
+
+def _clause_subject(s: SentenceCtx, end: int) -> Subject | None:
+    """The subject that opens the sentence, after an opening phrase ("In August, …")."""
+    subj = subject_at(s.text, s.start, end)
+    if subj is not None:
+        return subj
+    comma = s.text.find(",", s.start, end)
+    if comma < 0 or not _is_adjunct(s.text[s.start : comma + 1]):
+        return None
+    pos = comma + 1
+    while pos < end and s.text[pos] == " ":
+        pos += 1
+    return subject_at(s.text, pos, end)
 
 
 _JUST_BEFORE = re.compile(r"[^,;:“”\"]{0,40},\s*$")
