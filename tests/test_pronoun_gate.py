@@ -21,8 +21,9 @@ WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews" / "wikinews_2019_2020
 
 pytestmark = pytest.mark.skipif(not WIKINEWS.is_file(), reason="../shared Wikinews not present")
 
-# Pinned floor: 52/60 when set (41/60 before subject salience); raise it, never lower it.
-FLOOR = 0.85
+# Pinned floor: 52/60 when set (41/60 before subject salience), raised at 55/60 (sixth
+# session); raise it, never lower it.
+FLOOR = 0.9
 
 
 def _module() -> ModuleType:
