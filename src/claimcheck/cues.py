@@ -601,7 +601,6 @@ def _noun_key(word: str) -> str:
     return word
 
 
-# Never "not" or "never": "the police did not see a gun" reports nothing they saw.
 # Words that never stand inside a speaker phrase: a verb, a clause opener, a pronoun.
 _CLAUSE_WORDS = frozenset(
     "is are was were has have had been be said says told claimed when who which whom after "
@@ -611,6 +610,7 @@ _CLAUSE_WORDS = frozenset(
 _VERB_OBJECT = re.compile(
     r"\b[a-z]+ed\s+(?:a|an|the|his|her|their|its|several|some|this|that|these|those)\b"
 )
+# Never "not" or "never": "the police did not see a gun" reports nothing they saw.
 _TRAILING_AUX = frozenset(
     "has have had is are was were did does do also would will could can may might should "
     "must still already previously reportedly".split()

@@ -120,6 +120,12 @@ _PROSE_WORD = re.compile(
 )
 
 
+_HEADLINE_ADVERBS = frozenset(
+    """Finally Reportedly Officially Formally Publicly Secretly Quietly Quickly Allegedly
+    Apparently Already Actually Really Now Still Again Also Just Never""".split()
+)
+
+
 def _headline_name(view: str, line: tuple[int, int], at: int, name: str) -> str | None:
     if view[line[0] : at].strip(" \t\"“‘'"):
         return None
@@ -130,8 +136,8 @@ def _headline_name(view: str, line: tuple[int, int], at: int, name: str) -> str 
         if not view.startswith(":", at + len(name)):
             return None
         verb = len(words)
-    while verb and words[verb - 1].endswith("ly"):
-        verb -= 1  # "Republicans Finally Confirmed …"
+    while verb and words[verb - 1] in _HEADLINE_ADVERBS:
+        verb -= 1  # "Republicans Finally Confirmed …" (a name may end in "-ly": "Kelly")
     return " ".join(words[:verb]) if verb >= 2 else None
 
 

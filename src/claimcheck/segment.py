@@ -152,7 +152,11 @@ def _is_boundary(text: str, dot: int, cut: int, end: int) -> bool:
     word = text[j:dot].lower().strip(_CLOSERS)
     if word in ABBREVIATIONS or word.replace(".", "") in ABBREVIATIONS:
         nxt_word = _NEXT_WORD.match(text, nxt, min(end, nxt + 30))
-        if nxt_word is not None and nxt_word.group() in _NAME_AFTER_ABBREV:
+        if (
+            word in _PLACE_ABBREVIATIONS
+            and nxt_word is not None
+            and nxt_word.group() in _NAME_AFTER_ABBREV
+        ):
             return False  # "the U.S. Department of State": a name runs on
         return _abbrev_ends_sentence(word, following)
     if len(word) == 1 and word.isalpha():
@@ -161,16 +165,17 @@ def _is_boundary(text: str, dot: int, cut: int, end: int) -> bool:
 
 
 _NEXT_WORD = re.compile(r"[A-Z][a-z]+")
+_PLACE_ABBREVIATIONS = frozenset(["u.s", "u.k", "u.n", "d.c", "u.s.a", "e.u"])
 # Words that continue a name after "U.S.", "U.K.", "U.N.", "D.C.": an office or body.
 _NAME_AFTER_ABBREV = frozenset(
     """Department Army Navy Air Senate House Embassy Court Congress Supreme District Attorney
     Attorneys Marshals Coast Customs Border Postal Census Treasury State Secretary Ambassador
-    President Representative Senator Rep Sen Capitol Geological Forest Agency Chamber
-    Institute Federal Government Justice Bureau Centers Food Special Military Marine Marines
-    Olympic Cyber Space Patent Citizenship Immigration National Security General Council
-    Mission Forces Central Southern Northern Pacific European Africa Command Consulate
-    Representatives Trade Energy Health Commerce Labor Education Transportation Defense
-    Homeland Intelligence Office Chief Secretary-General Envoy Special Circuit Court""".split()
+    President Representative Representatives Senator Rep Sen Capitol Geological Forest
+    Agency Chamber Institute Federal Government Justice Bureau Centers Food Special Military
+    Marine Marines Olympic Cyber Space Patent Citizenship Immigration National Security
+    General Council Mission Forces Central Southern Northern Pacific European Africa Command
+    Consulate Trade Energy Health Commerce Labor Education Transportation Defense Homeland
+    Intelligence Office Chief Secretary-General Envoy Circuit""".split()
 )
 
 

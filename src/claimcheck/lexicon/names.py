@@ -26,7 +26,8 @@ ROLE_WORDS = frozenset(
     scientist immunologist epidemiologist virologist physician surgeon broadcaster
     businessman businesswoman entrepreneur legislator lawmaker co-author author co-developer
     developer mp mep singer comedian novelist historian researcher journalist columnist
-    podcaster commentator filmmaker astronaut physicist scholar activist""".split()
+    podcaster commentator filmmaker astronaut physicist scholar activist billionaire owner
+    magnate mogul tycoon""".split()
 )
 
 TITLES = HONORIFICS | ROLE_WORDS
