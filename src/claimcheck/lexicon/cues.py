@@ -30,7 +30,7 @@ VERBS: dict[str, Stance] = {
         applaud hail slam mock ridicule acknowledge agree offer express attack echo request
         encourage tout portray decry assail challenge scoff snap chuckle laugh gush muse mutter
         grumble marvel rave plead laud commend label brand characterize characterise
-        liken lambaste castigate rebuke scold fault excoriate berate chant""".split(),
+        liken lambaste castigate rebuke scold fault excoriate berate chant compliment""".split(),
         "assert",
     ),
     "call for": "assert",
