@@ -121,8 +121,16 @@ _LEAD_STOP = re.compile(
 )
 
 
+# Conjunctions that open a clause of their own; after them a subject is a new speaker.
+SUBORDINATORS = frozenset("while whereas although though because".split())
+# The same, and words that may also be prepositions ("after the vote"): before a
+# subject and its cue they too open a clause ("after Stumpf admitted …").
 _NEW_CLAUSE = re.compile(
-    r"\b(?:while|whereas|although|though|because|but|after|before|when|since|until|once|as)\s+$"
+    r"\b(?:"
+    + "|".join(
+        sorted(SUBORDINATORS | {"but", "after", "before", "when", "since", "until", "once", "as"})
+    )
+    + r")\s+$"
 )
 
 

@@ -7,6 +7,7 @@ import re
 
 from claimcheck.attribute.base import (
     _SPACE,
+    SUBORDINATORS,
     RawClaim,
     SentenceCtx,
     _lead_ok,
@@ -221,12 +222,9 @@ def _gap_ok(gap: str) -> bool:
     words = gap.strip(_SPACE + ",—–-?!.").split()
     if not words:
         return True
-    if words[0].lower() in _SUBORDINATORS:
+    if words[0].lower() in SUBORDINATORS:
         return False  # "… in an “appalling tragedy” while the minister wrote …": a new clause
     return len(words) <= 6 and _lead_ok(gap.strip(_SPACE + ",—–-?!.") + " ")
-
-
-_SUBORDINATORS = frozenset("while whereas although though because".split())
 
 
 def _quote_claims(
