@@ -23,8 +23,8 @@ import statistics
 import time
 from pathlib import Path
 
-from claimcheck.documents import Document, from_text
 from claimcheck.extract import extract
+from claimcheck.loaders import Document, from_text
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared/corpora/wikinews/wikinews_2019_2020.jsonl"
 

@@ -29,9 +29,9 @@ import time
 from dataclasses import fields
 from pathlib import Path
 
-from claimcheck.index import BruteForce, ClaimIndex
 from claimcheck.models import Claim, DocumentInfo, Ledger, Speaker
 from claimcheck.verify import Corpus, Settings, verify
+from claimcheck.verify.index import BruteForce, ClaimIndex
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"

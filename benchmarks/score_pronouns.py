@@ -18,8 +18,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimcheck.documents import from_text
 from claimcheck.extract import extract
+from claimcheck.loaders import from_text
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[1] / "shared"

@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from claimcheck.documents import from_text
 from claimcheck.extract import extract
+from claimcheck.loaders import from_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 _MARK = re.compile(r"[\"“”]|''")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from claimcheck.ci.exit_policy import with_results
 from claimcheck.models import (
     Change,
     CorpusInfo,
@@ -16,7 +17,6 @@ from claimcheck.models import (
     Summary,
     ToolInfo,
 )
-from claimcheck.policy import with_results
 
 DATA = Path(__file__).parent / "data" / "ci"
 DRAFT = "drafts/india-japan.md"

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimcheck.index import spoken_text
 from claimcheck.models import Claim, Result
-from claimcheck.statements import standalone
 from claimcheck.verify import Corpus, Settings, check, load_corpus
+from claimcheck.verify.index import spoken_text
+from claimcheck.verify.statements import standalone
 
 DATA = Path(__file__).resolve().parent / "data" / "wikinews"
 KINDS = ("exact", "fragment", "word", "number", "negation", "speaker", "fabricated")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from claimcheck.documents import load
+from claimcheck.loaders import load
 from claimcheck.models import Claim, ClaimKind, DocumentInfo, Ledger, Speaker
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from claimcheck.documents import from_text
 from claimcheck.extract import extract
+from claimcheck.loaders import from_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEV = SHARED / "eval" / "polnear" / "dev"

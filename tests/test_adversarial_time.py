@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 import claimcheck
-from claimcheck.documents import from_text
 from claimcheck.extract import extract
+from claimcheck.loaders import from_text
 from claimcheck.verify import Corpus, load_corpus
 
 SIZE = 60_000

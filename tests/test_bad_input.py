@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
 GOOD = "“We will win,” Ana Ruiz said. The team was ready.\n"
@@ -215,7 +215,7 @@ def assert_clean_exit(res: Any, code: int) -> None:
 
 def assert_offsets(stdout: str, source: Path) -> None:
     """Every claim's text is the document's text at its offsets."""
-    from claimcheck.documents import load
+    from claimcheck.loaders import load
 
     text = load(source).text
     for claim in json.loads(stdout)["claims"]:

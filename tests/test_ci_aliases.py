@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from claimcheck import aliases
 from claimcheck.models import DocumentInfo, Ledger, Speaker
+from claimcheck.verify import aliases
 
 
 def _ledger() -> Ledger:

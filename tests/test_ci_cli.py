@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ci_report import DATA
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 
 SCHEMAS = Path(__file__).parent / "schemas"
 

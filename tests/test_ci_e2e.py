@@ -15,9 +15,9 @@ from typer.testing import CliRunner
 
 from test_ci_packaging import EXAMPLE, workflow_command
 
-pytest.importorskip("claimcheck.verify")
+pytest.importorskip("claimcheck.verify.pipeline")
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 
 SCHEMAS = Path(__file__).parent / "schemas"
 FORMATS = [

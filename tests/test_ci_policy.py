@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ci_report import make_report
+from claimcheck.ci.exit_policy import ExitPolicy, exit_code, override, with_results
 from claimcheck.models import Report, RunError
-from claimcheck.policy import ExitPolicy, exit_code, override, with_results
 
 
 def _only(report: Report, severity: str) -> Report:

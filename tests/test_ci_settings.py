@@ -8,9 +8,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from claimcheck.ci.selection import configured_drafts, select_drafts
+from claimcheck.ci.settings import Settings, discover, json_schema, load, show
 from claimcheck.errors import ConfigError, UsageError
-from claimcheck.selection import configured_drafts, select_drafts
-from claimcheck.settings import Settings, discover, json_schema, load, show
 
 
 def _write(path: Path, text: str) -> Path:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from ci_report import DRAFT, draft_texts, make_report
-from claimcheck import baseline, gitdiff, suppress
+from claimcheck.ci import baseline, suppress
+from claimcheck.ci import changed_lines as gitdiff
 from claimcheck.errors import InputError, UsageError
 from claimcheck.models import Report
 
@@ -132,7 +133,7 @@ def test_drafts_without_results_still_have_their_suppressions_checked(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from ci_report import DATA
-    from claimcheck import ci
+    from claimcheck.ci import outputs as ci
 
     monkeypatch.chdir(DATA)
     empty = make_report().model_copy(update={"results": [], "errors": []})

@@ -6,7 +6,7 @@ from typing import Any
 
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()

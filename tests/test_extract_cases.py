@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from casefile import Case, load_cases
-from claimcheck.documents import from_text
 from claimcheck.extract import extract
+from claimcheck.loaders import from_text
 
 CASES = sorted((Path(__file__).parent / "cases" / "extract").glob("*.txt"))
 ALL = [c for f in CASES for c in load_cases(f)]

@@ -8,9 +8,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck import cues
-from claimcheck.documents import from_text
-from claimcheck.extract import extract
+from claimcheck.extract import cues, extract
+from claimcheck.loaders import from_text
 
 NEWSY = st.lists(
     st.sampled_from(

@@ -4,11 +4,12 @@ import doctest
 
 import pytest
 
-from claimcheck import judge, match, names, text
-from claimcheck.judge import Policy, edit_flags
+from claimcheck import text
 from claimcheck.lexicon import cues as cue_lexicon
-from claimcheck.match import Edit
 from claimcheck.models import Speaker
+from claimcheck.verify import Policy, judge, match, names
+from claimcheck.verify.judge import edit_flags
+from claimcheck.verify.match import Edit
 
 
 @pytest.mark.parametrize("module", [text, match, judge, names, cue_lexicon])

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from claimcheck.documents import load
 from claimcheck.extract import extract
+from claimcheck.loaders import load
 from claimcheck.models import Ledger
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,8 +14,8 @@ import time
 
 import pytest
 
-from claimcheck.documents import load_bytes
 from claimcheck.errors import InputError
+from claimcheck.loaders import load_bytes
 
 SIZE = 100_000
 

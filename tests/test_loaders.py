@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck.documents import Document, from_text, load, load_bytes
 from claimcheck.errors import InputError
+from claimcheck.loaders import Document, from_text, load, load_bytes
 
 DATA = Path(__file__).resolve().parent / "data" / "loaders"
 # CLAIMCHECK_FUZZ=20000 python -m pytest tests/test_loaders.py -k fuzz: a long fuzz run.

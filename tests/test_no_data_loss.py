@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
-from claimcheck.output import write_atomic
+from claimcheck.cli.app import app
+from claimcheck.files import write_atomic
 
 
 def test_interrupted_write_leaves_the_previous_file_and_no_debris(

@@ -4,7 +4,7 @@ import os
 import stat
 from pathlib import Path
 
-from claimcheck.output import write_atomic
+from claimcheck.files import write_atomic
 
 
 def test_new_files_get_the_umask_mode_and_existing_keep_theirs(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 

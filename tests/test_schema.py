@@ -4,7 +4,7 @@ import json
 
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 from claimcheck.models import json_schema
 
 

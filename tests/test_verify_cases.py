@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 import yaml
 
-from claimcheck.documents import from_text
 from claimcheck.extract import extract
-from claimcheck.statements import from_document, standalone
+from claimcheck.loaders import from_text
 from claimcheck.verify import Corpus, Settings, check
+from claimcheck.verify.statements import from_document, standalone
 from seedledger import seed_ledger
 
 CASES = sorted(Path(__file__).parent.glob("cases/verify/*.yaml"))

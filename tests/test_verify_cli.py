@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = str(ROOT / "corpus")

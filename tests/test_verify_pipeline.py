@@ -11,8 +11,8 @@ from pathlib import Path
 from pytest_regressions.file_regression import FileRegressionFixture
 
 from claimcheck import verify
-from claimcheck.documents import load
 from claimcheck.extract import extract
+from claimcheck.loaders import load
 from claimcheck.models import dump_json
 from claimcheck.render import RENDERERS
 from claimcheck.verify import Settings, load_corpus

@@ -9,9 +9,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.models import StatementRef
-from claimcheck.statements import standalone
 from claimcheck.text import fold, fold_slow, key_sentences
 from claimcheck.verify import Corpus, Settings, check, load_corpus
+from claimcheck.verify.statements import standalone
 
 # CLAIMCHECK_FUZZ=20000 python -m pytest tests -k fuzz: a long fuzz run.
 FUZZ = int(os.environ.get("CLAIMCHECK_FUZZ", "150"))

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from ccm import MODELS, Model
 
-from claimcheck.documents import from_text
 from claimcheck.extract import extract as rule_extract
+from claimcheck.loaders import from_text
 
 
 def rule_claims(text: str) -> list[dict]:

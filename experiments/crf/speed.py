@@ -15,8 +15,8 @@ from pathlib import Path
 
 from ccm import MODELS, POLNEAR, Model, doc_sequences
 
-from claimcheck.documents import from_text
 from claimcheck.extract import extract
+from claimcheck.loaders import from_text
 
 
 def bench(name: str, fn: Callable[[str], object], texts: list[str], reps: int) -> None:

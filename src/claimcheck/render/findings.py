@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from claimcheck.catalogue import BY_ID, is_notice, rule_of
 from claimcheck.models import Report, Result, Severity
-from claimcheck.rules import BY_ID, is_notice, rule_of
 
 RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 

@@ -6,9 +6,9 @@ the rest silently, so the dropped count is said in a final notice.
 
 from __future__ import annotations
 
+from claimcheck.catalogue import is_notice
 from claimcheck.models import Report
 from claimcheck.render.findings import Finding, findings
-from claimcheck.rules import is_notice
 
 LIMIT = 10
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}

@@ -9,8 +9,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
+from claimcheck.catalogue import is_notice, rule_of
 from claimcheck.models import Report, Result
-from claimcheck.rules import is_notice, rule_of
 
 
 def _case(suite: ET.Element, r: Result) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from claimcheck.catalogue import is_notice
 from claimcheck.models import Report
 from claimcheck.render.findings import findings
-from claimcheck.rules import is_notice
 
 _ICON = {"error": "❌ error", "warning": "⚠️ warning", "info": "ℹ️ info"}
 

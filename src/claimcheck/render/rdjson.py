@@ -13,9 +13,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from claimcheck.catalogue import HELP_URL
 from claimcheck.models import Report
 from claimcheck.render.findings import Finding, findings, quoted_source
-from claimcheck.rules import HELP_URL
 
 _SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 _NEWLINE = re.compile(r"\r\n|\r|\n")

@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from claimcheck.catalogue import HELP_URL, RULES, is_notice
 from claimcheck.models import Report, SourceRef
 from claimcheck.render.findings import Finding, findings, quoted_source
-from claimcheck.rules import HELP_URL, RULES, is_notice
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}

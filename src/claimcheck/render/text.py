@@ -10,8 +10,8 @@ from __future__ import annotations
 import difflib
 import textwrap
 
+from claimcheck.catalogue import is_notice
 from claimcheck.models import Report, Result
-from claimcheck.rules import is_notice
 from claimcheck.text import fold
 
 _RED, _GREEN, _BOLD, _DIM, _RESET = "\033[31m", "\033[32m", "\033[1m", "\033[2m", "\033[0m"

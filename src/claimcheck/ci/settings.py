@@ -19,9 +19,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from claimcheck.catalogue import RULE_IDS
 from claimcheck.errors import ConfigError
 from claimcheck.models import Severity
-from claimcheck.rules import RULE_IDS
 
 NAMES = (".claimcheck.toml", "claimcheck.toml", "pyproject.toml")
 _PATH_KEYS = ("corpus", "claims", "baseline")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from claimcheck.index import ClaimIndex
-from claimcheck.match import Edit, EntryMatch
 from claimcheck.models import Change, SourceRef, Speaker
+from claimcheck.verify.index import ClaimIndex
+from claimcheck.verify.match import Edit, EntryMatch
 
 
 def _line_col(text: str, line: int, column: int, offset: int) -> tuple[int, int]:

@@ -3,7 +3,7 @@
 ``postprocess`` applies what the team configured (severity overrides, inline
 suppressions, ``--diff``, the baseline); ``emit`` renders the chosen format
 for stdout and every ``--report FORMAT:FILE``. The exit code comes from the
-report alone (``policy.exit_code``), so writing files never changes it.
+report alone (``exit_policy.exit_code``), so writing files never changes it.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimcheck import baseline, documents, gitdiff, policy, suppress
+from claimcheck.ci import baseline, changed_lines, exit_policy, suppress
 from claimcheck.errors import ClaimcheckError, InputError, UsageError
+from claimcheck.files import write_atomic
+from claimcheck.loaders import documents
 from claimcheck.models import Report, Severity, dump_json, dump_jsonl
-from claimcheck.output import write_atomic
 from claimcheck.render import github, junit, markdown, rdjson, sarif
 from claimcheck.render.findings import findings
 
@@ -29,7 +30,7 @@ class Options:
     fmt: str = "text"
     output: Path | None = None  # the chosen format goes here instead of stdout
     reports: tuple[tuple[str, Path], ...] = ()
-    exit: policy.ExitPolicy = field(default_factory=policy.ExitPolicy)
+    exit: exit_policy.ExitPolicy = field(default_factory=exit_policy.ExitPolicy)
     severity: Mapping[str, Severity] = field(default_factory=dict)
     baseline: Path | None = None
     diff: str | None = None
@@ -83,12 +84,12 @@ def _notice_paths(report: Report) -> set[str]:
 
 
 def postprocess(report: Report, texts: Mapping[str, str], options: Options) -> Report:
-    report = policy.override(report, options.severity)
+    report = exit_policy.override(report, options.severity)
     report = suppress.apply(report, texts)
     if options.diff is not None:
         paths = sorted({r.statement.path for r in report.results})
-        report = gitdiff.only_changed(
-            report, gitdiff.changed_lines(options.diff, paths, options.cwd)
+        report = changed_lines.only_changed(
+            report, changed_lines.changed_lines(options.diff, paths, options.cwd)
         )
     if options.baseline is not None:
         report = baseline.apply(report, baseline.read(options.baseline))

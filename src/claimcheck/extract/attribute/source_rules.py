@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.attribute.base import (
+from claimcheck.extract.attribute.base import (
     RawClaim,
     SentenceCtx,
     _finished,
@@ -17,7 +17,7 @@ from claimcheck.attribute.base import (
     _strip_end,
     _words,
 )
-from claimcheck.cues import WEEKDAY, CueHit, Subject, speaker_after
+from claimcheck.extract.cues import WEEKDAY, CueHit, Subject, speaker_after
 
 # An initial's full stop ("Frank G. Jackson", "the U.S. Department") ends no phrase.
 _SOURCE_NP = re.compile(

@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from claimcheck.catalogue import rule_of
+from claimcheck.ci.exit_policy import with_results
 from claimcheck.errors import InputError
+from claimcheck.files import write_atomic
 from claimcheck.models import Report
-from claimcheck.output import write_atomic
-from claimcheck.policy import with_results
-from claimcheck.rules import rule_of
 
 VERSION = "1"
 REASON = "baseline"

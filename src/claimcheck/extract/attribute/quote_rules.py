@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from claimcheck.attribute.base import (
+from claimcheck.extract.attribute.base import (
     _SPACE,
     SUBORDINATORS,
     RawClaim,
@@ -16,7 +16,7 @@ from claimcheck.attribute.base import (
     _strip_final_stop,
     _words,
 )
-from claimcheck.cues import (
+from claimcheck.extract.cues import (
     CueHit,
     Subject,
     content_after,
@@ -24,8 +24,8 @@ from claimcheck.cues import (
     speaker_after,
     subject_before,
 )
+from claimcheck.extract.quotes import Quote
 from claimcheck.lexicon.cues import FORMS, VERBS
-from claimcheck.quotes import Quote
 
 
 def quote_then_cue(s: SentenceCtx) -> list[RawClaim] | None:

@@ -6,14 +6,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from claimcheck.cues import (
+from claimcheck.extract.cues import (
     CueHit,
     Subject,
     find_cues,
 )
+from claimcheck.extract.quotes import Quote
 from claimcheck.lexicon.cues import FORMS, SPEECH
 from claimcheck.lexicon.names import TITLES
-from claimcheck.quotes import Quote
 
 _SPACE = " \t\n\r\u00a0"
 

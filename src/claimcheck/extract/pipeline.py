@@ -11,15 +11,15 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from claimcheck.attribute import RawClaim, SentenceCtx, attribute_sentence
-from claimcheck.cues import NAME, NAME_RUN, Subject, subject_at
-from claimcheck.documents import Document
+from claimcheck.extract.attribute import RawClaim, SentenceCtx, attribute_sentence
+from claimcheck.extract.cues import NAME, NAME_RUN, Subject, subject_at
+from claimcheck.extract.quotes import Quote, find_quotes, opens_with_quote, top_level
+from claimcheck.extract.segment import Sentence, classify_line, split_sentences, title_case_ratio
+from claimcheck.extract.speakers import Person, SpeakerResolver, sentence_cut
 from claimcheck.lexicon.cues import VERBS, inflections
 from claimcheck.lexicon.names import NOT_NAMES
+from claimcheck.loaders.documents import Document
 from claimcheck.models import Ledger, Skipped
-from claimcheck.quotes import Quote, find_quotes, opens_with_quote, top_level
-from claimcheck.segment import Sentence, classify_line, split_sentences, title_case_ratio
-from claimcheck.speakers import Person, SpeakerResolver, sentence_cut
 
 _SCARE_WORDS = 2
 _PROSE_KINDS = ("paragraph", "blockquote", "list-item")

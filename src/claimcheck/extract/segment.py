@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimcheck.extract.quotes import Quote
 from claimcheck.lexicon.cues import FORMS, SPEECH
 from claimcheck.lexicon.names import ABBREVIATIONS
-from claimcheck.quotes import Quote
 
 _SMALL = frozenset(
     [

@@ -1,4 +1,4 @@
-"""Policy: verdict, attribution, flags and severity. Pure; no scoring, no I/O.
+"""Judge: material changes, attribution and the verdict message. Pure; no scoring, no I/O.
 
 Scores cannot see meaning (a changed number scores higher than a harmless
 word swap), so material changes are read off the word-level edits.
@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import get_args
 
-from claimcheck.match import Edit
-from claimcheck.models import Attribution, ClaimKind, Flag, Severity, Speaker, Verdict
-from claimcheck.names import any_person
+from claimcheck.models import Attribution, ClaimKind, Flag, Speaker, Verdict
+from claimcheck.verify import severity
+from claimcheck.verify.match import Edit
+from claimcheck.verify.names import any_person
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -38,38 +38,7 @@ _COMMON = _wordset(
     "but and or so if in on at of for to as by with from there here what when while"
 )
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
-MATERIAL: frozenset[str] = frozenset(
-    {"number-changed", "negation-changed", "name-changed", "modality-changed", "truncated-meaning"}
-)
-
-
-@dataclass(frozen=True)
-class Policy:
-    """Which findings are errors; override fields to change what fails a run."""
-
-    threshold: float = 80.0
-    missing: Severity = "error"
-    mismatch: Severity = "error"
-    material: Severity = "error"
-    fuzzy: Severity = "warning"
-    flagged: Severity = "warning"  # exact but flagged (not-a-quote, speaker-conflict, …)
-    exact: Severity = "info"
-    material_flags: frozenset[str] = field(default_factory=lambda: MATERIAL)
-
-    def severity(self, verdict: Verdict, attribution: Attribution, flags: list[Flag]) -> Severity:
-        found: list[Severity] = [self.exact]
-        if verdict == "missing":
-            found.append(self.missing)
-        if verdict == "fuzzy":
-            found.append(self.fuzzy)
-        if attribution == "mismatch":
-            found.append(self.mismatch)
-        if any(f in self.material_flags for f in flags):
-            found.append(self.material)
-        if flags:
-            found.append(self.flagged)
-        order = {"error": 0, "warning": 1, "info": 2}
-        return min(found, key=lambda s: order[s])
+MATERIAL = severity.MATERIAL
 
 
 def number_value(word: str) -> str | None:

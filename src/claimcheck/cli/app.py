@@ -18,11 +18,11 @@ import typer
 
 from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError
-from claimcheck.output import write_atomic
+from claimcheck.files import write_atomic
 
 if TYPE_CHECKING:
-    from claimcheck import ci
-    from claimcheck import settings as settings_mod
+    from claimcheck.ci import outputs as ci
+    from claimcheck.ci import settings as settings_mod
     from claimcheck.models import Report
 
 app = typer.Typer(
@@ -116,7 +116,7 @@ def extract(
     ] = False,
 ) -> None:
     """Split articles into attributed claims (the claims ledger)."""
-    from claimcheck import ledgers
+    from claimcheck.corpus import ledgers
 
     try:
         if out is not None:
@@ -214,7 +214,7 @@ def verify(
         # still get a report, with the problem in errors[], and the exit code is 2.
         if fmt == OutputFormat.text:
             fail(err)
-        from claimcheck.verify import failed_report
+        from claimcheck.verify.pipeline import failed_report
 
         result = failed_report(err)
     color = fmt == OutputFormat.text and output is None and _color_ok()
@@ -229,8 +229,7 @@ def run_verify(
     speaker: str | None = None,
 ) -> Report:
     """The verification the config describes, with the team's speaker aliases."""
-    from claimcheck import aliases
-    from claimcheck.verify import Corpus, Settings, load_corpus, run
+    from claimcheck.verify import Corpus, Settings, aliases, load_corpus, run
 
     s = loaded.settings
     stdin = sys.stdin.read() if "-" in drafts else None
@@ -279,7 +278,7 @@ def load_settings(
     config: Path | None, isolated: bool, **options: tuple[str, Any]
 ) -> settings_mod.Loaded:
     """``options``: setting name -> (the flag, its value or None when not given)."""
-    from claimcheck import settings as settings_mod
+    from claimcheck.ci import settings as settings_mod
 
     return settings_mod.load(Path.cwd(), config=config, isolated=isolated, overrides=options)
 
@@ -295,7 +294,7 @@ def _policy_flags(
 
 
 def configured_drafts(loaded: settings_mod.Loaded) -> list[str]:
-    from claimcheck import selection
+    from claimcheck.ci import selection
 
     return selection.configured_drafts(loaded, Path.cwd())
 
@@ -308,8 +307,8 @@ def ci_options(
     diff: str | None,
     output: Path | None = None,
 ) -> ci.Options:
-    from claimcheck import ci
-    from claimcheck.policy import ExitPolicy
+    from claimcheck.ci import outputs as ci
+    from claimcheck.ci.exit_policy import ExitPolicy
 
     s = loaded.settings
     return ci.Options(
@@ -330,7 +329,8 @@ def emit(
     drafts: list[str] | None = None,
 ) -> NoReturn:
     """Post-process, write every report, print the chosen format, exit by policy."""
-    from claimcheck import ci, policy
+    from claimcheck.ci import exit_policy as policy
+    from claimcheck.ci import outputs as ci
 
     try:
         texts = ci.draft_texts(report, drafts or [])
@@ -345,7 +345,7 @@ def emit(
             ci.append_step_summary(report)
     except ClaimcheckError as err:
         fail(err)
-    from claimcheck.rules import is_notice
+    from claimcheck.catalogue import is_notice
 
     for e in report.errors:
         if not is_notice(e):
@@ -370,7 +370,7 @@ def report_cmd(
     diff: DiffOpt = None,
 ) -> None:
     """Re-render a saved JSON report in any format, under the CI failure policy."""
-    from claimcheck import ci
+    from claimcheck.ci import outputs as ci
 
     try:
         loaded = load_settings(config, isolated, **_policy_flags(fail_on, max_warnings, baseline))
@@ -384,7 +384,7 @@ def report_cmd(
 @config_app.command("show")
 def config_show(config: ConfigOpt = None, isolated: IsolatedOpt = False) -> None:
     """Print the effective settings and where each one came from."""
-    from claimcheck import settings as settings_mod
+    from claimcheck.ci import settings as settings_mod
 
     try:
         loaded = load_settings(config, isolated)
@@ -396,7 +396,7 @@ def config_show(config: ConfigOpt = None, isolated: IsolatedOpt = False) -> None
 @schema_app.command("config")
 def schema_config() -> None:
     """JSON Schema of the configuration ([tool.claimcheck] / claimcheck.toml)."""
-    from claimcheck.settings import json_schema
+    from claimcheck.ci.settings import json_schema
 
     typer.echo(json.dumps(json_schema(), indent=2, sort_keys=True))
 
@@ -417,7 +417,8 @@ def baseline_write(
     isolated: IsolatedOpt = False,
 ) -> None:
     """Write the fingerprints of today's errors and warnings to the baseline file."""
-    from claimcheck import baseline, ci
+    from claimcheck.ci import baseline
+    from claimcheck.ci import outputs as ci
 
     try:
         loaded = load_settings(config, isolated)

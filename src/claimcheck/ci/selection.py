@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pathspec
 
+from claimcheck.ci.settings import Loaded
 from claimcheck.errors import UsageError
-from claimcheck.settings import Loaded
 
 
 def _spec(patterns: Sequence[str]) -> pathspec.GitIgnoreSpec:

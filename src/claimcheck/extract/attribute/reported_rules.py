@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.attribute.base import (
+from claimcheck.extract.attribute.base import (
     MAX_CUES,
     MAX_REPORTED_CHARS,
     RawClaim,
@@ -19,8 +19,8 @@ from claimcheck.attribute.base import (
     _strip_final_stop,
     _words,
 )
-from claimcheck.attribute.quote_rules import _THAT
-from claimcheck.cues import (
+from claimcheck.extract.attribute.quote_rules import _THAT
+from claimcheck.extract.cues import (
     WEEKDAY,
     CueHit,
     Subject,

@@ -7,13 +7,13 @@ written never matters: the same report gives the same code.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from claimcheck.models import Report, Result, RunError, Severity, Summary
-from claimcheck.rules import is_notice, rule_of
+from claimcheck.catalogue import is_notice, rule_of
+from claimcheck.models import Report, Result, Severity
+from claimcheck.verify.summary import summarise
 
 FailOn = Literal["error", "warning", "info", "never"]
 _RANK = {"info": 0, "warning": 1, "error": 2}
@@ -48,28 +48,6 @@ def _regrade(result: Result, severities: Mapping[str, Severity]) -> Result:
 def with_results(report: Report, results: list[Result]) -> Report:
     summary = summarise(results, report.errors)
     return report.model_copy(update={"results": results, "summary": summary})
-
-
-def summarise(results: Sequence[Result], errors: Sequence[RunError] = ()) -> Summary:
-    """Counts of what is left; suppressed results count only as suppressed.
-
-    The one place a Summary is counted: verify builds the first one, and the CI
-    layer recounts after severity overrides and suppressions.
-    """
-    verdicts = Counter(r.verdict for r in results)
-    live = Counter(r.severity for r in results if not r.suppressed)
-    notices = sum(1 for e in errors if is_notice(e))
-    return Summary(
-        statements=len(results),
-        exact=verdicts["exact"],
-        fuzzy=verdicts["fuzzy"],
-        missing=verdicts["missing"],
-        misattributed=sum(1 for r in results if r.attribution == "mismatch"),
-        errors=live["error"],
-        warnings=live["warning"] + notices,
-        infos=live["info"],
-        suppressed=sum(1 for r in results if r.suppressed),
-    )
 
 
 def exit_code(report: Report, policy: ExitPolicy) -> int:

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from claimcheck import documents
 from claimcheck.errors import InputError
-from claimcheck.extract import extract
+from claimcheck.extract.pipeline import extract
+from claimcheck.files import write_atomic
+from claimcheck.loaders import documents
 from claimcheck.models import Claim, Ledger, Speaker, dump_json, dump_jsonl
-from claimcheck.output import write_atomic
 
 SOURCE_SUFFIXES = tuple(documents.FORMATS)
 

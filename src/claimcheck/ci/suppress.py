@@ -18,9 +18,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from claimcheck.catalogue import rule_of
+from claimcheck.ci.exit_policy import with_results
 from claimcheck.models import Report, Result, RunError
-from claimcheck.policy import with_results
-from claimcheck.rules import rule_of
 
 _COMMENT = re.compile(
     r"<!--\s*claimcheck-(?P<kind>disable-next-line|disable|enable)\b"

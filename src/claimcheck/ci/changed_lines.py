@@ -11,9 +11,9 @@ import subprocess
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from claimcheck.ci.exit_policy import with_results
 from claimcheck.errors import UsageError
 from claimcheck.models import Report
-from claimcheck.policy import with_results
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 ALL = frozenset({0})  # sentinel: every line changed

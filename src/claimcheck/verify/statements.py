@@ -16,9 +16,9 @@ from typing import Any, Literal
 
 import yaml
 
-from claimcheck.documents import Document
 from claimcheck.errors import InputError
-from claimcheck.extract import extract
+from claimcheck.extract.pipeline import extract
+from claimcheck.loaders.documents import Document
 from claimcheck.models import ClaimKind, StatementRef
 
 Scope = Literal["quotes", "attributed", "all"]

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from claimcheck.index import ClaimIndex
 from claimcheck.text import Folded, fold
+from claimcheck.verify.index import ClaimIndex
 
 _GAP = re.compile(r"\[[^\]]*\]|\(\s*\.\.\.\s*\)|\.\.\.+")
 _SENTENCE_END = re.compile(r"[.!?]")

@@ -10,22 +10,22 @@ they share is in ``base``.
 
 from __future__ import annotations
 
-from claimcheck.attribute.base import RawClaim, Rule, SentenceCtx
-from claimcheck.attribute.naming_rules import what_x_called
-from claimcheck.attribute.quote_rules import (
+from claimcheck.extract.attribute.base import RawClaim, Rule, SentenceCtx
+from claimcheck.extract.attribute.naming_rules import what_x_called
+from claimcheck.extract.attribute.quote_rules import (
     _participle_after,
     cue_then_quote,
     quote_near_cue,
     quote_then_cue,
     split_quote,
 )
-from claimcheck.attribute.reported_rules import (
+from claimcheck.extract.attribute.reported_rules import (
     content_then_cue,
     participle_cue,
     subject_cue_content,
     verb_that,
 )
-from claimcheck.attribute.source_rules import according_to, asked_question, in_document
+from claimcheck.extract.attribute.source_rules import according_to, asked_question, in_document
 
 __all__ = ["QUOTE_RULES", "REPORTED_RULES", "RawClaim", "SentenceCtx", "attribute_sentence"]
 

@@ -1,7 +1,7 @@
 """Speaker aliases a team declares in config, added to the corpus ledgers' speakers.
 
 House style may call Dr. Shubhamitra Das "Professor Das"; the extractor cannot
-know that. ``[tool.claimcheck.speakers]`` maps a canonical name to such
+know that. ``[tool.claimcheck.extract.speakers]`` maps a canonical name to such
 aliases, and they join the aliases of every ledger speaker with that name (or
 already known by it), so attribution treats them as the same person.
 """

@@ -1,0 +1,79 @@
+"""Verify: drafts are checked against the corpus; the result is a ``Report``.
+
+The stage order (``pipeline.verify``):
+
+1. ``corpus``      current ledgers (or extract now) → ``index.ClaimIndex``
+2. ``statements``  a draft (or a YAML/JSON/CSV list) → ``StatementRef`` items
+3. ``match``       candidates from the index, aligned word by word (``Edit``)
+4. ``judge``       material changes, attribution, the verdict message
+5. ``severity``    the ``Policy`` that grades a verdict error / warning / info
+6. ``checker``     one statement through 3–5; ``evidence`` builds the source
+7. ``summary``     the counts at the top of the report
+
+``names`` and ``aliases`` compare speakers as people ("Das" is "Dr. Das").
+
+The public API is re-exported here: ``verify``, ``run``, ``Settings``,
+``Corpus``, ``load_corpus``, ``Policy``, ``check``, ``failed_report``. The pipeline loads
+on first use, so ``import claimcheck`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from claimcheck.models import Report, StatementRef
+    from claimcheck.verify.checker import Settings, check
+    from claimcheck.verify.corpus import Corpus, load_corpus
+    from claimcheck.verify.pipeline import failed_report, run
+    from claimcheck.verify.severity import Policy
+
+__all__ = [
+    "Corpus",
+    "Policy",
+    "Settings",
+    "check",
+    "failed_report",
+    "load_corpus",
+    "run",
+    "verify",
+]
+
+_HOMES = {
+    "Corpus": "claimcheck.verify.corpus",
+    "load_corpus": "claimcheck.verify.corpus",
+    "Settings": "claimcheck.verify.checker",
+    "check": "claimcheck.verify.checker",
+    "failed_report": "claimcheck.verify.pipeline",
+    "run": "claimcheck.verify.pipeline",
+    "Policy": "claimcheck.verify.severity",
+}
+
+
+def verify(
+    drafts: Sequence[str] | None = None,
+    corpus: str | Corpus = "corpus",
+    settings: Settings | None = None,
+    *,
+    statements_: Sequence[StatementRef] = (),
+    stdin: str | None = None,
+) -> Report:
+    """Check drafts (paths, ``-``) and/or ready-made statements against a corpus.
+
+    An unreadable draft does not stop the run: it is reported in ``errors``.
+    A corpus that cannot be loaded raises ``ClaimcheckError``.
+    """
+    from claimcheck.verify.pipeline import verify as run_pipeline
+
+    return run_pipeline(drafts, corpus, settings, statements_=statements_, stdin=stdin)
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'claimcheck.verify' has no attribute {name!r}")
+    value = getattr(import_module(home), name)
+    globals()[name] = value
+    return value
