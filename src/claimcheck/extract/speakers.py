@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from claimcheck.extract.cues import Subject
+from claimcheck.extract.subjects import Subject
 from claimcheck.lexicon.names import (
     HONORIFICS,
     NOT_NAMES,

@@ -6,12 +6,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from claimcheck.extract.cues import (
-    CueHit,
-    Subject,
-    find_cues,
-)
+from claimcheck.extract.cues import CueHit, find_cues
 from claimcheck.extract.quotes import Quote
+from claimcheck.extract.subjects import Subject
 from claimcheck.lexicon.cues import FORMS, SPEECH
 from claimcheck.lexicon.names import TITLES
 

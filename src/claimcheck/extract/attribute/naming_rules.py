@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.attribute.base import RawClaim, SentenceCtx, _strip_end, _strip_final_stop
-from claimcheck.extract.cues import CueHit, subject_before
+from claimcheck.extract.cues import CueHit
+from claimcheck.extract.subjects import subject_before
 
 _FRAME = re.compile(
     r"\b[Ww]hat\s+(?P<np>[^,.;:“”\"()]{1,60}?)\s+(?:(?:has|have|had)\s+)?"

@@ -16,15 +16,9 @@ from claimcheck.extract.attribute.base import (
     _strip_final_stop,
     _words,
 )
-from claimcheck.extract.cues import (
-    CueHit,
-    Subject,
-    content_after,
-    find_cues,
-    speaker_after,
-    subject_before,
-)
+from claimcheck.extract.cues import CueHit, content_after, find_cues
 from claimcheck.extract.quotes import Quote
+from claimcheck.extract.subjects import Subject, speaker_after, subject_before
 from claimcheck.lexicon.cues import FORMS, VERBS
 
 

@@ -20,16 +20,9 @@ from claimcheck.extract.attribute.base import (
     _words,
 )
 from claimcheck.extract.attribute.quote_rules import _THAT
-from claimcheck.extract.cues import (
-    WEEKDAY,
-    CueHit,
-    Subject,
-    content_after,
-    find_cues,
-    speaker_after,
-    subject_at,
-    subject_before,
-)
+from claimcheck.extract.cues import CueHit, content_after, find_cues
+from claimcheck.extract.patterns import WEEKDAY
+from claimcheck.extract.subjects import Subject, speaker_after, subject_at, subject_before
 from claimcheck.lexicon.cues import FORMS, SPEECH, VERBS
 from claimcheck.lexicon.names import SPEAKER_NOUNS
 

@@ -17,7 +17,9 @@ from claimcheck.extract.attribute.base import (
     _strip_end,
     _words,
 )
-from claimcheck.extract.cues import WEEKDAY, CueHit, Subject, speaker_after
+from claimcheck.extract.cues import CueHit
+from claimcheck.extract.patterns import WEEKDAY
+from claimcheck.extract.subjects import Subject, speaker_after
 
 # An initial's full stop ("Frank G. Jackson", "the U.S. Department") ends no phrase.
 _SOURCE_NP = re.compile(

@@ -1,0 +1,67 @@
+"""The ``Ledger`` model assembled from the emitted claims, validated in one call."""
+
+from __future__ import annotations
+
+from claimcheck.extract.speakers import Person
+from claimcheck.extract.state import State
+from claimcheck.loaders.documents import Document
+from claimcheck.models import Ledger
+
+
+def build_ledger(doc: Document, state: State) -> Ledger:
+    # The claims are gathered as plain dicts and validated in one call: the same
+    # models as constructing each one, without a Python-level __init__ per object.
+    items = sorted(state.out, key=lambda o: (o.raw.start, o.raw.end, o.raw.kind))
+    text = doc.text
+    stem = doc.stem  # a property that splits the path: computed once, not per claim
+    claims: list[dict[str, object]] = []
+    per_line: dict[int, int] = {}
+    speaking: list[Person] = []
+    for o in items:
+        r = o.raw
+        if r.end <= r.start:
+            continue
+        line, col = doc.line_col(r.start)
+        end_line, end_col = doc.line_col(r.end)
+        per_line[line] = per_line.get(line, 0) + 1
+        if o.person is not None and o.person not in speaking:
+            speaking.append(o.person)
+        mention = None
+        if o.mention is not None:
+            m = o.mention
+            mention = {"text": text[m.start : m.end], "start": m.start, "end": m.end}
+        cue = None
+        if r.cue is not None:
+            c = r.cue
+            cue = {
+                "text": text[c.start : c.end],
+                "start": c.start,
+                "end": c.end,
+                "lemma": c.lemma,
+                "stance": c.stance,
+            }
+        claims.append(
+            {
+                "id": f"{stem}:{line}:{per_line[line]}",
+                "kind": r.kind,
+                "text": text[r.start : r.end],
+                "start": r.start,
+                "end": r.end,
+                "line": line,
+                "column": col,
+                "end_line": end_line,
+                "end_column": end_col,
+                "speaker": o.person.name if o.person else None,
+                "mention": mention,
+                "cue": cue,
+                "stance": r.cue.stance if r.cue is not None else None,
+                "rule": r.rule,
+                "form": r.form,
+                "verbatim": [{"text": text[a:b], "start": a, "end": b} for a, b in r.verbatim],
+            }
+        )
+    speakers = [{"name": p.name, "aliases": p.aliases(), "role": p.role} for p in speaking]
+    info = {"path": doc.path, "sha256": doc.sha256, "title": doc.title or state.title}
+    return Ledger.model_validate(
+        {"document": info, "speakers": speakers, "claims": claims, "skipped": state.skipped}
+    )

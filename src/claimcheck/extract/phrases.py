@@ -1,0 +1,161 @@
+"""Is a noun phrase a speaker, and which part of it names them?
+
+Trimming a speaker phrase to its head ("the minister of finance" is headed by
+"minister"), telling a name from a role, and an appositive from a clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.extract.patterns import (
+    DET,
+)
+from claimcheck.lexicon.cues import FORMS
+from claimcheck.lexicon.names import (
+    ABBREVIATIONS,
+    NOT_NAMES,
+    PARTICLES,
+    SPEAKER_NOUNS,
+    TITLES,
+)
+
+# Compiled once: _make_subject runs for every candidate speaker phrase.
+PREP_SPLIT = re.compile(r"\s+(?:of|for|at|with|from|in|to)\s+")
+
+DET_SPACE = re.compile(DET + r"\s")
+
+NOT_HEAD = frozenset(
+    "to and or but of for the a an that than with by as at in on from into about".split()
+)
+
+_POSSESSIVES = ("’s", "'s", "’", "'")
+
+
+def noun_key(word: str) -> str:
+    """Lower case, possessive dropped: "Officials’" -> "officials"."""
+    word = word.lower()
+    if word.endswith(_POSSESSIVES):  # rarely: one test instead of four
+        for suffix in _POSSESSIVES:
+            if word.endswith(suffix):
+                return word[: -len(suffix)]
+    return word
+
+
+# Words that never stand inside a speaker phrase: a verb, a clause opener, a pronoun.
+CLAUSE_WORDS = frozenset(
+    "is are was were has have had been be said says told claimed when who which whom after "
+    "since initially eventually it they he she we i".split()
+)
+
+# A past tense with its object: "the city issued a follow-up statement announcing …".
+VERB_OBJECT = re.compile(
+    r"\b[a-z]+ed\s+(?:a|an|the|his|her|their|its|several|some|this|that|these|those)\b"
+)
+
+# Never "not" or "never": "the police did not see a gun" reports nothing they saw.
+_TRAILING_AUX = frozenset(
+    "has have had is are was were did does do also would will could can may might should "
+    "must still already previously reportedly".split()
+)
+
+
+def trim_np(np_text: str, start: int) -> tuple[str, int]:
+    # Drop a leading conjunction or sentence adverb swallowed by the NP pattern,
+    # and a sentence's full stop swallowed by a name ("sighed Meg.").
+    if np_text.endswith("."):
+        last = np_text.split()[-1].lower()
+        if len(last) > 2 and last.rstrip(".") not in ABBREVIATIONS:
+            np_text = np_text[:-1]
+    words = np_text.split(" ")
+    if len(words) > 2 and words[-2] == "in" and words[-1].isdigit():
+        words = words[:-2]  # "an arbitration panel in 2001 found": the year is no part of it
+    while len(words) > 1 and words[0].lower() in {"and", "but", "so", "then", "while", "as"}:
+        start += len(words[0]) + 1
+        words = words[1:]
+    while len(words) > 1 and words[0].lower() in NOT_NAMES and words[1][:1].isupper():
+        if words[0].lower() in {"the", "a", "an", "another", "one", "two", "three"}:
+            break
+        start += len(words[0]) + 1
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower() in _TRAILING_AUX:
+        words = words[:-1]  # "the Trump campaign has declined": the verb is no part of it
+    return " ".join(words), start
+
+
+def drop_contraction(word: str) -> str:
+    for suffix in ("’s", "'s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def all_caps_name(words: list[str]) -> bool:
+    return all(w[0].isupper() or w.lower() in PARTICLES for w in words)
+
+
+def looks_like_name(phrase: str) -> bool:
+    words = phrase.split()
+    return 1 <= len(words) <= 5 and all_caps_name(words) and words[0].lower() not in NOT_NAMES
+
+
+def is_role_phrase(np_text: str) -> bool:
+    words = np_text.replace("’s", "").replace("'s", "").split()
+    return any(w.lower() in TITLES or w.lower() in SPEAKER_NOUNS for w in words)
+
+
+def name_with_role(np_text: str, role: str) -> bool:
+    """ "Richard Revesz, dean of the law school, said": a name, then its role."""
+    words = np_text.split()
+    if not words or not all_caps_name(words) or words[0].lower() in NOT_NAMES:
+        return False
+    role_words = role.split()
+    if not 1 <= len(role_words) <= 14:
+        return False
+    return not any(
+        w.lower() in FORMS or w.lower() in {"that", "is", "was", "are", "were"} for w in role_words
+    )
+
+
+_FINITE = frozenset({"is", "was", "are", "were", "has", "had"})
+
+
+def is_appositive(role: str) -> bool:
+    words = role.split()
+    first = words[0].lower() if words else ""
+    if first in TITLES and _FINITE.intersection(w.lower() for w in words):
+        return False  # "Beaumont, Tex., Mr. Trump was just as blunt,": a clause, not a role
+    return (
+        first
+        in {
+            "a",
+            "an",
+            "the",
+            "who",
+            "whose",
+            "which",
+            "one",
+            "another",
+            "his",
+            "her",
+            "its",
+            "their",
+            "former",
+            "then",
+            "now",
+            "also",
+        }
+        or first in TITLES
+    )
+
+
+def clean_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    role = " ".join(role.split())
+    for art in ("a ", "an ", "the "):
+        if role.lower().startswith(art):
+            return role[len(art) :]
+    if role.lower().startswith(("who ", "which ", "whose ")):
+        return None
+    return role

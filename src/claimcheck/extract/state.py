@@ -1,0 +1,103 @@
+"""What extraction carries from sentence to sentence, and how a claim is emitted.
+
+The resolver (who has been named so far), the last attributed claim, a
+quotation left open at a paragraph's end, a lead-in ("Das said:") waiting for
+its quotation, an interview turn that later paragraphs continue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claimcheck.extract.attribute import RawClaim
+from claimcheck.extract.quotes import Quote
+from claimcheck.extract.speakers import Person, SpeakerResolver
+from claimcheck.extract.subjects import Subject
+from claimcheck.loaders.documents import Document
+from claimcheck.models import Skipped
+
+
+@dataclass
+class Out:
+    raw: RawClaim
+    person: Person | None
+    mention: Subject | None
+
+
+@dataclass
+class State:
+    resolver: SpeakerResolver
+    view: str
+    out: list[Out] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    open_quote: Out | None = None  # a quotation left open at the previous paragraph's end
+    lead_in: Subject | None = None
+    # the previous sentence of the paragraph when it claimed nothing: (text, start, end)
+    narrator: tuple[str, int, int] | None = None
+    last_attr: Out | None = None
+    title: str | None = None
+    turn: Subject | None = None  # the interview turn that later paragraphs continue
+
+
+def skip(state: State, doc: Document, a: int, b: int, reason: str) -> None:
+    text = doc.text[a:b].strip()
+    if reason == "headline" and state.title is None:
+        state.title = " ".join(text.split())
+    line, _ = doc.line_col(a)
+    state.skipped.append(Skipped(line=line, reason=reason, text=text, start=a, end=b))
+
+
+def emit(state: State, raw: RawClaim) -> Out:
+    person = state.resolver.resolve(raw.subject) if raw.subject else None
+    mention = raw.subject if raw.subject is not None and raw.subject.kind != "passive" else None
+    out = Out(raw, person, mention)
+    state.out.append(out)
+    state.last_attr = out
+    return out
+
+
+def inherit(state: State, q: Quote, source: Out | None, rule: str) -> Out:
+    person = source.person if source else None
+    if source is not None and source.raw.rule == "lead-in-colon":
+        rule = "lead-in-colon"
+    raw = RawClaim(
+        "quote",
+        q.start,
+        q.end,
+        rule if source else "unattributed-quote",
+        form="direct",
+        inherit=True,
+    )
+    mention = source.mention if source else None
+    if person is not None and mention is not None and rule != "lead-in-colon":
+        mention = _nearest_mention(state.view, person, mention, q.open_at) or mention
+    out = Out(raw, person, mention)
+    state.out.append(out)
+    if person is not None:
+        state.resolver.touch(person)
+        state.last_attr = out
+    return out
+
+
+def _nearest_mention(view: str, person: Person, known: Subject, before: int) -> Subject | None:
+    """The last time the text names this person before a floating quote.
+
+    A floating quote inherits its speaker; its mention is the nearest place the
+    article names that speaker ("… Rosenthal wrote. Rosenthal is right. “…”"),
+    not necessarily the mention of the previous claim.
+    """
+    if person.kind != "person" or not person.tokens:
+        return None
+    lo = max(known.end, before - 1500)
+    if lo >= before:
+        return None
+    names = {person.name, person.surname}
+    pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    found = None
+    for m in re.finditer(rf"(?<![\w’'-])(?:{pattern})(?![\w’'-])", view[lo:before]):
+        found = m
+    if found is None:
+        return None
+    a = lo + found.start()
+    return Subject(a, a + len(found.group()), found.group(), "name", None)

@@ -1,0 +1,399 @@
+"""The speaker phrase of a cue: the noun phrase before it, or after it when inverted.
+
+``subject_before`` reads the left context of a cue ("Das, a professor, said"),
+``speaker_after`` the words after a quotation's cue ("said Das, the minister"),
+``subject_at`` a clause's subject. Every pattern is anchored and bounded (the
+left context is at most a few hundred characters), so matching stays linear.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from claimcheck.extract.patterns import (
+    ADVERBS,
+    CAP,
+    LEFT_WINDOW,
+    NAME,
+    NAME_OF,
+    NOUN_NP,
+    PRONOUN,
+    QUANT,
+    SP,
+    trie_pattern,
+)
+from claimcheck.extract.phrases import (
+    CLAUSE_WORDS,
+    DET_SPACE,
+    NOT_HEAD,
+    PREP_SPLIT,
+    VERB_OBJECT,
+    all_caps_name,
+    clean_role,
+    drop_contraction,
+    is_appositive,
+    is_role_phrase,
+    looks_like_name,
+    name_with_role,
+    noun_key,
+    trim_np,
+)
+from claimcheck.lexicon.names import (
+    NOT_NAMES,
+    PRONOUNS,
+    SPEAKER_NOUNS,
+    TITLES,
+)
+
+_QUANT_BEFORE = re.compile(rf"(?<![\w’'.-])(?P<np>{QUANT})(?:\s+(?>{ADVERBS}\b))*+\s*$")
+
+_WHO_BEFORE = re.compile(rf"(?<![\w’'-])(?P<np>[Ww]ho)(?:\s+(?>{ADVERBS}\b))*+\s*$")
+
+# NP [, appositive ,] [adverbs] <cue> at the end of the left context.
+_SUBJECT = re.compile(
+    rf"(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME_OF}|{NOUN_NP})(?:\s*\([^()]{{1,40}}\),?)?"
+    # An appositive between commas, or between dashes, where it may hold commas itself:
+    # "Kall -- co-editor of a book, a study of debates -- said".
+    rf"(?P<appos>\s*(?:(?P<dash>--|[—–])|,)\s*(?P<role>(?(dash)[^;:“”\"()—–]{{2,160}}?|"
+    rf"(?:\d{{1,3}}\s*,\s*)?[^,;:“”\"()]{{2,160}}?))\s*(?(dash)(?:--|[—–])|,))?"
+    rf"(?P<adv>(?:\s+(?>{ADVERBS}\b))*+)\s*$"
+)
+
+_TIGHT_SUBJECT = re.compile(
+    r"\b(?:when|as|after|before|because|while|since|if|though|although|where|and|but|so)\s+"
+    rf"(?P<np>{PRONOUN}|{NAME})(?:\s+(?>{ADVERBS}\b))*+\s*$"
+)
+
+_BARE_SUBJECT = re.compile(
+    rf"(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s+(?>{ADVERBS}\b))*+\s*$"
+)
+
+_SPEAKER_AFTER = re.compile(
+    rf"\s*(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME_OF}|{NOUN_NP})"
+    rf"(?P<appos>\s*,\s*(?P<role>[^,;:“”\"]{{2,160}}?)\s*(?=[,.;]|$))?"
+)
+
+_SUBJECT_AT = re.compile(
+    rf"\s*(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s*,[^,]{{2,160}},)?\s+[a-z]"
+)
+
+
+@dataclass(frozen=True)
+class Subject:
+    start: int
+    end: int
+    text: str
+    kind: str  # "name" | "pronoun" | "noun" | "relative" | "passive" (no source)
+    role: str | None
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+# A cheap test before _QUANT_BEFORE: does the left context hold a quantity word?
+# Only its truth is used. Each word is spelt out in both cases and the words are
+# factored into a trie, so the engine compares literals instead of trying a dozen
+# character classes at every position (half the cost of the plain alternation).
+_QUANT_WORDS = [
+    w
+    for n in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "most")
+    for w in (n, n.capitalize())
+]
+
+_QUANT_HINT = re.compile(
+    r"\d|percent|Half|half|third|quarter|majorit|minorit|(?:" + trie_pattern(_QUANT_WORDS) + r")\b"
+)
+
+_NEAR = 72
+
+# The speaker caches below serve one sentence: the strict and the loose reading
+# of a cue, and the quotation and reported-speech rules asking about the same
+# cue, all within a few calls of each other (a key holds the cue's offset, so
+# it never recurs elsewhere). A few dozen entries keep every one of those hits;
+# thousands kept each dead entry alive long enough to reach the garbage
+# collector's older generations, which made extraction 5% slower.
+_SENTENCE_CACHE = 64
+
+
+def _subject_search(text: str, left_lo: int, cue_start: int) -> tuple[int, re.Match[str] | None]:
+    """The speaker-phrase match before a cue, and the offset its positions count from.
+
+    The pattern is tried at every start position, so its cost grows with the
+    window. A speaker phrase with no comma (no appositive) is short: when the
+    last ``_NEAR`` characters hold no comma, a match found there is the same one
+    the whole window would give, found at half the cost.
+    """
+    near_lo = cue_start - _NEAR
+    near = text[near_lo:cue_start]
+    if near_lo > left_lo and "," not in near and "--" not in near and "—" not in near:
+        m = _subject_from(text, near_lo, cue_start)
+        if m is not None and m.start() > 0:
+            return near_lo, m
+    start = left_lo + _search_start(text[left_lo:cue_start])
+    return start, _subject_from(text, start, cue_start)
+
+
+@functools.lru_cache(maxsize=_SENTENCE_CACHE)
+def _subject_from(text: str, start: int, cue_start: int) -> re.Match[str] | None:
+    """``_SUBJECT.search(text[start:cue_start])``: its positions count from ``start``.
+
+    Cached by where the search starts, not by the caller's window: the rule that
+    reads a cue's whole left context (and skips to its last comma, see
+    _search_start) and the rule that reads only what follows that comma make
+    one search between them.
+    """
+    return _SUBJECT.search(text[start:cue_start])
+
+
+# What may follow an appositive's closing comma up to the cue: adverbs only.
+_ADVERB_TAIL = re.compile(rf"(?:\s+(?>{ADVERBS}\b))*+\s*")
+
+# Adverbs overlap ("has also" / "has" + "also"), so a failing tail check backtracks
+# through every split: it only runs on short tails, where that costs nothing.
+_TAIL_MAX = 80
+
+
+def _search_start(window: str) -> int:
+    """Where in ``window`` a speaker phrase can start at the earliest.
+
+    A match runs to the window's end. Without "(" (a parenthesis) and without an
+    "interview"/"statement" adverb, the only commas a match can hold are its
+    appositive's, and the last of them is followed by adverbs alone. So when the
+    text after the window's last comma is not all adverbs, no match contains that
+    comma and the search starts after it: the same match, found without trying
+    every word of a long left context ("After …, in which …, the minister said").
+    The lookbehind that opens _SUBJECT accepts the comma before that position and
+    the start of a text alike, so searching from there equals searching the text
+    that starts there.
+    """
+    c = window.rfind(",")
+    if (
+        c >= 0
+        and "(" not in window
+        and "interview" not in window
+        and "statement" not in window
+        and "--" not in window
+        and "—" not in window
+        and "–" not in window
+        and len(window) - c <= _TAIL_MAX
+        and _ADVERB_TAIL.fullmatch(window, c + 1) is None
+    ):
+        return c + 1
+    return 0
+
+
+@functools.lru_cache(maxsize=_SENTENCE_CACHE)
+def _quantity_or_who(text: str, left_lo: int, cue_start: int) -> Subject | None:
+    """Poll shares ("46 percent said") and "who": the same for a strict or loose reading."""
+    left = text[left_lo:cue_start]
+    near_lo = max(0, len(left) - 150)
+    if _QUANT_HINT.search(left, max(0, len(left) - 80)):
+        q = _QUANT_BEFORE.search(left, near_lo)
+        if q is not None:
+            a = left_lo + q.start("np")
+            return Subject(a, a + len(q.group("np")), q.group("np"), "noun", None)
+    if "ho" in left[near_lo:]:
+        w = _WHO_BEFORE.search(left, near_lo)
+        if w is not None:
+            a = left_lo + w.start("np")
+            return Subject(a, a + 3, w.group("np"), "relative", None)
+    return None
+
+
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:[a-z]+ly\s+)?$")
+
+_PARTICIPLE = re.compile(
+    r"(?:[a-z]+ed|told|said|shown|known|thought|written|held|seen|found|understood|given|"
+    r"heard|taught|brought|sought|quoted)\b"
+)
+
+
+@functools.lru_cache(maxsize=_SENTENCE_CACHE)
+def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> Subject | None:
+    """The speaker phrase that ends right before a cue, if it names someone.
+
+    ``loose``: a speech verb ("says", "told") makes any determiner phrase a
+    speaker ("the ad’s narrator says"); weaker cues need a known speaker noun.
+    """
+    left_lo = max(lo, cue_start - LEFT_WINDOW)
+    if _PASSIVE_AUX.search(text, max(lo, cue_start - 40), cue_start) and _PARTICIPLE.match(
+        text, cue_start
+    ):
+        # "He was reported to be stable", "It was revealed": the subject is what the
+        # words are about, not who said them. The claim stands, with nobody as its source.
+        return Subject(cue_start, cue_start, "", "passive", None)
+    left = text[left_lo:cue_start]
+    early = _quantity_or_who(text, left_lo, cue_start)
+    if early is None and _RESIDENT_HINT.search(text, left_lo, cue_start) is not None:
+        early = _resident(left, left_lo)
+    if early is not None:
+        return early
+    base, m = _subject_search(text, left_lo, cue_start)
+    if m is None:
+        return None
+    np_start = base + m.start("np")
+    np_text = m.group("np")
+    role = m.group("role")
+    if role:
+        # "But Megan Hester, senior associate at …, said": the opener is no part of the name.
+        np_text, np_start = trim_np(np_text, np_start)
+    if (
+        role
+        and looks_like_name(role)
+        and is_role_phrase(np_text)
+        and (" " in role.strip() or not np_text.split()[-1][:1].isupper())
+    ):
+        # "India’s External Affairs Minister, Subrahmanyam Jaishankar, said", "his wife,
+        # Jane, called"; but one word after a proper noun is a place ("a pastor at the
+        # Reformation Church of Elizabeth, Colorado, slammed").
+        r_start = base + m.start("role")
+        return Subject(r_start, r_start + len(role), role, "name", np_text)
+    if role and not (is_appositive(role) or name_with_role(np_text, role)):
+        # The commas belong to the content ("The figures, Das said,") or a list.
+        return _bare_subject(text, lo, base + m.start("appos"), cue_start, loose)
+    if role and DET_SPACE.match(np_text):
+        # Two appositives: "John Dickey, the chief executive of Ora Media -- the company
+        # that …, -- told me": the phrase found is the first appositive of a name.
+        named = _NAME_THEN_COMMA.search(text, max(lo, np_start - 60), np_start)
+        if named is not None and looks_like_name(named.group("np")):
+            a = named.start("np")
+            return Subject(a, named.end("np"), named.group("np"), "name", clean_role(np_text))
+    subj = _make_subject(np_start, np_text, role, text, lo, loose)
+    if subj is None and not role:
+        # The longest phrase swallowed clause words ("a great line a while back when
+        # she"): retry with a pronoun or a name right before the cue.
+        t = _TIGHT_SUBJECT.search(left, max(0, len(left) - 80))
+        if t is not None and left_lo + t.start("np") > base + m.start("np"):
+            return _make_subject(left_lo + t.start("np"), t.group("np"), None, text, lo, loose)
+    return subj
+
+
+_NAME_THEN_COMMA = re.compile(rf"(?<![\w’'.-])(?P<np>{NAME})\s*,\s*$")
+
+# "Cory James, 22, of Flint, Mich., who …, said", "Christopher Harvey, a delegate from
+# Houston, Texas, said": a person with age, role and home town (news style for people
+# in the street). The place is no speaker, and its commas are no list.
+_RESIDENT_HINT = re.compile(r"(?:of|from)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*,")
+
+_RESIDENT = re.compile(
+    rf"(?<![\w’'.-])(?P<np>{NAME})\s*,\s*(?P<age>\d{{1,3}}\s*,\s*)?"
+    r"(?P<role>(?:an?|the)\s(?:(?!\b(?:of|from)\s)[^,;:“”\"()]){2,100}?\s)?(?:of|from)\s+"
+    rf"{CAP}(?:{SP}{CAP}){{0,3}}(?:\s*,\s*{CAP}(?:{SP}{CAP}){{0,2}})?\s*,"
+    rf"(?:\s*(?:who|whose)\s[^,;:“”\"()]{{2,160}},)?"
+    rf"(?:\s+(?>{ADVERBS}\b))*+\s*$"
+)
+
+
+def _resident(left: str, left_lo: int) -> Subject | None:
+    m = _RESIDENT.search(left)
+    if m is None or not looks_like_name(m.group("np")):
+        return None
+    if left[: m.start("np")].rstrip()[-1:] not in ("", ",", ";", ":", "—", "–", "(", '"', "“"):
+        return None  # "The governor of Louisiana, a U.S. state …": the name is no subject
+    a = left_lo + m.start("np")
+    role = m.group("role")
+    return Subject(a, a + len(m.group("np")), m.group("np"), "name", clean_role(role))
+
+
+def _bare_subject(
+    text: str, lo: int, appos_start: int, cue_start: int, loose: bool = False
+) -> Subject | None:
+    # Retry with the NP that directly precedes the cue.
+    left_lo = max(lo, cue_start - LEFT_WINDOW)
+    m = _BARE_SUBJECT.search(text[left_lo:cue_start])
+    if m is None or left_lo + m.start("np") < appos_start:
+        return None
+    return _make_subject(left_lo + m.start("np"), m.group("np"), None, text, lo, loose)
+
+
+# What follows a sentence-initial gerund ("Creating a costume"), never a surname
+# ("Manning said").
+_GERUND_OBJECT = re.compile(
+    r"\s+(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your|up|out|down|off|"
+    r"back|more|new|such|some|any|all|every)\b"
+)
+
+
+def _make_subject(
+    start: int, np_text: str, role: str | None, text: str, lo: int, loose: bool = False
+) -> Subject | None:
+    np_text, start = trim_np(np_text, start)
+    if not np_text:
+        return None
+    of = np_text.find(" of ")
+    if of > 0 and np_text[0].isupper():
+        head_part = np_text[:of].split()
+        tail = np_text[of + 4 :].split()
+        if len(head_part) == 1 and head_part[0].lower() in TITLES and len(tail) >= 3:
+            # "Secretary of State John Kerry": an office, then the name.
+            n = 3 if len(tail) >= 4 and re.fullmatch(r"[A-Z]\.", tail[-2]) else 2
+            name = " ".join(tail[-n:])
+            at = start + len(np_text) - len(name)
+            office = np_text[: len(np_text) - len(name)].strip()
+            return Subject(at, at + len(name), name, "name", clean_role(role or office))
+        if len(head_part) >= 2 or head_part[0].lower() in TITLES:
+            role = role or np_text[of + 1 :]
+            np_text = np_text[:of]
+    low = np_text.lower()
+    if low in PRONOUNS:
+        return Subject(start, start + len(np_text), np_text, "pronoun", None)
+    words = np_text.split()
+    bare = drop_contraction(words[0])
+    if len(words) == 1 and bare != words[0] and bare.lower() in PRONOUNS:
+        return Subject(start, start + len(bare), bare, "pronoun", None)  # "He’s claiming"
+    if bare != words[0] and bare.lower() in NOT_NAMES:
+        return None  # "That’s a big if": no name
+    if words[0][0].isupper() and all_caps_name(words):
+        if words[0].lower() in NOT_NAMES and len(words) == 1:
+            if low in SPEAKER_NOUNS:  # "Many said", "Some argue"
+                return Subject(start, start + len(np_text), np_text, "noun", clean_role(role))
+            return None
+        if (
+            len(words) == 1
+            and low.endswith("ing")
+            and _GERUND_OBJECT.match(text, start + len(np_text))
+        ):
+            return None  # "Creating a costume isn't without its hazards": a gerund, no name
+        return Subject(start, start + len(np_text), np_text, "name", clean_role(role))
+    if any(w.lower() in CLAUSE_WORDS for w in words[1:]) or VERB_OBJECT.search(np_text):
+        # "Ivan's condition was on Wednesday", "The family said they", "a UN report
+        # eventually": a phrase that runs through a verb or a clause is no speaker.
+        return None
+    # The head noun, and the head before any prepositional phrase; the second
+    # (a regex split) only when the first is not a speaker noun.
+    if (
+        noun_key(words[-1]) in SPEAKER_NOUNS
+        or noun_key(PREP_SPLIT.split(np_text)[0].split()[-1]) in SPEAKER_NOUNS
+    ):
+        return Subject(start, start + len(np_text), np_text, "noun", clean_role(role))
+    demonstrative = words[0].lower() in {"this", "that", "these", "those"}
+    last = words[-1].lower()
+    if last in NOT_HEAD or last.endswith(("ed", "ing")) or not last[:1].isalpha():
+        return None  # "the past few days --", "senators for failing to": not a noun phrase
+    if loose and DET_SPACE.match(np_text) and len(words) <= 6 and not demonstrative:
+        return Subject(start, start + len(np_text), np_text, "noun", clean_role(role))
+    return None
+
+
+def speaker_after(text: str, pos: int, end: int, loose: bool = True) -> Subject | None:
+    """An inverted cue's speaker: "…,” said Jane Das, the party's leader."""
+    m = _SPEAKER_AFTER.match(text[pos:end])
+    if not m:
+        return None
+    start = pos + m.start("np")
+    subj = _make_subject(start, m.group("np"), None, text, pos, loose)
+    if subj is None:
+        return None
+    role = m.group("role")
+    if role and is_appositive(role):
+        return Subject(subj.start, subj.end, subj.text, subj.kind, clean_role(role))
+    return subj
+
+
+def subject_at(text: str, pos: int, end: int) -> Subject | None:
+    """The subject phrase that opens a clause: "Das spoke at length …, saying …"."""
+    m = _SUBJECT_AT.match(text, pos, end)
+    if m is None:
+        return None
+    return _make_subject(m.start("np"), m.group("np"), None, text, pos)

@@ -1,0 +1,58 @@
+"""Transcript turns: "PENCE: Well, look, …" and Wikinews' "((Das))  …" interview answers.
+
+A labelled turn is verbatim speech of its label; an interview's label carries
+over to the next paragraphs until a heading ends the interview.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.extract.attribute import RawClaim
+from claimcheck.extract.state import State, emit, skip
+from claimcheck.extract.subjects import Subject
+from claimcheck.loaders.documents import Document
+
+_TURN = re.compile(
+    r"[ \t]*[\"“]?[ \t]*(?:(?P<label>[A-Z][A-Z.'’ -]{1,30}[A-Z.]):[ \t]+(?=\S)"
+    # Wikinews interviews: "((Dorsa Derakhshani))  I got interested …"; "((fa))" is a language.
+    r"|\(\((?P<named>[A-Z][\w.'’ -]{0,40})\)\)[ \t]*(?::[ \t]*)?)"
+)
+
+_STAGE = re.compile(r"[ \t]*[\"“]?[ \t]*\([A-Z][A-Z .,'’-]*\.?\)\.?[\"”]?[ \t]*$")
+
+LABEL_LINE = re.compile(r"[ \t]*\(\([A-Z][\w.'’ -]{0,40}\)\)[ \t]*")
+
+
+def transcript_turn(doc: Document, state: State, a: int, b: int) -> bool:
+    """A transcript line, "PENCE: Well, look, …": verbatim speech of the labelled speaker."""
+    view = doc.view
+    if _STAGE.match(view, a, b):
+        skip(state, doc, a, b, "stage-direction")
+        return True
+    m = _TURN.match(view, a, b)
+    if m is None:
+        if state.turn is None:
+            return False
+        # An interview answer running over several paragraphs: "((Das))  …" ¶ "…".
+        subj, text_at = state.turn, a
+    else:
+        group = "label" if m.group("label") else "named"
+        label = m.group(group).strip()
+        shown = " ".join(w.capitalize() for w in label.split()) if group == "label" else label
+        subj = Subject(m.start(group), m.start(group) + len(label), shown, "name", None)
+        text_at = m.end()
+        # Only an interview's "((Das))" labels carry over to the next paragraphs: a
+        # "PENCE:" transcript in a news story alternates with the writer's narration.
+        state.turn = subj if group == "named" else None
+    end = b
+    while end > text_at and view[end - 1] in ' \t"”':
+        end -= 1
+    if end <= text_at:
+        state.resolver.turn = state.resolver.resolve(subj)
+        skip(state, doc, a, b, "turn-label")
+        return True
+    raw = RawClaim("quote", text_at, end, "transcript-turn", subj, form="transcript")
+    state.resolver.turn = emit(state, raw).person
+    state.open_quote = None
+    return True
