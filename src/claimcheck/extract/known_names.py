@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.patterns import NAME_RUN
+from claimcheck.extract.people import sentence_cut
 from claimcheck.extract.segment import title_case_ratio
-from claimcheck.extract.speakers import sentence_cut
 from claimcheck.lexicon.cues import VERBS, inflections
 from claimcheck.lexicon.names import NOT_NAMES
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimcheck.extract.speakers import Person
+from claimcheck.extract.people import Person
 from claimcheck.extract.state import State
 from claimcheck.loaders.documents import Document
 from claimcheck.models import Ledger

@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from claimcheck.extract.attribute import RawClaim
+from claimcheck.extract.people import Person
 from claimcheck.extract.quotes import Quote
-from claimcheck.extract.speakers import Person, SpeakerResolver
+from claimcheck.extract.speakers import SpeakerResolver
 from claimcheck.extract.subjects import Subject
 from claimcheck.loaders.documents import Document
 from claimcheck.models import Skipped

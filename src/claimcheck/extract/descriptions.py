@@ -1,0 +1,74 @@
+"""Descriptions: "the prime minister", "a spokesman for the ministry" as speakers.
+
+A description resolves to the person the article introduced with it ("Prime
+Minister Jane Das … the prime minister said"), or becomes a group of its own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from claimcheck.extract.people import (
+    FOR_SOMEONE,
+    ROLE_HEAD,
+    Person,
+    split_name,
+)
+from claimcheck.extract.pronouns import antecedent
+from claimcheck.extract.subjects import Subject
+
+if TYPE_CHECKING:
+    from claimcheck.extract.speakers import SpeakerResolver
+
+
+def described(r: SpeakerResolver, subj: Subject) -> Person:
+    text = " ".join(subj.text.split())
+    low = text.lower()
+    for art in ("the ", "a ", "an "):
+        if low.startswith(art):
+            bare = text[len(art) :]
+            break
+    else:
+        bare = text
+    titles, toks = split_name(bare)
+    if (
+        titles
+        and 2 <= len(toks) <= 4
+        and all(t[:1].isupper() for t in toks)
+        and len(toks[-1]) > 1  # "former education secretary William J" was cut short
+        and not FOR_SOMEONE.intersection(t.lower() for t in titles)
+    ):
+        # "Coös County Attorney John McCormick", "current president Emmerson
+        # Mnangagwa": a described person, named after the description; but a
+        # "spokesman for Mayor Frank G. Jackson" is not the mayor.
+        found = r.named(Subject(subj.start, subj.end, bare, "name", subj.role))
+        if found is not None:
+            return found
+    # "The prime minister said" after "Prime Minister Jane Das".
+    if low.startswith("the "):
+        words = bare.lower().split()
+        for p in reversed(r.recent):
+            # The role's head only: "the study" is not "co-author of a new study".
+            head = ROLE_HEAD.split(p.role or "", maxsplit=1)[0]
+            hay = " ".join(t.lower() for t in p.titles) + " " + head.lower()
+            if p.kind == "person" and words and all(w in hay.split() for w in words):
+                return p
+    if low.startswith("the "):
+        for p in r.people:
+            if p.name.lower() == bare.lower():
+                return p
+        words = bare.lower().split()
+        found = antecedent(
+            r,
+            subj,
+            lambda titles, _t: bool(words) and words == [t.lower() for t in titles][-len(words) :],
+        )
+        if found is not None:
+            return found
+    name = bare
+    existing = [p for p in r.people if p.name == name]
+    if existing:
+        return existing[0]
+    person = Person(name, tuple(name.split()), "group")
+    r.people.append(person)
+    return person

@@ -1,0 +1,158 @@
+"""Pronouns: "he", "she", "they", "it" resolved to a person or body of the document.
+
+A pronoun goes to the most recent compatible *speaker*, unless a sentence
+subject since then fits better ("… costumer Ian Campbell had a booth. … he
+told Wikinews": Campbell), or a name whose title fits ("Ms. Hawkins").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from claimcheck.extract.people import (
+    FEMALE_TITLES,
+    GROUPS,
+    MALE_TITLES,
+    ORG_HINTS,
+    THING_BEFORE,
+    Person,
+    split_name,
+)
+from claimcheck.extract.sentence_subjects import sentence_subjects
+from claimcheck.extract.subjects import Subject
+from claimcheck.lexicon.names import PRONOUNS, SPEAKER_NOUNS
+
+if TYPE_CHECKING:
+    from claimcheck.extract.speakers import SpeakerResolver
+
+
+def antecedent(
+    r: SpeakerResolver,
+    subj: Subject,
+    fits: Callable[[list[str], list[str]], bool],
+    reach: int = 800,
+    least: int = 2,
+    person: bool = False,
+) -> Person | None:
+    """The nearest name before the mention that fits, as a new speaker.
+
+    A pronoun's antecedent needs two words, since a lone capitalised word may
+    just open a sentence; the name right before "who" (``least=1``) is one.
+    """
+    for at, text in reversed(r.names_at):
+        if at >= subj.start:
+            continue
+        if subj.start - at > reach:
+            break
+        titles, toks = split_name(text)
+        if len(toks) < least or not fits(titles, toks):
+            continue
+        if person and (
+            any(t.lower() in ORG_HINTS for t in toks)
+            or THING_BEFORE.search(r.text, max(0, at - 6), at)
+        ):
+            continue  # he/she: not "the United States Constitution", "the “Dealer's Den”"
+        return r.named(Subject(at, at + len(text), text, "name", None))
+    return None
+
+
+def titled_name(r: SpeakerResolver, want: str, at: int, reach: int = 400) -> Person | None:
+    """The nearest name before ``at`` whose title fits the pronoun ("Ms. Hawkins").
+
+    ``names_at`` already ends each name with its sentence (``sentence_cut``).
+    """
+    titles = FEMALE_TITLES if want == "f" else MALE_TITLES
+    if r.recent and any(p.gender == want for p in r.recent[-6:]):
+        return None  # a speaker known to fit is nearer in the discourse than a mere name
+    for name_at, text in reversed(r.names_at):
+        if name_at >= at:
+            continue
+        if at - name_at > reach:
+            break
+        found, toks = split_name(text)
+        if toks and any(t.lower().rstrip(".") in titles for t in found):
+            return r.named(Subject(name_at, name_at + len(text), text, "name", None))
+    return None
+
+
+def pronoun(r: SpeakerResolver, word: str, at: int) -> Person | None:
+    want = PRONOUNS.get(word)
+    for p in reversed(r.recent[-6:]):
+        if want in ("m", "f"):
+            if p.kind != "person" or (p.gender and p.gender != want):
+                continue
+            subject = subject_since(r, p.last_at, at, want)
+            if subject is not None:
+                return subject
+            if p.gender is None:
+                # A speaker of unknown gender yields to a person just named with a
+                # title that fits: "Consider Ms. Hawkins. While she says …".
+                titled = titled_name(r, want, at)
+                if titled is not None:
+                    return titled
+            p.gender = want
+            return p
+        if want == "n" and p.kind == "group":
+            return p
+        if want == "p":
+            plural = plural_subject_since(r, p.last_at, at)
+            if plural is not None:
+                return plural
+            return p
+        if want == "s":
+            return p
+    if want == "p":
+        return plural_subject_since(r, -1, at)
+    return None
+
+
+def plural_subject_since(
+    r: SpeakerResolver, since: int, at: int, reach: int = 400
+) -> Person | None:
+    """A plural noun that is the subject of a sentence between ``since`` and ``at``.
+
+    "Researchers used swab samples …. They found …": "they" is the researchers,
+    not the experts quoted before them.
+    """
+    lo = max(since + 1, at - reach, 0)
+    if lo >= at or not r.text:
+        return None
+    for start, name in reversed(sentence_subjects(r.text, lo, at)):
+        low = name.lower()
+        if " " in name or not low.endswith("s") or low not in SPEAKER_NOUNS:
+            continue
+        return r.described(Subject(start, start + len(name), name, "noun", None))
+    return None
+
+
+def subject_since(
+    r: SpeakerResolver, since: int, at: int, want: str, reach: int = 600
+) -> Person | None:
+    """A person who is the subject of a sentence between ``since`` and ``at``.
+
+    The subject of the last sentences is more salient than an earlier speaker:
+    in "Ahmed said … Special effects costumer Ian Campbell had a booth. … he
+    told Wikinews", "he" is Campbell. Only main-clause subjects count: in "Das
+    highlighted that the late Shinzo Abe viewed …. She", Abe is not one.
+    """
+    lo = max(since + 1, at - reach, 0)
+    if lo >= at or not r.text:
+        return None
+    for start, name in reversed(sentence_subjects(r.text, lo, at)):
+        _, toks = split_name(name)
+        if not toks or any(t.lower() in ORG_HINTS or t.lower() in GROUPS for t in toks):
+            continue
+        key = tuple(toks)
+        known = r.lookup(key)
+        if known is None and len(key) == 1 and not any(key[0] == f[-1] for f in r.known_full):
+            continue  # a lone capitalised word may be anything; a surname is someone
+        if known is not None and (
+            known.kind != "person" or (known.gender and known.gender != want)
+        ):
+            continue
+        found = r.named(Subject(start, start + len(name), name, "name", None))
+        if found is not None and found.kind == "person":
+            found.gender = want
+            return found  # resolve() records the mention
+    return None

@@ -1,0 +1,100 @@
+"""The capitalised subjects of the sentences in a stretch of text.
+
+Pronouns prefer the subject of the last sentences to an older speaker; only
+main-clause subjects count ("Das highlighted that the late Shinzo Abe …" offers
+Das, not Abe).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.lexicon.names import (
+    NOT_NAMES,
+    PARTICLES,
+    PRONOUNS,
+)
+
+# A sentence start: the text's start, a line break, or a full stop and space.
+_SENTENCE_START = re.compile(r"(?:^|\n[ \t]*|(?<=[.!?])[\"”’]?\s+)(?=[\"“]?[A-Z])")
+
+_COMMA = re.compile(r",\s+")
+
+_CLAUSE_JOIN = re.compile(r"(?:;|\s(?:while|whereas|but))\s+(?=[A-Z])")
+
+_PARTICLE = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True))
+
+_CAP_RUN = re.compile(rf"[A-Z][\w’'.-]*(?:[ \u00a0]+(?:[A-Z][\w’'.-]*|(?:{_PARTICLE})\b))*")
+
+# What follows a subject: its verb, possibly after a possessive or an apposition
+# ("Ian Campbell, whose credits include …, had a booth"). The verb must look like
+# one, so that "Clinton Hill residents were angry" offers no subject.
+_VERB_AFTER = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|and|for|the))*)?"
+    r"(?:’s\s+[a-z]|'s\s+[a-z]|(?:,[^.;:!?\n]{2,150}?,)?\s+(?:[a-z]+ly\s+)?"
+    r"(?P<verb>[a-z]+ed|is|was|are|were|has|had|have|does|did|will|would|can|could|may|might|"
+    r"must|should|shall|says|said|told|tells|thinks|thought|believes|wants|wanted|insists|"
+    r"argues|notes|adds|explains|writes|wrote|warns|claims|hopes|supports|opposes|made|"
+    r"makes|took|takes|gave|gives|went|goes|won|wins|met|meets|left|leaves|spoke|speaks|"
+    r"became|becomes|began|begins|came|comes|got|gets|held|holds|kept|keeps|led|leads|"
+    r"lost|paid|put|sent|sends|stood|brought|found|finds|heard|knew|knows|ran|runs|saw|"
+    r"sees|set|sold|spent|also|then|now|later|still|never|first)\b)"
+)
+
+_OPENING_WORDS = NOT_NAMES | PRONOUNS.keys() | {"whether", "i’m", "i'm", "i’ve", "i'd", "i’d"}
+
+_NOT_ROLE = frozenset(
+    "that of with by for to from and or the a an his her their its than as said told in at on "
+    "says who which where when what".split()
+)
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened earlier in its paragraph."""
+    par = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return par.count("“") > par.count("”") or par.count('"') % 2 == 1
+
+
+def sentence_subjects(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """(offset, name) of the capitalised runs that may be the subject of a sentence.
+
+    Up to four role words may stand before the name ("Special effects costumer
+    Ian Campbell"), so a sentence can offer several runs; the caller keeps the
+    one that is a person.
+    """
+    out = []
+    for m in _SENTENCE_START.finditer(text, lo, hi):
+        pos = m.end()
+        if text[pos] in '"“' or _inside_quote(text, pos):
+            continue  # “I believe Donald Trump is destroying …”: the speaker's words
+        end = min(hi, pos + 300)
+        # The subject may follow an opening phrase: "In response to a lawsuit by X, ",
+        # "But on Thursday, in the release announcing his role, Manafort described".
+        starts = [pos] + [c.end() for c in _COMMA.finditer(text, pos, min(end, pos + 250))]
+        # A second main clause: "… while Interior Minister Joachim Brudziński wrote …".
+        starts += [
+            c.end()
+            for c in _CLAUSE_JOIN.finditer(text, pos, min(end, pos + 250))
+            if not _inside_quote(text, c.start())
+        ]
+        starts.sort()
+        for st in starts:
+            for run in _CAP_RUN.finditer(text, st, min(end, st + 90)):
+                before = text[st : run.start()].split()
+                if len(before) > 4 or any(w.lower() in _NOT_ROLE for w in before):
+                    break
+                name = run.group()
+                if name.endswith(("’s", "'s")):
+                    name = name[:-2]  # the possessive is matched as part of what follows
+                verb = _VERB_AFTER.match(text, run.start() + len(name), end)
+                if verb is None:
+                    continue
+                at, words = run.start(), name.split()
+                while words and words[0].lower().strip("’'") in _OPENING_WORDS:
+                    at += len(words[0]) + 1  # "When Sanders", "But I’m": no part of a name
+                    words = words[1:]
+                if words:
+                    out.append((at, " ".join(words)))
+                if verb.group("verb"):
+                    break  # "Bush is panning Obama’s plan": the subject is found
+    return out
