@@ -11,20 +11,16 @@ they share is in ``base``.
 from __future__ import annotations
 
 from claimcheck.extract.attribute.base import RawClaim, Rule, SentenceCtx
+from claimcheck.extract.attribute.inverted_rules import content_then_cue, participle_cue
 from claimcheck.extract.attribute.naming_rules import what_x_called
 from claimcheck.extract.attribute.quote_rules import (
-    _participle_after,
     cue_then_quote,
+    participle_after,
     quote_near_cue,
     quote_then_cue,
     split_quote,
 )
-from claimcheck.extract.attribute.reported_rules import (
-    content_then_cue,
-    participle_cue,
-    subject_cue_content,
-    verb_that,
-)
+from claimcheck.extract.attribute.reported_rules import subject_cue_content, verb_that
 from claimcheck.extract.attribute.source_rules import according_to, asked_question, in_document
 
 __all__ = ["QUOTE_RULES", "REPORTED_RULES", "RawClaim", "SentenceCtx", "attribute_sentence"]
@@ -64,7 +60,7 @@ def attribute_sentence(s: SentenceCtx) -> list[RawClaim]:
         found = [c for c in rule(s) or [] if c.cue is None or c.cue.start not in frame_cues]
         if found:
             claims.extend(found)
-            claims.extend(_participle_after(s, found[-1]))
+            claims.extend(participle_after(s, found[-1]))
             break
     claims.extend(c for c in named if not any(c.start < o.end and o.start < c.end for o in claims))
     used = {c.cue.start for c in claims if c.cue is not None}

@@ -7,12 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from claimcheck.extract.cues import CueHit, find_cues
+from claimcheck.extract.patterns import WEEKDAY
 from claimcheck.extract.quotes import Quote
 from claimcheck.extract.subjects import Subject
 from claimcheck.lexicon.cues import FORMS, SPEECH
 from claimcheck.lexicon.names import TITLES
 
-_SPACE = " \t\n\r\u00a0"
+SPACE = " \t\n\r\u00a0"
 
 
 @dataclass
@@ -35,7 +36,7 @@ class SentenceCtx:
     start: int
     end: int
     quotes: list[Quote]  # top-level quotations inside the sentence
-    cues: list[CueHit] | None = None  # filled once by _cues, shared by every rule
+    cues: list[CueHit] | None = None  # filled once by cues, shared by every rule
 
     @property
     def blocked(self) -> list[tuple[int, int]]:
@@ -45,39 +46,39 @@ class SentenceCtx:
 Rule = Callable[[SentenceCtx], list[RawClaim] | None]
 
 
-def _strip_end(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and (text[a] in _SPACE or text[a] in ",:;—–-"):
+def strip_end(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a] in SPACE or text[a] in ",:;—–-"):
         a += 1
-    while b > a and (text[b - 1] in _SPACE or text[b - 1] in ",;:—–-"):
+    while b > a and (text[b - 1] in SPACE or text[b - 1] in ",;:—–-"):
         b -= 1
     return a, b
 
 
-def _strip_final_stop(text: str, a: int, b: int) -> int:
-    while b > a and text[b - 1] in ".!?…" + _SPACE:
+def strip_final_stop(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1] in ".!?…" + SPACE:
         b -= 1
     return b
 
 
-def _words(text: str, a: int, b: int) -> int:
+def words(text: str, a: int, b: int) -> int:
     return len(text[a:b].split())
 
 
 def _bare(text: str, a: int, b: int) -> bool:
-    return not text[a:b].strip(_SPACE + ".,;:!?")
+    return not text[a:b].strip(SPACE + ".,;:!?")
 
 
-def _finished(
+def finished(
     s: SentenceCtx, a: int, b: int, subj: Subject, cue: CueHit, rule: str
 ) -> list[RawClaim] | None:
     """The claim over ``a:b`` less its final full stop, when three words or more are left."""
-    b = _strip_final_stop(s.text, a, b)
-    if _words(s.text, a, b) < 3:
+    b = strip_final_stop(s.text, a, b)
+    if words(s.text, a, b) < 3:
         return None
-    return [_reported(s, a, b, subj, cue, rule)]
+    return [reported(s, a, b, subj, cue, rule)]
 
 
-def _reported(s: SentenceCtx, a: int, b: int, subj: Subject, cue: CueHit, rule: str) -> RawClaim:
+def reported(s: SentenceCtx, a: int, b: int, subj: Subject, cue: CueHit, rule: str) -> RawClaim:
     inner = [q for q in s.quotes if a <= q.start and q.end <= b]
     if (
         len(inner) == 1
@@ -107,7 +108,7 @@ _ADJUNCT = re.compile(
 )
 
 
-def _is_adjunct(lead: str) -> bool:
+def is_adjunct(lead: str) -> bool:
     return bool(_ADJUNCT.match(lead))
 
 
@@ -131,7 +132,7 @@ _NEW_CLAUSE = re.compile(
 )
 
 
-def _lead_ok(lead: str) -> bool:
+def lead_ok(lead: str) -> bool:
     """Whether the words before a speaker phrase leave it the subject of the cue.
 
     An adverbial opener or a role ("Clinton campaign manager Robby Mook") does;
@@ -139,7 +140,7 @@ def _lead_ok(lead: str) -> bool:
     """
     # A comma inside a closing mark still ends the opener ('On "Face the Nation," Ryan said').
     tail = lead.rstrip().rstrip('"”')
-    if not lead.strip() or _is_adjunct(lead) or tail.endswith((",", ";", "—", "–")):
+    if not lead.strip() or is_adjunct(lead) or tail.endswith((",", ";", "—", "–")):
         return True
     nested = _NESTED_LEAD.search(lead)
     if nested is not None and nested.group(1).lower() in FORMS:
@@ -160,7 +161,7 @@ def _lead_ok(lead: str) -> bool:
 _NESTED_LEAD = re.compile(r"\b([A-Za-z]++)\s+(?:that\s+)?$")
 
 
-def _starts_clause(text: str, a: int, b: int) -> bool:
+def starts_clause(text: str, a: int, b: int) -> bool:
     # A zero-"that" clause: a subject then a finite verb within a few words.
     head = text[a : min(b, a + 80)].split()
     if len(head) < 3:
@@ -197,10 +198,22 @@ MAX_CUES = 12
 MAX_REPORTED_CHARS = 4000
 
 
-def _cues(s: SentenceCtx) -> list[CueHit]:
+def cues(s: SentenceCtx) -> list[CueHit]:
     if s.cues is None:
         if s.end - s.start > MAX_REPORTED_CHARS:
             s.cues = []
         else:
             s.cues = find_cues(s.text, s.start, s.end, s.blocked)[:MAX_CUES]
     return s.cues
+
+
+# A cue's own circumstances ending the sentence: "in his interview", "on Monday".
+TRAILING_ADJUNCT = re.compile(
+    r"\s+(?:(?:in|at|during|after|before)\s+(?:an?|the|his|her|their|its)\b[^,;:“”\"]{0,60}"
+    rf"|(?:on\s+)?{WEEKDAY}\b[^,;:“”\"]{{0,30}}"
+    r"|(?:last|this)\s+(?:week|month|year|weekend|morning|afternoon|evening)"
+    r"|earlier|later|yesterday|today|tonight)\s*[.!?]?\s*$"
+)
+
+# "questioned whether …", "wondered why …": a question's content is a wh-clause.
+WH = re.compile(r"(?:whether|if|how|why|what|who|when|where)\b")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.extract.attribute.base import RawClaim, SentenceCtx, _strip_end, _strip_final_stop
+from claimcheck.extract.attribute.base import RawClaim, SentenceCtx, strip_end, strip_final_stop
 from claimcheck.extract.cues import CueHit
 from claimcheck.extract.subjects import subject_before
 
@@ -46,8 +46,8 @@ def what_x_called(s: SentenceCtx) -> list[RawClaim] | None:
             )
             continue
         stop = _CLAUSE_END.search(s.text, m.end(), s.end)
-        a, b = _strip_end(s.text, m.end(), stop.start() if stop else s.end)
-        b = _strip_final_stop(s.text, a, b)
+        a, b = strip_end(s.text, m.end(), stop.start() if stop else s.end)
+        b = strip_final_stop(s.text, a, b)
         if 1 <= len(s.text[a:b].split()) <= 12 and not any(a < q.open_at < b for q in s.quotes):
             out.append(RawClaim("indirect", a, b, "what-x-called", subj, cue))
     return out or None

@@ -6,15 +6,15 @@ import itertools
 import re
 
 from claimcheck.extract.attribute.base import (
-    _SPACE,
+    SPACE,
     SUBORDINATORS,
     RawClaim,
     SentenceCtx,
-    _lead_ok,
-    _reported,
-    _strip_end,
-    _strip_final_stop,
-    _words,
+    lead_ok,
+    reported,
+    strip_end,
+    strip_final_stop,
+    words,
 )
 from claimcheck.extract.cues import CueHit, content_after, find_cues
 from claimcheck.extract.quotes import Quote
@@ -40,7 +40,7 @@ def quote_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
     cue = cues[0]
     gap = s.text[tail_lo : cue.start]
     subj: Subject | None
-    if gap.strip(_SPACE + ",—–-") == "":
+    if gap.strip(SPACE + ",—–-") == "":
         subj = speaker_after(s.text, cue.end, s.end)
         rule = "quote-then-inverted-cue"
     else:
@@ -94,18 +94,18 @@ def _mixed_before_cue(
     b = last.close_at
     gap = s.text[last.close_at : frame]
     comma = gap.rfind(",")
-    tail = gap[:comma].strip(_SPACE + "”\"’'")
+    tail = gap[:comma].strip(SPACE + "”\"’'")
     if comma > 0 and tail[:1].islower():
         # "… jail time” for criminal behavior, Warren said": a lower-case phrase
         # continues the clause; a capitalised one is the speaker's role or name.
         b = last.close_at + comma
     between = any(
-        s.text[x.close_at : y.open_at].strip(_SPACE + ",;:—–-")
+        s.text[x.close_at : y.open_at].strip(SPACE + ",;:—–-")
         for x, y in itertools.pairwise(quotes)
     )
     if a == first.open_at and b == last.close_at and not between:
         return None
-    a, b = _strip_end(s.text, a, b)
+    a, b = strip_end(s.text, a, b)
     verbatim = [(q.start, q.end) for q in quotes]
     return RawClaim("quote", a, b, rule, subj, cue, form="mixed", verbatim=verbatim)
 
@@ -120,20 +120,20 @@ def cue_then_quote(s: SentenceCtx) -> list[RawClaim] | None:
         return None
     cue = cues[-1]
     between = s.text[cue.end : first.open_at]
-    if _THAT.search(between):
+    if THAT.search(between):
         return None  # reported speech carrying a quoted fragment: a mixed quote
     agent = _passive_agent(s, cue, first.open_at)
     if agent is not None:
         return _quote_claims(s, s.quotes, agent, cue, "passive-agent-quote")
     rcpt_end = content_after(s.text, cue, first.open_at)
-    if between.strip(_SPACE + ":,") and rcpt_end < first.open_at:
+    if between.strip(SPACE + ":,") and rcpt_end < first.open_at:
         return None
     subj = subject_before(s.text, s.start, cue.start, loose=cue.speech)
     if subj is None:
         return None
     rule = "cue-colon-quote" if ":" in between else "cue-then-quote"
     lead = s.text[s.start : subj.start]
-    if not _lead_ok(lead):
+    if not lead_ok(lead):
         return None
     return _quote_claims(s, s.quotes, subj, cue, rule)
 
@@ -171,7 +171,7 @@ def split_quote(s: SentenceCtx) -> list[RawClaim] | None:
             continue
         cue = cues[0]
         gap = s.text[a.close_at : cue.start]
-        if gap.strip(_SPACE + ",—–-") == "":
+        if gap.strip(SPACE + ",—–-") == "":
             subj = speaker_after(s.text, cue.end, b.open_at)
         else:
             subj = subject_before(s.text, a.close_at, cue.start, loose=cue.speech)
@@ -196,7 +196,7 @@ def split_quote(s: SentenceCtx) -> list[RawClaim] | None:
     return None
 
 
-_THAT = re.compile(r"\bthat\b")
+THAT = re.compile(r"\bthat\b")
 
 
 _JOINED_QUOTE = re.compile(r"[\s,]*(?:but|and|yet)(?:\s+(?:still|also|then))?[\s,]*")
@@ -213,12 +213,12 @@ def _second_cue(text: str, pos: int, end: int) -> bool:
 
 def _gap_ok(gap: str) -> bool:
     """Words between a closing mark and the speaker: punctuation or a short role."""
-    words = gap.strip(_SPACE + ",—–-?!.").split()
+    words = gap.strip(SPACE + ",—–-?!.").split()
     if not words:
         return True
     if words[0].lower() in SUBORDINATORS:
         return False  # "… in an “appalling tragedy” while the minister wrote …": a new clause
-    return len(words) <= 6 and _lead_ok(gap.strip(_SPACE + ",—–-?!.") + " ")
+    return len(words) <= 6 and lead_ok(gap.strip(SPACE + ",—–-?!.") + " ")
 
 
 def _quote_claims(
@@ -247,7 +247,7 @@ def quote_near_cue(s: SentenceCtx) -> list[RawClaim] | None:
         if not cues or not cues[0].speech:
             continue
         cue = cues[0]
-        gap = s.text[q.close_at : cue.start].strip(_SPACE + ",—–-")
+        gap = s.text[q.close_at : cue.start].strip(SPACE + ",—–-")
         if _CLAUSE_AFTER_FRAME.match(gap):
             continue  # “…,” but Das said …: a new clause with its own content
         if gap:
@@ -264,7 +264,7 @@ def quote_near_cue(s: SentenceCtx) -> list[RawClaim] | None:
     return None
 
 
-def _participle_after(s: SentenceCtx, last: RawClaim) -> list[RawClaim]:
+def participle_after(s: SentenceCtx, last: RawClaim) -> list[RawClaim]:
     """“…,” the mayor said, adding that it would take “more hours”."""
     if last.subject is None or last.cue is None:
         return []
@@ -277,10 +277,10 @@ def _participle_after(s: SentenceCtx, last: RawClaim) -> list[RawClaim]:
     if not m:
         return []
     a = pos + m.end()
-    a, b = _strip_end(s.text, a, s.end)
-    b = _strip_final_stop(s.text, a, b)
-    if _words(s.text, a, b) < 3:
+    a, b = strip_end(s.text, a, s.end)
+    b = strip_final_stop(s.text, a, b)
+    if words(s.text, a, b) < 3:
         return []
     lemma = FORMS.get(m.group(1), "add")
     cue = CueHit(pos + m.start(1), pos + m.end(1), lemma, VERBS.get(lemma, "assert"))
-    return [_reported(s, a, b, last.subject, cue, "participle-cue")]
+    return [reported(s, a, b, last.subject, cue, "participle-cue")]

@@ -11,11 +11,11 @@ import re
 from claimcheck.extract.attribute.base import (
     RawClaim,
     SentenceCtx,
-    _finished,
-    _is_adjunct,
-    _reported,
-    _strip_end,
-    _words,
+    finished,
+    is_adjunct,
+    reported,
+    strip_end,
+    words,
 )
 from claimcheck.extract.cues import CueHit
 from claimcheck.extract.patterns import WEEKDAY
@@ -73,17 +73,17 @@ def according_to(s: SentenceCtx) -> list[RawClaim] | None:
     after = s.text[phrase_end : s.end]  # the whole source phrase, cut or not, is no content
     rest_words = len(re.findall(r"\w+", after))
     parenthetical = lead.rstrip().endswith(",") and after.lstrip().startswith(",")
-    if at - s.start < 3 or (_is_adjunct(lead) and len(lead.split()) <= (1 if parenthetical else 3)):
+    if at - s.start < 3 or (is_adjunct(lead) and len(lead.split()) <= (1 if parenthetical else 3)):
         # pre-posed: content follows the source phrase
         comma = after.find(",")
         if comma < 0:
             return None
-        a, b = _strip_end(s.text, phrase_end + comma + 1, s.end)
+        a, b = strip_end(s.text, phrase_end + comma + 1, s.end)
     elif parenthetical and rest_words >= 3:
-        a, b = _strip_end(s.text, s.start, s.end)  # parenthetical: the whole sentence
+        a, b = strip_end(s.text, s.start, s.end)  # parenthetical: the whole sentence
     else:
-        a, b = _strip_end(s.text, s.start, at)
-    return _finished(s, a, b, subj, cue, "according-to")
+        a, b = strip_end(s.text, s.start, at)
+    return finished(s, a, b, subj, cue, "according-to")
 
 
 _IN_DOCUMENT = re.compile(
@@ -109,16 +109,16 @@ def in_document(s: SentenceCtx) -> list[RawClaim] | None:
     subj = Subject(m.start("src"), src_end, m.group("src"), "noun", None)
     cue = CueHit(m.start("cue"), m.end("cue"), "in", "assert")
     lead = s.text[s.start : m.start()]
-    if not lead.strip() or _is_adjunct(lead):
+    if not lead.strip() or is_adjunct(lead):
         comma = s.text.find(",", m.end(), s.end)
         if comma < 0 or comma - m.end() > 60:
             return None
-        a, b = _strip_end(s.text, comma + 1, s.end)
+        a, b = strip_end(s.text, comma + 1, s.end)
     else:
-        a, b = _strip_end(s.text, s.start, m.start())
+        a, b = strip_end(s.text, s.start, m.start())
         if s.text[m.end() : s.end].strip(" .,;") and len(s.text[m.end() : s.end].split()) > 6:
             return None
-    return _finished(s, a, b, subj, cue, "in-document")
+    return finished(s, a, b, subj, cue, "in-document")
 
 
 _ASKED = re.compile(
@@ -143,9 +143,9 @@ def asked_question(s: SentenceCtx) -> list[RawClaim] | None:
     if m.group("by"):
         subj = speaker_after(s.text, m.start("by"), m.end("by"))
     cue = CueHit(m.start("cue"), m.end("cue"), "ask", "ask")
-    a, b = _strip_end(s.text, m.start("c"), m.end("c"))
-    if _words(s.text, a, b) < 2:
+    a, b = strip_end(s.text, m.start("c"), m.end("c"))
+    if words(s.text, a, b) < 2:
         return None
     if subj is None:
         return [RawClaim("indirect", a, b, "asked-question", None, cue)]
-    return [_reported(s, a, b, subj, cue, "asked-question")]
+    return [reported(s, a, b, subj, cue, "asked-question")]

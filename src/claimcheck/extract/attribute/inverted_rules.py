@@ -1,0 +1,221 @@
+"""Rules for reported speech whose cue follows its content or hangs on a participle.
+
+"The figures were provisional, Das said on Monday." (content then cue) and
+"On Tuesday, Governor Tony Evers postponed …, citing …" (a participle cue
+taking the subject of its clause).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.extract.attribute.base import (
+    TRAILING_ADJUNCT,
+    WH,
+    RawClaim,
+    SentenceCtx,
+    cues,
+    finished,
+    is_adjunct,
+    reported,
+    starts_clause,
+    strip_end,
+    strip_final_stop,
+    words,
+)
+from claimcheck.extract.attribute.quote_rules import THAT
+from claimcheck.extract.cues import CueHit, content_after, find_cues
+from claimcheck.extract.patterns import WEEKDAY
+from claimcheck.extract.subjects import Subject, speaker_after, subject_at, subject_before
+from claimcheck.lexicon.cues import FORMS, SPEECH, VERBS
+
+
+def participle_cue(s: SentenceCtx) -> list[RawClaim] | None:
+    """Das spoke at length about the budget, saying it was fair to all."""
+    for cue in cues(s):
+        if not s.text[cue.start : cue.end].split()[0].endswith("ing"):
+            continue
+        if cue.stance == "believe" and not cue.speech:
+            continue  # "…, seeking documents": an action, not speech
+        if not s.text[s.start : cue.start].rstrip().endswith((",", " by")):
+            continue
+        subj = speaker_of_cue_before(s, cue)
+        a = content_after(s.text, cue, s.end)
+        if subj is not None and not (
+            THAT.search(s.text, cue.end, a)
+            or (starts_clause(s.text, a, s.end) and not WH.match(s.text, a))
+        ):
+            # "…,” he said, referring to the country's official name: no claim, and
+            # the quotation may go on after it.
+            continue
+        subj = subj or _clause_subject(s, cue.start)
+        if subj is None:
+            continue
+        a, b = strip_end(s.text, a, s.end)
+        b = strip_final_stop(s.text, a, b)
+        if words(s.text, a, b) >= 3:
+            return [reported(s, a, b, subj, cue, "participle-cue")]
+    return None
+
+
+def _clause_subject(s: SentenceCtx, end: int) -> Subject | None:
+    """The subject that opens the sentence, after an opening phrase ("In August, …")."""
+    subj = subject_at(s.text, s.start, end)
+    if subj is not None:
+        return subj
+    comma = s.text.find(",", s.start, end)
+    if comma < 0 or not is_adjunct(s.text[s.start : comma + 1]):
+        return None
+    pos = comma + 1
+    while pos < end and s.text[pos] == " ":
+        pos += 1
+    return subject_at(s.text, pos, end)
+
+
+_JUST_BEFORE = re.compile(r"[^,;:“”\"]{0,40},\s*$")
+
+
+def speaker_of_cue_before(s: SentenceCtx, cue: CueHit) -> Subject | None:
+    """ "…, the company said, adding that …": the participle's speaker is that cue's."""
+    prev = None
+    for c in cues(s):
+        if c.end > cue.start:
+            break
+        prev = c
+    if prev is None or not prev.speech:
+        return None
+    if _JUST_BEFORE.fullmatch(s.text, prev.end, cue.start) is not None:
+        subj = subject_before(s.text, s.start, prev.start, loose=True)
+        if subj is not None and subj.kind != "relative":
+            return subj
+    if _INVERTIBLE.match(s.text[prev.start : prev.end]) and _INVERTED_GAP.fullmatch(
+        s.text, prev.end, cue.start
+    ):
+        # "…,” said Don Ytterberg, the party's county chairman, explaining that …"
+        return speaker_after(s.text, prev.end, cue.start)
+    return None
+
+
+# What may follow an inverted cue's speaker: the sentence's end, a comma, or a circumstance.
+_INVERTED_TAIL = re.compile(
+    r"\s*(?:[,.;:!?—–)]|--|$|(?:on|in|at|during|after|before|of|from|for|with|to|last|this|"
+    rf"earlier|later|yesterday|today|tonight|{WEEKDAY})\b)"
+)
+
+_ROLE_AFTER = re.compile(r",\s*[^,;:“”\"]{2,160}?(?=[,.;]|$)")
+
+_INVERTED_GAP = re.compile(r"[^;:“”\"()]{2,200},\s*")
+
+# Verbs that stand before their speaker: "…, said Das", "…, says the report".
+_INVERTIBLE = re.compile(
+    r"(?:said|says|added|wrote|told|asked|explained|noted|continued|"
+    r"recalled|argued|insisted|warned|replied|observed|stated|declared)$"
+)
+
+
+def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
+    """The figures were provisional, Das said.  /  The figures, Das said, were provisional."""
+    for cue in cues(s):
+        if cue.lemma == "according to" or s.text[cue.start : cue.end].split()[0].endswith("ing"):
+            continue
+        before = s.text[s.start : cue.start]
+        comma = before.rstrip().rfind(",")
+        if comma < 0:
+            continue
+        subj = subject_before(s.text, s.start + comma + 1, cue.start, loose=cue.speech)
+        if subj is not None and subj.kind == "relative":
+            continue  # "Cho, who endorsed Lee, …": the relative clause is not content
+        if subj is not None and len(s.text[s.start + comma + 1 : subj.start].split()) > 2:
+            continue  # "…, although brief, opportunity to ask the president he could answer"
+        if _LINKED.match(before, comma + 1):
+            continue  # "…, but witnesses saw one", "…, which critics dispute": a new clause
+        rule = "content-then-cue"
+        if subj is None:
+            if before[comma + 1 :].strip():
+                continue
+            if not _INVERTIBLE.match(s.text[cue.start : cue.end]):
+                continue
+            subj = speaker_after(s.text, cue.end, s.end)
+            rule = "content-then-inverted-cue"
+            if subj is None or _INVERTED_TAIL.match(s.text, subj.end) is None:
+                continue  # "…, said parents still want …": the noun is the content's subject
+        a, b = strip_end(s.text, s.start, s.start + comma)
+        if ADVERBIAL_OPENER.match(s.text[a:b]):
+            continue
+        after = max(cue.end, subj.end)
+        if rule == "content-then-inverted-cue" and subj.role:
+            role = _ROLE_AFTER.match(s.text, after, s.end)
+            after = role.end() if role is not None else after
+        tail = s.text[after : s.end]
+        paren = re.match(r"[^,.;]{0,60},\s*(?=\S)", tail)
+        if paren and _speech_participle(tail, paren.end()):
+            pass  # "…, the company said, adding that …": the participle is a claim of its own
+        elif paren and TRAILING_ADJUNCT.match(s.text, after + paren.end() - 1, s.end):
+            pass  # "…, said Das, the party's leader, on Monday.": a circumstance, no content
+        elif paren and words(s.text, after + paren.end(), s.end) >= 2:
+            rule = "parenthetical-cue"
+            b = s.end
+        elif len(tail.split()) > 8:
+            continue
+        found = finished(s, a, b, subj, cue, rule)
+        if found:
+            return found
+    return None
+
+
+def _speech_participle(text: str, pos: int) -> bool:
+    """Whether a cue in "-ing" ("adding", "noting", "citing") starts at ``pos``.
+
+    Not a belief or plan: "…, seeking to embrace …" is an action (see participle_cue).
+    """
+    m = _WORD.match(text, pos)
+    if m is None or not m.group().endswith("ing"):
+        return False
+    lemma = FORMS.get(m.group())
+    return lemma is not None and (VERBS[lemma] != "believe" or lemma in SPEECH)
+
+
+_WORD = re.compile(r"[a-z]+")
+
+_LINKED = re.compile(r"\s*(?:but|and|or|yet|so|which|whom|while|whereas|though|although)\b")
+
+ADVERBIAL_OPENER = re.compile(
+    r"^(?:In|At|On|During|After|Before|Back|When|While|Since|Until|As|From|With|Without|"
+    r"Speaking|Asked|Writing|Following|Last|Earlier|Later)\b[^,]{0,80}$"
+)
+
+_CONJ_BEFORE = re.compile(
+    r"(?:,\s*|\s+)(?:and|but)(?:\s+(?:also|then|later|quickly|again|even))?\s+$"
+)
+
+_ING_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+(?:before|after|while)\s+)$")
+
+
+def split_adding(
+    s: SentenceCtx, a: int, b: int, subj: Subject, cue: CueHit, rule: str = "subject-cue-content"
+) -> list[RawClaim]:
+    """“…, adding that …”, “… but denied that …”, “… and called for …” start a second claim."""
+    for c in find_cues(s.text, a, b, s.blocked):
+        if c.manner_only or c.lemma == "according to":
+            continue
+        before = s.text[max(a, c.start - 30) : c.start]
+        ing = s.text[c.start : c.end].split()[0].endswith("ing")
+        if not (_ING_BEFORE.search(before) if ing else _CONJ_BEFORE.search(before)):
+            continue
+        second_a = content_after(s.text, c, b)
+        if words(s.text, second_a, b) < 2:
+            continue
+        first_end = strip_end(s.text, a, c.start)[1]
+        conj = re.search(
+            r"(?:,\s*)?(?:\b(?:and|but|before|after|while)\b[\s\w]*)?$", s.text[a:first_end]
+        )
+        if conj is not None and conj.start() > 0:
+            first_end = strip_end(s.text, a, a + conj.start())[1]
+        if words(s.text, a, first_end) < 2:
+            continue
+        second_a, b2 = strip_end(s.text, second_a, b)
+        return [
+            reported(s, a, first_end, subj, cue, rule),
+            *split_adding(s, second_a, b2, subj, c, "participle-cue" if ing else "coordinated-cue"),
+        ]
+    return [reported(s, a, b, subj, cue, rule)]
