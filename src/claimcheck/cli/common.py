@@ -1,0 +1,172 @@
+"""What the CI commands share: output formats, failure options, settings, ``emit``.
+
+``emit`` is the one place that turns a finished report into outputs and an
+exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+from claimcheck.errors import ClaimcheckError
+from claimcheck.files import write_atomic
+
+if TYPE_CHECKING:
+    from claimcheck.ci import outputs as ci
+    from claimcheck.ci import settings as settings_mod
+    from claimcheck.models import Report
+
+
+def fail(err: ClaimcheckError) -> NoReturn:
+    typer.echo(f"claimcheck: error: {err.one_line()}", err=True)
+    raise typer.Exit(2)
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    github = "github"
+    sarif = "sarif"
+    rdjson = "rdjson"
+    rdjsonl = "rdjsonl"
+    junit = "junit"
+    markdown = "markdown"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Format for stdout.")]
+
+ReportOpt = Annotated[
+    list[str] | None,
+    typer.Option("--report", metavar="FORMAT:FILE", help="Also write FORMAT to FILE (repeatable)."),
+]
+
+FailOnOpt = Annotated[
+    FailOn | None, typer.Option("--fail-on", help="Lowest severity that fails (exit 1).")
+]
+
+MaxWarningsOpt = Annotated[
+    int | None, typer.Option("--max-warnings", min=0, help="Fail on more warnings than N.")
+]
+
+ExitZeroOpt = Annotated[
+    bool, typer.Option("--exit-zero", help="Exit 0 even with findings (run errors still 2).")
+]
+
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="Use this config file instead of discovery.")
+]
+
+IsolatedOpt = Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")]
+
+BaselineOpt = Annotated[
+    Path | None, typer.Option("--baseline", help="Only findings not in this file count.")
+]
+
+DiffOpt = Annotated[
+    str | None, typer.Option("--diff", metavar="REF", help="Only lines changed since REF.")
+]
+
+
+def bind(fn: Callable[[Report, bool], str], color: bool) -> Callable[[Report], str]:
+    return lambda report: fn(report, color)
+
+
+def color_ok() -> bool:
+    return "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def load_settings(
+    config: Path | None, isolated: bool, **options: tuple[str, Any]
+) -> settings_mod.Loaded:
+    """``options``: setting name -> (the flag, its value or None when not given)."""
+    from claimcheck.ci import settings as settings_mod
+
+    return settings_mod.load(Path.cwd(), config=config, isolated=isolated, overrides=options)
+
+
+def policy_flags(
+    fail_on: FailOn | None, max_warnings: int | None, baseline: Path | None
+) -> dict[str, tuple[str, Any]]:
+    return {
+        "fail_on": ("--fail-on", fail_on.value if fail_on else None),
+        "max_warnings": ("--max-warnings", max_warnings),
+        "baseline": ("--baseline", baseline.as_posix() if baseline else None),
+    }
+
+
+def configured_drafts(loaded: settings_mod.Loaded) -> list[str]:
+    from claimcheck.ci import selection
+
+    return selection.configured_drafts(loaded, Path.cwd())
+
+
+def ci_options(
+    loaded: settings_mod.Loaded,
+    fmt: OutputFormat,
+    reports: list[str] | None,
+    exit_zero: bool,
+    diff: str | None,
+    output: Path | None = None,
+) -> ci.Options:
+    from claimcheck.ci import outputs as ci
+    from claimcheck.ci.exit_policy import ExitPolicy
+
+    s = loaded.settings
+    return ci.Options(
+        fmt=fmt.value,
+        output=output,
+        reports=tuple(ci.parse_report_spec(spec) for spec in reports or []),
+        exit=ExitPolicy(fail_on=s.fail_on, max_warnings=s.max_warnings, exit_zero=exit_zero),
+        severity=s.severity,
+        baseline=Path(s.baseline) if s.baseline else None,
+        diff=diff,
+    )
+
+
+def emit(
+    report: Report,
+    options: ci.Options,
+    base: Mapping[str, Callable[[Report], str]] | None = None,
+    drafts: list[str] | None = None,
+) -> NoReturn:
+    """Post-process, write every report, print the chosen format, exit by policy."""
+    from claimcheck.ci import exit_policy as policy
+    from claimcheck.ci import outputs as ci
+
+    try:
+        texts = ci.draft_texts(report, drafts or [])
+        report = ci.postprocess(report, texts, options)
+        ci.write_reports(report, texts, options.reports, base)
+        rendered = ci.render(options.fmt, report, texts, base)
+        if options.output is not None:
+            write_atomic(options.output, rendered)
+        else:
+            sys.stdout.write(rendered)
+        if options.fmt == "github":
+            ci.append_step_summary(report)
+    except ClaimcheckError as err:
+        fail(err)
+    from claimcheck.catalogue import is_notice
+
+    for e in report.errors:
+        if not is_notice(e):
+            typer.echo(f"claimcheck: error: {e.message}", err=True)
+        elif e.code == "draft-not-checked" and options.fmt != "text":
+            # The text report shows it; machine formats on stdout get it on stderr too.
+            typer.echo(f"claimcheck: warning: {e.path}: {e.message}", err=True)
+    raise typer.Exit(policy.exit_code(report, options.exit))

@@ -1,0 +1,23 @@
+"""``claimcheck config show``: the effective settings and where each came from."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from claimcheck.cli.common import ConfigOpt, IsolatedOpt, fail, load_settings
+from claimcheck.errors import ClaimcheckError
+
+if TYPE_CHECKING:
+    pass
+
+
+def config_show(config: ConfigOpt = None, isolated: IsolatedOpt = False) -> None:
+    """Print the effective settings and where each one came from."""
+    from claimcheck.ci import settings as settings_mod
+
+    try:
+        loaded = load_settings(config, isolated)
+    except ClaimcheckError as err:
+        fail(err)
+    sys.stdout.write(settings_mod.show(loaded))

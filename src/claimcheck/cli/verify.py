@@ -1,0 +1,138 @@
+"""``claimcheck verify``: drafts checked against the corpus."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from claimcheck.cli.common import (
+    BaselineOpt,
+    ConfigOpt,
+    DiffOpt,
+    ExitZeroOpt,
+    FailOnOpt,
+    FormatOpt,
+    IsolatedOpt,
+    MaxWarningsOpt,
+    OutputFormat,
+    ReportOpt,
+    bind,
+    ci_options,
+    color_ok,
+    configured_drafts,
+    emit,
+    fail,
+    load_settings,
+    policy_flags,
+)
+from claimcheck.errors import ClaimcheckError
+
+if TYPE_CHECKING:
+    from claimcheck.ci import settings as settings_mod
+    from claimcheck.models import Report
+
+
+class ScopeChoice(StrEnum):
+    quotes = "quotes"
+    attributed = "attributed"
+    all = "all"
+
+
+def verify(
+    drafts: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Drafts (.md .txt .html .docx), statement files, or - for stdin. "
+            "None: the drafts the config's include/exclude select."
+        ),
+    ] = None,
+    corpus: Annotated[
+        str | None, typer.Option("--corpus", help="Folder of source articles (default: corpus).")
+    ] = None,
+    claims: Annotated[
+        str | None, typer.Option("--claims", help="Ledger folder (default: claims/ by the corpus).")
+    ] = None,
+    scope: Annotated[
+        ScopeChoice | None,
+        typer.Option(
+            "--scope", help="quotes | attributed (quotes too) | all (default: attributed)."
+        ),
+    ] = None,
+    fmt: FormatOpt = OutputFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write --format here, not to stdout.")
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option("--threshold", min=0, max=100, help="Lowest fuzzy score (default: 80)."),
+    ] = None,
+    text: Annotated[str | None, typer.Option("--text", help="Check this one statement.")] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Who --text is attributed to.")
+    ] = None,
+    report: ReportOpt = None,
+    fail_on: FailOnOpt = None,
+    max_warnings: MaxWarningsOpt = None,
+    exit_zero: ExitZeroOpt = False,
+    config: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
+    baseline: BaselineOpt = None,
+    diff: DiffOpt = None,
+) -> None:
+    """Check a draft's quotes and attributed claims against the corpus."""
+    from claimcheck.render import RENDERERS
+
+    try:
+        loaded = load_settings(
+            config,
+            isolated,
+            corpus=("--corpus", corpus),
+            claims=("--claims", claims),
+            scope=("--scope", scope.value if scope else None),
+            threshold=("--threshold", threshold),
+            **policy_flags(fail_on, max_warnings, baseline),
+        )
+        if speaker is not None and text is None:
+            raise ClaimcheckError("--speaker goes with --text")
+        if not drafts and text is None and loaded.file is not None:
+            drafts = configured_drafts(loaded)
+        if not drafts and text is None:
+            raise ClaimcheckError("nothing to check: give a DRAFT or --text", hint="see --help")
+        options = ci_options(loaded, fmt, report, exit_zero, diff, output)
+    except ClaimcheckError as err:
+        fail(err)
+    try:
+        result = run_verify(loaded, drafts or [], text=text, speaker=speaker)
+    except ClaimcheckError as err:
+        # The run itself failed (a corrupt ledger, an empty corpus): machine formats
+        # still get a report, with the problem in errors[], and the exit code is 2.
+        if fmt == OutputFormat.text:
+            fail(err)
+        from claimcheck.verify.pipeline import failed_report
+
+        result = failed_report(err)
+    color = fmt == OutputFormat.text and output is None and color_ok()
+    emit(result, options, {name: bind(fn, color) for name, fn in RENDERERS.items()}, drafts)
+
+
+def run_verify(
+    loaded: settings_mod.Loaded,
+    drafts: list[str],
+    *,
+    text: str | None = None,
+    speaker: str | None = None,
+) -> Report:
+    """The verification the config describes, with the team's speaker aliases."""
+    from claimcheck.verify import Corpus, Settings, aliases, load_corpus, run
+
+    s = loaded.settings
+    stdin = sys.stdin.read() if "-" in drafts else None
+    settings = Settings(scope=s.scope, claims=s.claims, threshold=s.threshold)
+    sources = load_corpus(s.corpus, s.claims)
+    if s.speakers:
+        sources = Corpus.from_ledgers(aliases.apply(sources.ledgers, s.speakers))
+    return run(drafts, sources, settings, text=text, speaker=speaker, stdin=stdin)
