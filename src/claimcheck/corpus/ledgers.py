@@ -1,74 +1,24 @@
-"""Ledgers on disk: gather source files, write ``claims/<stem>.json``, check staleness.
+"""Ledgers on disk: write ``claims/<stem>.json``, read it back, say when it is stale.
 
-People review ledgers. A claim whose ``reviewed`` field a person sets to
-``true`` (after correcting its ``speaker``, ``kind`` or ``mention``) keeps that
-correction whenever the ledger is regenerated: the reviewed claim is carried
-over onto the new claim with the same kind and text.
+Writing a ledger over an existing one keeps the person's corrections in it
+(``review.carry_corrections``).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from claimcheck.corpus.gather import gather
+from claimcheck.corpus.review import carry_corrections
 from claimcheck.errors import InputError
 from claimcheck.extract.pipeline import extract
 from claimcheck.files import write_atomic
 from claimcheck.loaders import documents
-from claimcheck.models import Claim, Ledger, Speaker, dump_json, dump_jsonl
-
-SOURCE_SUFFIXES = tuple(documents.FORMATS)
-
-
-def gather(paths: Iterable[str], errors: list[InputError] | None = None) -> list[str]:
-    """Files named directly, plus supported files found under folders (sorted, no hidden).
-
-    A folder that cannot be listed is an InputError, or is added to ``errors``
-    (and skipped) when that list is given, so the rest of a run can go on.
-    """
-    found: list[str] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            seen: set[Path] = set()
-            for child in sorted(_walk(p, seen, errors)):
-                found.append(child.as_posix())
-        else:
-            found.append(raw.replace("\\", "/"))
-    return found
-
-
-def _walk(folder: Path, seen: set[Path], errors: list[InputError] | None) -> list[Path]:
-    """Supported files under folder; symlink loops are visited once."""
-    try:
-        real = folder.resolve()
-    except (OSError, RuntimeError):
-        return []
-    if real in seen:
-        return []
-    seen.add(real)
-    out: list[Path] = []
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError as exc:
-        err = InputError(f"cannot list folder ({exc.strerror})", path=folder.as_posix())
-        if errors is None:
-            raise err from None
-        errors.append(err)
-        return []
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            out.extend(_walk(entry, seen, errors))
-        elif entry.suffix.lower() in SOURCE_SUFFIXES:
-            # Broken links, link loops and unreadable files are reported by the loader.
-            out.append(entry)
-    return out
+from claimcheck.models import Ledger, dump_json, dump_jsonl
 
 
 def ledger_for(path: str, notes: list[str] | None = None) -> Ledger:
@@ -157,40 +107,6 @@ def read_ledger(path: Path) -> Ledger:
             path=path.as_posix(),
             hint="delete it and run claimcheck extract --out again",
         ) from None
-
-
-def carry_corrections(new: Ledger, old: Ledger) -> tuple[Ledger, list[Claim]]:
-    """Apply the reviewed claims of ``old`` to ``new``; return the ones that no longer fit."""
-    reviewed = [c for c in old.claims if c.reviewed]
-    if not reviewed:
-        return new, []
-    by_text: dict[str, Claim] = {c.text: c for c in reviewed}
-    used: set[str] = set()
-    claims: list[Claim] = []
-    for claim in new.claims:
-        fix = by_text.get(claim.text)
-        if fix is None:
-            claims.append(claim)
-            continue
-        used.add(claim.text)
-        claims.append(
-            claim.model_copy(
-                update={
-                    "kind": fix.kind,
-                    "speaker": fix.speaker,
-                    "mention": fix.mention,
-                    "reviewed": True,
-                }
-            )
-        )
-    orphans = [c for c in reviewed if c.text not in used]
-    speakers = list(new.speakers)
-    known = {s.name for s in speakers}
-    for c in claims:
-        if c.reviewed and c.speaker and c.speaker not in known:
-            speakers.append(Speaker(name=c.speaker, aliases=[]))
-            known.add(c.speaker)
-    return new.model_copy(update={"claims": claims, "speakers": speakers}), orphans
 
 
 def write_ledgers(paths: list[str], out: Path, *, check: bool = False) -> WriteOutcome:

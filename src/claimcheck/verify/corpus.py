@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimcheck.corpus.ledgers import gather, read_ledger
+from claimcheck.corpus.gather import gather
+from claimcheck.corpus.ledgers import read_ledger
 from claimcheck.errors import InputError
 from claimcheck.extract.pipeline import extract
 from claimcheck.loaders import documents
