@@ -30,14 +30,14 @@ DEFAULT = Path(__file__).resolve().parents[2] / "shared/corpora/wikinews/wikinew
 
 # (label, file suffix, function name): cumulative time of each, as a share of extract.
 STAGES = [
-    ("segment: sentences", "claimcheck/segment.py", "split_sentences"),
-    ("segment: line kinds", "claimcheck/segment.py", "classify_line"),
-    ("quotes", "claimcheck/quotes.py", "find_quotes"),
-    ("attribute (all rules)", "claimcheck/attribute/__init__.py", "attribute_sentence"),
-    ("  cue scan per document", "claimcheck/cues.py", "_document_cues"),
-    ("  speaker before a cue", "claimcheck/cues.py", "subject_before"),
-    ("speakers: resolve", "claimcheck/speakers.py", "resolve"),
-    ("ledger (with validation)", "claimcheck/extract.py", "_ledger"),
+    ("segment: sentences", "claimcheck/extract/segment.py", "split_sentences"),
+    ("segment: line kinds", "claimcheck/extract/segment.py", "classify_line"),
+    ("quotes", "claimcheck/extract/quotes.py", "find_quotes"),
+    ("attribute (all rules)", "claimcheck/extract/attribute/__init__.py", "attribute_sentence"),
+    ("  cue scan per document", "claimcheck/extract/cues.py", "_document_cues"),
+    ("  speaker before a cue", "claimcheck/extract/subjects.py", "subject_before"),
+    ("speakers: resolve", "claimcheck/extract/speakers.py", "resolve"),
+    ("ledger (with validation)", "claimcheck/extract/ledger.py", "build_ledger"),
 ]
 
 
@@ -86,7 +86,7 @@ def _stages(docs: list[Document]) -> None:
     def total(suffix: str, name: str) -> float:
         return sum(t for (path, n), t in cumulative.items() if n == name and path.endswith(suffix))
 
-    whole = total("claimcheck/extract.py", "extract")
+    whole = total("claimcheck/extract/pipeline.py", "extract")
     print(f"\nstages of one profiled pass ({whole * 1000:.0f} ms under cProfile):")
     for label, suffix, name in STAGES:
         share = total(suffix, name) / whole

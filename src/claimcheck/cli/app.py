@@ -10,15 +10,12 @@ Exit codes: 0 clean, 1 findings at the fail level (or a stale ledger under
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from claimcheck import __version__
 from claimcheck.cli import baseline, config, extract, report, schema, verify
-
-if TYPE_CHECKING:
-    pass
 
 app = typer.Typer(
     name="claimcheck",

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from claimcheck.cli.common import ConfigOpt, IsolatedOpt, configured_drafts, fail, load_settings
 from claimcheck.cli.verify import run_verify
 from claimcheck.errors import ClaimcheckError
-
-if TYPE_CHECKING:
-    pass
 
 
 def baseline_write(

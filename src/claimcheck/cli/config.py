@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
 
 from claimcheck.cli.common import ConfigOpt, IsolatedOpt, fail, load_settings
 from claimcheck.errors import ClaimcheckError
-
-if TYPE_CHECKING:
-    pass
 
 
 def config_show(config: ConfigOpt = None, isolated: IsolatedOpt = False) -> None:

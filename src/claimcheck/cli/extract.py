@@ -5,15 +5,12 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from claimcheck.cli.common import fail
 from claimcheck.errors import ClaimcheckError
-
-if TYPE_CHECKING:
-    pass
 
 
 class ExtractFormat(StrEnum):

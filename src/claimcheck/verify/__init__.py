@@ -19,12 +19,10 @@ on first use, so ``import claimcheck`` stays cheap.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from claimcheck.models import Report, StatementRef
     from claimcheck.verify.checker import Settings, check
     from claimcheck.verify.corpus import Corpus, load_corpus
     from claimcheck.verify.pipeline import failed_report, run
@@ -52,22 +50,15 @@ _HOMES = {
 }
 
 
-def verify(
-    drafts: Sequence[str] | None = None,
-    corpus: str | Corpus = "corpus",
-    settings: Settings | None = None,
-    *,
-    statements_: Sequence[StatementRef] = (),
-    stdin: str | None = None,
-) -> Report:
-    """Check drafts (paths, ``-``) and/or ready-made statements against a corpus.
+if TYPE_CHECKING:
+    from claimcheck.verify.pipeline import verify
+else:
 
-    An unreadable draft does not stop the run: it is reported in ``errors``.
-    A corpus that cannot be loaded raises ``ClaimcheckError``.
-    """
-    from claimcheck.verify.pipeline import verify as run_pipeline
+    def verify(*args: Any, **kwargs: Any) -> Any:
+        """Check drafts against a corpus (``verify.pipeline.verify``, loaded on first use)."""
+        from claimcheck.verify.pipeline import verify as run
 
-    return run_pipeline(drafts, corpus, settings, statements_=statements_, stdin=stdin)
+        return run(*args, **kwargs)
 
 
 def __getattr__(name: str) -> Any:
