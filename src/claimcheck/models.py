@@ -9,7 +9,7 @@ added; none of the documented ones may be renamed or dropped without raising
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -30,16 +30,7 @@ Flag = Literal[
     "speaker-conflict",
     "truncated-meaning",
 ]
-FLAGS: tuple[str, ...] = (
-    "number-changed",
-    "negation-changed",
-    "name-changed",
-    "modality-changed",
-    "paraphrase-quoted",
-    "not-a-quote",
-    "speaker-conflict",
-    "truncated-meaning",
-)
+FLAGS: tuple[str, ...] = get_args(Flag)
 
 
 class Model(BaseModel):
