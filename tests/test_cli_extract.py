@@ -21,7 +21,7 @@ def test_extract_json_is_a_ledger(monkeypatch: Any) -> None:
     res = run("extract", "corpus/india-japan-defense.txt", "--format", "json")
     assert res.exit_code == 0, res.stderr
     data = json.loads(res.stdout)
-    assert data["schema_version"] == "1"
+    assert data["schema_version"] == "1.1"
     assert data["document"]["path"] == "corpus/india-japan-defense.txt"
     assert res.stdout == (ROOT / "claims" / "india-japan-defense.json").read_text("utf-8")
 

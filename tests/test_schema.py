@@ -13,6 +13,11 @@ def test_ledger_schema_has_contract_fields() -> None:
     claim = schema["$defs"]["Claim"]["properties"]
     for name in ("id", "kind", "text", "start", "end", "line", "speaker", "mention", "cue", "rule"):
         assert name in claim
+    # schema 1.1: how the speaker was found, and what the cue reports
+    for name in ("speaker_basis", "speaker_alternatives"):
+        assert name in claim
+    assert "act" in schema["$defs"]["Cue"]["properties"]
+    assert schema["$id"].endswith("ledger-v1.1.json")
 
 
 def test_report_schema_has_contract_fields() -> None:

@@ -3,7 +3,8 @@
 The ledger (``claimcheck extract``) and the report (``claimcheck verify``) are
 read by programs; their field names are fixed by ``contracts.md``. Fields may be
 added; none of the documented ones may be renamed or dropped without raising
-``SCHEMA_VERSION``. JSON Schemas are generated from these classes.
+that contract's version (``LEDGER_SCHEMA_VERSION``, ``REPORT_SCHEMA_VERSION``).
+JSON Schemas are generated from these classes.
 """
 
 from __future__ import annotations
@@ -13,10 +14,25 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+# The two contracts are versioned apart: 1.1 added cue.act, speaker_basis and
+# speaker_alternatives to the ledger; the report is unchanged.
+LEDGER_SCHEMA_VERSION = "1.1"
+REPORT_SCHEMA_VERSION = "1"
 
 ClaimKind = Literal["quote", "indirect", "narrative"]
 Stance = Literal["assert", "deny", "ask", "believe"]
+Act = Literal["speech", "writing", "evidence", "belief", "intent", "question"]
+SpeakerBasis = Literal[
+    "named",
+    "alias",
+    "title",
+    "pronoun",
+    "description",
+    "document",
+    "label",
+    "context",
+    "unresolved",
+]
 Verdict = Literal["exact", "fuzzy", "missing"]
 Attribution = Literal["match", "mismatch", "unattributed-source", "not-stated", "not-applicable"]
 Severity = Literal["error", "warning", "info"]
@@ -64,6 +80,14 @@ class Cue(Model):
     end: int
     lemma: str | None = None
     stance: Stance = "assert"
+    act: Act | None = Field(
+        default=None,
+        description=(
+            "What the cue reports (schema 1.1): speech (said, told), writing (wrote, "
+            "tweeted, a statement), evidence (a study or document shows, found), belief "
+            "(thinks, hopes, fears), intent (plans, vows), question (asked, wondered)."
+        ),
+    )
 
 
 class Claim(Model):
@@ -77,6 +101,25 @@ class Claim(Model):
     end_line: int = 1
     end_column: int = 1
     speaker: str | None = None
+    speaker_basis: SpeakerBasis | None = Field(
+        default=None,
+        description=(
+            "How the speaker was found (schema 1.1): named (in full, in the sentence), "
+            "alias (a surname, short form or acronym of someone named elsewhere), title "
+            "('Mr. Das'), pronoun, description ('the mayor', resolved to a name), "
+            "document ('the report', resolved to its issuer), label (a transcript or "
+            "interview turn), context (a floating or continued quote), unresolved (a "
+            "description or group the article never ties to a name: 'the company', "
+            "'police'). Null when speaker is null."
+        ),
+    )
+    speaker_alternatives: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Other speakers of the document the mention could equally refer to (a "
+            "pronoun with two candidates); empty when the resolution is unambiguous."
+        ),
+    )
     mention: Mention | None = None
     cue: Cue | None = None
     stance: Stance | None = None
@@ -111,7 +154,7 @@ class Skipped(Model):
 
 
 class Ledger(Model):
-    schema_version: str = SCHEMA_VERSION
+    schema_version: str = LEDGER_SCHEMA_VERSION
     document: DocumentInfo
     speakers: list[Speaker] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
@@ -208,7 +251,7 @@ class RunError(Model):
 
 
 class Report(Model):
-    schema_version: str = SCHEMA_VERSION
+    schema_version: str = REPORT_SCHEMA_VERSION
     tool: ToolInfo
     corpus: CorpusInfo
     summary: Summary
@@ -229,5 +272,6 @@ def json_schema(name: Literal["ledger", "report"]) -> dict[str, Any]:
     cls: type[BaseModel] = Ledger if name == "ledger" else Report
     schema = cls.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = f"https://claimcheck.dev/schema/{name}-v{SCHEMA_VERSION}.json"
+    version = LEDGER_SCHEMA_VERSION if name == "ledger" else REPORT_SCHEMA_VERSION
+    schema["$id"] = f"https://claimcheck.dev/schema/{name}-v{version}.json"
     return schema
