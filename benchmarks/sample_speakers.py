@@ -1,0 +1,159 @@
+"""Draw the claims that ``benchmarks/labels/speakers-wikinews.json`` labels.
+
+    python benchmarks/sample_speakers.py skeleton > rows.json   # unlabelled rows
+    python benchmarks/sample_speakers.py show [--split dev|test] > reading.txt
+
+With a fixed seed, claims of kind ``quote`` or ``indirect`` are drawn uniformly
+at random (over claims, not articles) from the extractor's output on every
+article's ``text`` of the Wikinews corpus. The articles that hold a drawn claim
+are then shuffled with the same seed and given to ``dev`` until ``dev`` holds
+half the claims, the rest to ``test``, so all claims of an article share a
+split and the split is fixed before any label is written.
+
+``show`` prints what a labeller reads: each article once, with each drawn
+span wrapped in ``⟦#n … #n⟧``; of a long article only the opening paragraphs
+and, around each drawn span, its paragraph and the three before it
+(``show --full`` prints whole articles). It shows only the article and the
+spans: no speaker, mention, cue, rule or kind from the extractor, so labels
+are not steered by it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimcheck.extract import extract
+from claimcheck.loaders import from_text
+
+HERE = Path(__file__).resolve().parent
+WIKINEWS = HERE.parents[1] / "shared" / "corpora" / "wikinews" / "wikinews_2019_2020.jsonl"
+SEED = 20261203
+DRAW = 340
+
+
+@dataclass(frozen=True)
+class Drawn:
+    n: int
+    split: str
+    url: str
+    offset: int
+    end: int
+
+
+def load(corpus: Path = WIKINEWS) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            art = json.loads(line)
+            texts[art["url"]] = art["text"]
+    return texts
+
+
+def draw(texts: dict[str, str], seed: int = SEED, k: int = DRAW) -> list[Drawn]:
+    pool: list[tuple[str, int, int]] = []
+    for url, text in texts.items():
+        for c in extract(from_text(text)).claims:
+            if c.kind in ("quote", "indirect"):
+                pool.append((url, c.start, c.end))
+    rng = random.Random(seed)
+    picked = rng.sample(pool, k)
+    order = {url: i for i, url in enumerate(texts)}
+    picked.sort(key=lambda p: (order[p[0]], p[1], p[2]))
+    per_article: dict[str, int] = {}
+    for url, _, _ in picked:
+        per_article[url] = per_article.get(url, 0) + 1
+    urls = sorted(per_article, key=lambda u: order[u])
+    rng.shuffle(urls)
+    split: dict[str, str] = {}
+    in_dev = 0
+    for url in urls:
+        n = per_article[url]
+        if abs(in_dev + n - k / 2) < abs(in_dev - k / 2):
+            split[url] = "dev"
+            in_dev += n
+        else:
+            split[url] = "test"
+    return [Drawn(i, split[u], u, a, b) for i, (u, a, b) in enumerate(picked)]
+
+
+def _keep(text: str, rows: list[Drawn], full: bool) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` to show, in order."""
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    paras = [
+        (a, (starts[j + 1] - 1) if j + 1 < len(starts) else len(text)) for j, a in enumerate(starts)
+    ]
+    last = max(r.end for r in rows)
+    if full or len(text) <= 6000:
+        stop = next((b for a, b in paras if b >= last), len(text))
+        return [(0, stop)]
+    chosen: set[int] = set(range(min(3, len(paras))))
+    for r in rows:
+        for j, (a, b) in enumerate(paras):
+            if a <= r.end and b >= r.offset:
+                chosen.update(range(max(0, j - 3), j + 1))
+    ranges: list[tuple[int, int]] = []
+    for j in sorted(chosen):
+        a, b = paras[j]
+        if ranges and j - 1 in chosen:
+            ranges[-1] = (ranges[-1][0], b)
+        else:
+            ranges.append((a, b))
+    return ranges
+
+
+def show(texts: dict[str, str], rows: list[Drawn], full: bool = False) -> str:
+    out: list[str] = []
+    by_url: dict[str, list[Drawn]] = {}
+    for r in rows:
+        by_url.setdefault(r.url, []).append(r)
+    for url, rs in by_url.items():
+        text = texts[url]
+        marks: list[tuple[int, int, str]] = []
+        for r in rs:
+            marks.append((r.offset, 1, f"⟦#{r.n} "))
+            marks.append((r.end, 0, f" #{r.n}⟧"))
+        marks.sort()
+        out.append(f"===== {url} [{rs[0].split}] rows {', '.join(str(r.n) for r in rs)}")
+        for a, b in _keep(text, rs, full):
+            pieces: list[str] = []
+            pos = a
+            for at, _, mark in marks:
+                if a <= at <= b:
+                    pieces.append(text[pos:at])
+                    pieces.append(mark)
+                    pos = at
+            pieces.append(text[pos:b])
+            out.append(f"[@{a}] " + "".join(pieces))
+            out.append("[…]")
+        out.append("")
+    return "\n".join(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("what", choices=["skeleton", "show"])
+    ap.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    ap.add_argument("--url", help="only this article")
+    ap.add_argument("--full", action="store_true", help="show whole articles")
+    args = ap.parse_args()
+    texts = load()
+    rows = [r for r in draw(texts) if args.split in ("all", r.split)]
+    if args.url:
+        rows = [r for r in rows if r.url == args.url]
+    if args.what == "show":
+        sys.stdout.write(show(texts, rows, args.full))
+        return
+    skeleton = [
+        {"n": r.n, "split": r.split, "url": r.url, "offset": r.offset, "end": r.end} for r in rows
+    ]
+    json.dump(skeleton, sys.stdout, indent=1, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()
