@@ -10,6 +10,10 @@ are then shuffled with the same seed and given to ``dev`` until ``dev`` holds
 half the claims, the rest to ``test``, so all claims of an article share a
 split and the split is fixed before any label is written.
 
+The draw depends on the extractor's output: the labelled rows were drawn with
+claimcheck at commit cf9e81a, and the labels file, not a new draw, is the
+record (a changed extractor draws other rows).
+
 ``show`` prints what a labeller reads: each article once, with each drawn
 span wrapped in ``⟦#n … #n⟧``; of a long article only the opening paragraphs
 and, around each drawn span, its paragraph and the three before it
