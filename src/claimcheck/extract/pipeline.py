@@ -33,13 +33,14 @@ from claimcheck.loaders.documents import Document
 from claimcheck.models import Ledger
 
 _PROSE_KINDS = ("paragraph", "blockquote", "list-item")
+_CLASSIFIED = (*_PROSE_KINDS, "heading", "title")
 
 
 def extract(document: Document) -> Ledger:
     view = document.view
     state = State(SpeakerResolver(names_in(view), view), view)
     prose_index = 0
-    blocks = [b for b in document.blocks if b.kind in _PROSE_KINDS or b.kind == "heading"]
+    blocks = [b for b in document.blocks if b.kind in _CLASSIFIED]
     for n, block in enumerate(blocks):
         nxt = blocks[n + 1] if n + 1 < len(blocks) else None
         next_opens = nxt is not None and opens_with_quote(view, nxt.start, nxt.end)

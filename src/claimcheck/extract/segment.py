@@ -66,6 +66,19 @@ _CAPTION = re.compile(
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w. ]{1,30})?\s*(?:\([\w .]+\))?\s*[—–-]{1,2}\s+"
 )
+# A line that is only a date ("Friday, January 4, 2019", "4 Jan 2019", "2019-01-04"),
+# as news sites print above the text: a dateline, wherever it stands.
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE_LINE = re.compile(
+    r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH})"
+    r"(?:,?\s+\d{4})?(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
+    r"|\d{4}-\d{2}-\d{2}",
+    re.I,
+)
 _KICKER = re.compile(r"^([A-Z][\w’'&.-]*(?:[ -][A-Z0-9][\w’'&.-]*){0,5}):\s+(?=[A-Z“\"])")
 
 
@@ -196,9 +209,11 @@ def title_case_ratio(line: str) -> float:
 def classify_line(text: str, start: int, end: int, index: int, kind: str) -> LineVerdict | None:
     """A reason to skip this paragraph (or its kicker), or None when it is prose."""
     line = text[start:end]
+    stripped = line.strip()
+    if len(stripped) <= 40 and _DATE_LINE.fullmatch(stripped):
+        return LineVerdict("dateline", end)
     if kind == "heading":
         return LineVerdict("headline" if index == 0 else "heading", end)
-    stripped = line.strip()
     # Only the word count up to 25 matters below (no test looks past it), so a long
     # paragraph is not split into all its words: the first 31 are enough.
     words = stripped.split(maxsplit=30)
@@ -208,7 +223,7 @@ def classify_line(text: str, start: int, end: int, index: int, kind: str) -> Lin
         return LineVerdict("byline", end)
     if _CAPTION.match(stripped) and (len(words) <= 25 or ":" in stripped[:30]):
         return LineVerdict("caption", end)
-    kicker = _KICKER.match(line) if index == 0 else None
+    kicker = _KICKER.match(line) if index == 0 and kind != "title" else None
     if kicker and len(words) > 8 and title_case_ratio(kicker.group(1)) == 1.0:
         rest = line[kicker.end() :]
         if title_case_ratio(rest) >= 0.75 and len(rest.split()) <= 22:
@@ -218,6 +233,8 @@ def classify_line(text: str, start: int, end: int, index: int, kind: str) -> Lin
         m = _DATELINE.match(line)
         assert m is not None
         return LineVerdict("dateline", start + m.end())
+    if kind == "title":
+        return LineVerdict("headline", end)
     return _headline_like(stripped, words, index, end)
 
 

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 # "paragraph" | "blockquote" | "list-item" are prose; "heading" is classified by
-# the extractor; "code" and "caption" are never prose.
+# the extractor, and so is "title" (a plain-text file's first line when it reads as
+# one: a headline unless it is a byline, a caption or a date); "code" and
+# "caption" are never prose.
 BlockKind = str
 
 

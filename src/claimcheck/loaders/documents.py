@@ -111,7 +111,22 @@ def text_blocks(text: str) -> list[Block]:
         pos = m.end() if m is not None else len(text)
     if run:
         blocks.extend(_split_run(text, run))
+    if len(blocks) > 1 and _is_title(text[blocks[0].start : blocks[0].end]):
+        blocks[0] = Block(blocks[0].start, blocks[0].end, "title")
     return blocks
+
+
+# A plain-text article's first line is its title when it is one short line with
+# no sentence punctuation at its end ("Zara Kay tells Wikinews about …"), as a
+# web page's <h1> or a Markdown "# " line is: a headline, never a claim.
+_TITLE_END = tuple(".,;:")
+_CLOSING = "\"'”’»)]"
+
+
+def _is_title(line: str) -> bool:
+    if _BREAK.search(line) or len(line.split()) > 25:
+        return False
+    return not line.rstrip(_CLOSING).endswith(_TITLE_END) and any(c.isalpha() for c in line)
 
 
 def _split_run(text: str, run: list[tuple[int, int]]) -> list[Block]:
