@@ -10,6 +10,10 @@ skipped | reason | text
 .
 ```
 
+Rows of six columns also check how the speaker was found and what the cue
+reports: ``kind | speaker | speaker_basis | cue | cue.act | text`` (a basis
+with alternatives reads ``pronoun (or Jane Das)``).
+
 ``-`` stands for "none". A title starting with ``[xfail]`` marks a known
 failure (strict: a fix shows up as news). Narrative claims are compared only
 when the expectation lists one.

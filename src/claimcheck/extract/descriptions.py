@@ -69,6 +69,25 @@ def described(r: SpeakerResolver, subj: Subject) -> Person:
     existing = [p for p in r.people if p.name == name]
     if existing:
         return existing[0]
-    person = Person(name, tuple(name.split()), "group")
+    person = Person(name, tuple(name.split()), "group", described=True)
     r.people.append(person)
     return person
+
+
+# Head nouns of a document that speaks for whoever issued it.
+DOCUMENTS = frozenset(
+    """statement report study paper letter memo release complaint lawsuit filing document
+    documents email emails post tweet affidavit indictment ruling order motion petition
+    survey poll analysis review audit brief notice announcement""".split()
+)
+
+
+def basis(subj: Subject, person: Person) -> str:
+    """How a description names its speaker: by a name it holds, as a document, or as one."""
+    words = [w.lower().strip(".,") for w in subj.text.split()]
+    if person.kind == "person" and person.surname.lower() in words:
+        return "named"  # "Coös County Attorney John McCormick"
+    head = ROLE_HEAD.split(" ".join(words), maxsplit=1)[0].split()
+    if head and head[-1] in DOCUMENTS:
+        return "document"
+    return "description"

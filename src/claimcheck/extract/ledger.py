@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from claimcheck.extract.acts import act_of
 from claimcheck.extract.people import Person
 from claimcheck.extract.state import State
 from claimcheck.loaders.documents import Document
@@ -39,6 +40,7 @@ def build_ledger(doc: Document, state: State) -> Ledger:
                 "end": c.end,
                 "lemma": c.lemma,
                 "stance": c.stance,
+                "act": act_of(r.cue, r.subject, text, r.start),
             }
         claims.append(
             {
@@ -52,6 +54,8 @@ def build_ledger(doc: Document, state: State) -> Ledger:
                 "end_line": end_line,
                 "end_column": end_col,
                 "speaker": o.person.name if o.person else None,
+                "speaker_basis": o.basis if o.person else None,
+                "speaker_alternatives": [p.name for p in o.alternatives if p is not o.person],
                 "mention": mention,
                 "cue": cue,
                 "stance": r.cue.stance if r.cue is not None else None,

@@ -44,11 +44,12 @@ def add_narrative(
             # "Gibbs derided “the professional left”": the sentence's own subject.
             person = state.resolver.resolve(own)
             if person is not None:
+                basis, others = state.resolver.basis, state.resolver.alternatives
                 for q in qs:
                     raw = RawClaim(
                         "quote", q.start, q.end, "partial-quote-of-subject", own, form="partial"
                     )
-                    state.out.append(Out(raw, person, own))
+                    state.out.append(Out(raw, person, own, basis, others))
                 raw = RawClaim("narrative", sent.start, sent.end, "narrative")
                 state.out.append(Out(raw, None, None))
                 continue
@@ -62,12 +63,22 @@ def add_narrative(
                     form="partial",
                     inherit=True,
                 )
-                state.out.append(Out(raw, context.person, context.mention))
+                basis = _context(context)
+                out = Out(raw, context.person, context.mention, basis, context.alternatives)
+                state.out.append(out)
             speaker_src, rule = context, "narrative-in-context"
         elif _ANAPHORIC.match(doc.view[sent.start : sent.end]) and state.last_attr is not None:
             prev = state.last_attr
             if prev.person is not None and sent.start - prev.raw.end < 400:
                 speaker_src, rule = prev, "continues-reported-argument"
         raw = RawClaim("narrative", sent.start, sent.end, rule)
-        person = speaker_src.person if speaker_src else None
-        state.out.append(Out(raw, person, speaker_src.mention if speaker_src else None))
+        if speaker_src is None:
+            state.out.append(Out(raw, None, None))
+        else:
+            out = Out(raw, speaker_src.person, speaker_src.mention, _context(speaker_src))
+            out.alternatives = speaker_src.alternatives
+            state.out.append(out)
+
+
+def _context(source: Out) -> str | None:
+    return "context" if source.person is not None else None

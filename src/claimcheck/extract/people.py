@@ -86,6 +86,9 @@ class Person:
     titles: list[str] = field(default_factory=list)
     mentions: list[str] = field(default_factory=list)
     last_at: int = -1  # where the text last referred to this person
+    # Made from a description the article never tied to a name ("the company",
+    # "police"): the claim's speaker is then `unresolved`, not a confident one.
+    described: bool = False
 
     @property
     def surname(self) -> str:

@@ -169,7 +169,7 @@ def _join_parts(state: State, para: list[Out]) -> list[Out]:
                 group=prev.raw.group,
                 verbatim=[*parts, (o.raw.start, o.raw.end)],
             )
-            joined = Out(raw, prev.person, prev.mention)
+            joined = Out(raw, prev.person, prev.mention, prev.basis, prev.alternatives)
             state.out.remove(prev)
             state.out.remove(o)
             state.out.append(joined)

@@ -24,6 +24,7 @@ from claimcheck.extract.people import (
 from claimcheck.extract.pronouns import antecedent, pronoun, subject_since
 from claimcheck.extract.subjects import Subject
 from claimcheck.lexicon.names import (
+    HONORIFICS,
     PRONOUNS,
 )
 
@@ -41,6 +42,10 @@ class SpeakerResolver:
         # The speaker of the transcript turn being read: "I" and "we" outside quotation
         # marks are that speaker, or else the writer (no speaker), never the last one quoted.
         self.turn: Person | None = None
+        # How the last resolve() found its speaker (models.SpeakerBasis), and who
+        # else its mention could equally mean.
+        self.basis: str | None = None
+        self.alternatives: tuple[Person, ...] = ()
 
     @functools.cached_property
     def known_full(self) -> list[tuple[str, ...]]:
@@ -62,6 +67,23 @@ class SpeakerResolver:
         return list(full)
 
     def resolve(self, subj: Subject) -> Person | None:
+        self.alternatives = ()
+        person = self._resolve(subj)
+        self.basis = None if person is None else self._basis(subj, person)
+        return person
+
+    def _basis(self, subj: Subject, person: Person) -> str:
+        if person.described:
+            return "unresolved"
+        if subj.kind == "pronoun":
+            return "label" if subj.text.lower() in FIRST_PERSON else "pronoun"
+        if subj.kind == "relative":
+            return "named"
+        if subj.kind == "noun":
+            return descriptions.basis(subj, person)
+        return name_basis(subj.text, person)
+
+    def _resolve(self, subj: Subject) -> Person | None:
         if subj.kind == "passive":
             return None
         if subj.kind == "pronoun" and subj.text.lower() in FIRST_PERSON:
@@ -165,3 +187,13 @@ class SpeakerResolver:
                 person.gender = "m"
         if subj.role and not person.role:
             person.role = subj.role
+
+
+def name_basis(text: str, person: Person) -> str:
+    """named (the full name), title ("Mr. Das") or alias (a surname, a short form)."""
+    titles, toks = split_name(text)
+    if tuple(toks) == person.tokens or len(toks) >= len(person.tokens) >= 1:
+        return "named"
+    if any(t.lower() in HONORIFICS for t in titles):
+        return "title"
+    return "alias"

@@ -24,6 +24,8 @@ class Out:
     raw: RawClaim
     person: Person | None
     mention: Subject | None
+    basis: str | None = None  # how the speaker was found: models.SpeakerBasis
+    alternatives: tuple[Person, ...] = ()  # others the mention could equally mean
 
 
 @dataclass
@@ -50,12 +52,20 @@ def skip(state: State, doc: Document, a: int, b: int, reason: str) -> None:
 
 
 def emit(state: State, raw: RawClaim) -> Out:
-    person = state.resolver.resolve(raw.subject) if raw.subject else None
-    mention = raw.subject if raw.subject is not None and raw.subject.kind != "passive" else None
-    out = Out(raw, person, mention)
+    out = resolved(state, raw, raw.subject)
     state.out.append(out)
     state.last_attr = out
     return out
+
+
+def resolved(state: State, raw: RawClaim, subj: Subject | None) -> Out:
+    """A claim whose speaker is the mention ``subj``, resolved now (not yet emitted)."""
+    r = state.resolver
+    person = r.resolve(subj) if subj is not None else None
+    mention = subj if subj is not None and subj.kind != "passive" else None
+    if person is None:
+        return Out(raw, None, mention)
+    return Out(raw, person, mention, r.basis, r.alternatives)
 
 
 def inherit(state: State, q: Quote, source: Out | None, rule: str) -> Out:
@@ -73,7 +83,14 @@ def inherit(state: State, q: Quote, source: Out | None, rule: str) -> Out:
     mention = source.mention if source else None
     if person is not None and mention is not None and rule != "lead-in-colon":
         mention = _nearest_mention(state.view, person, mention, q.open_at) or mention
-    out = Out(raw, person, mention)
+    basis = None
+    alternatives: tuple[Person, ...] = ()
+    if source is not None and person is not None:
+        # "Das: “…”" names its speaker as surely as "Das said"; a floating or a
+        # continued quotation only inherits it.
+        basis = source.basis if rule == "lead-in-colon" else "context"
+        alternatives = source.alternatives
+    out = Out(raw, person, mention, basis, alternatives)
     state.out.append(out)
     if person is not None:
         state.resolver.touch(person)

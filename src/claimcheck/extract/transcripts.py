@@ -53,6 +53,9 @@ def transcript_turn(doc: Document, state: State, a: int, b: int) -> bool:
         skip(state, doc, a, b, "turn-label")
         return True
     raw = RawClaim("quote", text_at, end, "transcript-turn", subj, form="transcript")
-    state.resolver.turn = emit(state, raw).person
+    out = emit(state, raw)
+    if out.person is not None:
+        out.basis = "label"  # "PENCE: …": the turn's label names its speaker
+    state.resolver.turn = out.person
     state.open_quote = None
     return True

@@ -13,7 +13,7 @@ from claimcheck.extract.attribute import RawClaim, SentenceCtx
 from claimcheck.extract.patterns import NAME
 from claimcheck.extract.quotes import Quote
 from claimcheck.extract.segment import Sentence, title_case_ratio
-from claimcheck.extract.state import Out, State
+from claimcheck.extract.state import Out, State, resolved
 from claimcheck.extract.subjects import Subject, subject_at
 
 _DASH_NAME = re.compile(rf"^\s*[—–―-]{{1,2}}\s*(?P<np>{NAME})")
@@ -49,9 +49,8 @@ def dominant(view: str, sent: Sentence, q: Quote) -> bool:
 def lead_in_or_last(state: State) -> Out | None:
     if state.lead_in is not None:
         subj = state.lead_in
-        person = state.resolver.resolve(subj)
         state.lead_in = None
-        return Out(RawClaim("quote", 0, 0, "lead-in-colon", subj), person, subj)
+        return resolved(state, RawClaim("quote", 0, 0, "lead-in-colon", subj), subj)
     if state.narrator is not None:
         view, a, b = state.narrator
         state.narrator = None
@@ -61,9 +60,9 @@ def lead_in_or_last(state: State) -> Out | None:
             and own.kind in ("name", "pronoun")
             and not view.startswith((" and ", ","), own.end)
         ):
-            person = state.resolver.resolve(own)
-            if person is not None:
-                return Out(RawClaim("quote", 0, 0, "floating-quote", own), person, own)
+            found = resolved(state, RawClaim("quote", 0, 0, "floating-quote", own), own)
+            if found.person is not None:
+                return found
     return state.last_attr
 
 

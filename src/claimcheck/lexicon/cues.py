@@ -180,3 +180,21 @@ MULTIWORD = sorted((f for f in FORMS if " " in f), key=len, reverse=True)
 # Phrases that introduce a source without a verb.
 ACCORDING_TO = ("according to",)
 STATEMENT_FRAMES = ("in a statement", "in an interview", "in a post", "in a tweet", "in a letter")
+
+# What a cue reports (``cue.act``), by lemma; every other lemma reports speech.
+# A document as the subject makes it writing or evidence (``extract.acts``).
+ACTS: dict[str, str] = {
+    **dict.fromkeys("write tweet post publish blog text email".split(), "writing"),
+    "write in": "writing",
+    **dict.fromkeys("show find".split(), "evidence"),
+    **dict.fromkeys("ask question wonder inquire enquire".split(), "question"),
+    **dict.fromkeys(
+        """believe think feel hope fear expect suspect doubt worry reckon want consider prefer
+        know support oppose favor favour see view""".split(),
+        "belief",
+    ),
+    **dict.fromkeys("plan intend seek decide refuse".split(), "intent"),
+}
+
+# Said of the future with "to": "vowed to appeal" is an intention, "vowed that" speech.
+INTENT_WITH_TO = frozenset("vow pledge promise threaten agree offer".split())
