@@ -16,16 +16,31 @@ import typer
 
 from claimcheck import __version__
 from claimcheck.cli import baseline, config, extract, report, schema, verify
+from claimcheck.cli.help import App
 
-app = typer.Typer(
-    name="claimcheck",
-    help="Verify quotes and attributed claims against a corpus of source articles.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+ROOT_HELP = """Check quotes and attributed claims in drafts against a corpus of source articles.
 
-schema_app = typer.Typer(help="Print the JSON Schema of an output contract.", no_args_is_help=True)
+claimcheck reads the source articles (the corpus), lists who said what in each
+(the claims ledger) and checks every quotation and attributed claim of a draft
+against them: exact, fuzzy or missing, the speaker too, with changed numbers,
+negations and names flagged.
+
+Examples:
+  claimcheck init                        # a newsroom layout in this folder
+  claimcheck verify examples/draft.md    # check a draft against corpus/
+  claimcheck extract corpus/             # who says what, per article
+
+Exit codes:
+  0  success: nothing at the fail level
+  1  findings at the fail level (verify, report), stale ledgers (extract --check)
+  2  a usage or input problem: one line on stderr, never a traceback
+
+'claimcheck COMMAND --help' shows a command's options.
+"""
+
+app = App(name="claimcheck", help=ROOT_HELP, no_args_is_help=True)
+
+schema_app = App(help="Print the JSON Schema of an output contract.", no_args_is_help=True)
 
 app.add_typer(schema_app, name="schema")
 
@@ -39,11 +54,11 @@ def _root(
         raise typer.Exit(0)
 
 
-config_app = typer.Typer(help="Show the effective configuration.", no_args_is_help=True)
+config_app = App(help="Show the effective configuration.", no_args_is_help=True)
 
 app.add_typer(config_app, name="config")
 
-baseline_app = typer.Typer(help="Record today's findings so only new ones fail.")
+baseline_app = App(help="Record today's findings so only new ones fail.")
 
 app.add_typer(baseline_app, name="baseline")
 

@@ -14,19 +14,41 @@ from claimcheck.errors import ClaimcheckError
 
 def baseline_write(
     drafts: Annotated[
-        list[str] | None, typer.Argument(help="Drafts (default: those the config selects).")
+        list[str] | None,
+        typer.Argument(metavar="DRAFT...", help="Drafts (default: those the config selects)."),
     ] = None,
     source: Annotated[
         Path | None,
-        typer.Option("--from", help="Use a saved JSON report instead of running verify."),
+        typer.Option(
+            "--from", metavar="REPORT", help="Use a saved JSON report instead of running verify."
+        ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Default: the configured baseline.")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Where to write (default: the config's baseline).",
+        ),
     ] = None,
     config: ConfigOpt = None,
     isolated: IsolatedOpt = False,
 ) -> None:
-    """Write the fingerprints of today's errors and warnings to the baseline file."""
+    """Record today's errors and warnings, so that verify --baseline fails only on new ones.
+
+    A finding is known by its draft and its words, not its line: moving a
+    paragraph keeps it known, editing the quote makes it new.
+
+    Examples:
+      claimcheck baseline write -o claimcheck-baseline.json
+      claimcheck verify --baseline claimcheck-baseline.json
+      claimcheck baseline write --from report.json
+
+    Exit codes:
+      0  written
+      2  nothing to check, or a draft, corpus or report cannot be read
+    """
     from claimcheck.ci import baseline
     from claimcheck.ci import outputs as ci
 

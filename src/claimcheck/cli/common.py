@@ -48,7 +48,16 @@ class FailOn(StrEnum):
     never = "never"
 
 
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Format for stdout.")]
+FormatOpt = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="text, json, jsonl, github, sarif, rdjson, rdjsonl, junit or markdown "
+        "(default: text).",
+    ),
+]
 
 ReportOpt = Annotated[
     list[str] | None,
@@ -56,11 +65,17 @@ ReportOpt = Annotated[
 ]
 
 FailOnOpt = Annotated[
-    FailOn | None, typer.Option("--fail-on", help="Lowest severity that fails (exit 1).")
+    FailOn | None,
+    typer.Option(
+        "--fail-on",
+        metavar="LEVEL",
+        help="Lowest severity that fails (exit 1): error (default), warning, info, never.",
+    ),
 ]
 
 MaxWarningsOpt = Annotated[
-    int | None, typer.Option("--max-warnings", min=0, help="Fail on more warnings than N.")
+    int | None,
+    typer.Option("--max-warnings", min=0, metavar="N", help="Fail on more warnings than N."),
 ]
 
 ExitZeroOpt = Annotated[
@@ -68,13 +83,17 @@ ExitZeroOpt = Annotated[
 ]
 
 ConfigOpt = Annotated[
-    Path | None, typer.Option("--config", help="Use this config file instead of discovery.")
+    Path | None,
+    typer.Option(
+        "--config", metavar="FILE", help="Use this config file, not the nearest one upward."
+    ),
 ]
 
 IsolatedOpt = Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")]
 
 BaselineOpt = Annotated[
-    Path | None, typer.Option("--baseline", help="Only findings not in this file count.")
+    Path | None,
+    typer.Option("--baseline", metavar="FILE", help="Only findings not in this file count."),
 ]
 
 DiffOpt = Annotated[

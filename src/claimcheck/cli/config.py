@@ -9,7 +9,19 @@ from claimcheck.errors import ClaimcheckError
 
 
 def config_show(config: ConfigOpt = None, isolated: IsolatedOpt = False) -> None:
-    """Print the effective settings and where each one came from."""
+    """Print the effective settings and where each one came from.
+
+    The config is the nearest .claimcheck.toml, claimcheck.toml or pyproject.toml
+    with a [tool.claimcheck] table, from this folder upward.
+
+    Examples:
+      claimcheck config show
+      claimcheck config show --config newsroom/claimcheck.toml
+
+    Exit codes:
+      0  printed
+      2  the config cannot be read or is invalid
+    """
     from claimcheck.ci import settings as settings_mod
 
     try:

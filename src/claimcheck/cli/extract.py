@@ -20,16 +20,48 @@ class ExtractFormat(StrEnum):
 
 
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders of source articles.")],
-    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.json,
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH...",
+            help="Source articles (.txt .md .html .docx) or folders of them.",
+        ),
+    ],
+    fmt: Annotated[
+        ExtractFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="json (one ledger), jsonl (one per line) or text (a table to review).",
+        ),
+    ] = ExtractFormat.json,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Write <stem>.json ledgers into this folder.")
+        Path | None,
+        typer.Option("--out", metavar="DIR", help="Write DIR/<name>.json, one ledger per article."),
     ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="With --out: exit 1 if any ledger is stale.")
     ] = False,
 ) -> None:
-    """Split articles into attributed claims (the claims ledger)."""
+    """Split articles into attributed claims: who says what (the claims ledger).
+
+    Each claim is a direct quote, reported speech or the writer's own factual
+    sentence, with its speaker resolved to one person ("Das", "she" and
+    "Dr. Shubhamitra Das" are one speaker). Ledgers written with --out are what
+    verify checks drafts against; correct one by hand and set "reviewed": true,
+    and the correction survives every later --out.
+
+    Examples:
+      claimcheck extract corpus/india-japan-defense.txt --format text
+      claimcheck extract corpus/ --out claims/
+      claimcheck extract corpus/ --out claims/ --check
+
+    Exit codes:
+      0  done (with --check: every ledger is up to date)
+      1  with --check: a ledger is stale (run again without --check)
+      2  a file could not be read, or a bad option
+    """
     from claimcheck.corpus import ledgers
 
     try:

@@ -28,7 +28,12 @@ from claimcheck.errors import ClaimcheckError
 
 
 def report_cmd(
-    file: Annotated[Path, typer.Argument(help="A report saved with --format json.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="REPORT", help="A report saved with --format json or --report json:FILE."
+        ),
+    ],
     fmt: FormatOpt = OutputFormat.text,
     report: ReportOpt = None,
     fail_on: FailOnOpt = None,
@@ -39,7 +44,18 @@ def report_cmd(
     baseline: BaselineOpt = None,
     diff: DiffOpt = None,
 ) -> None:
-    """Re-render a saved JSON report in any format, under the CI failure policy."""
+    """Print a saved JSON report in another format, exiting as verify would.
+
+    Examples:
+      claimcheck report claimcheck.json
+      claimcheck report claimcheck.json --format sarif -o claimcheck.sarif
+      claimcheck report claimcheck.json --fail-on warning
+
+    Exit codes:
+      0  nothing at the fail level
+      1  findings at the fail level
+      2  the report cannot be read, or a bad option
+    """
     from claimcheck.ci import outputs as ci
 
     try:

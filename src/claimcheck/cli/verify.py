@@ -46,33 +46,54 @@ def verify(
     drafts: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Drafts (.md .txt .html .docx), statement files, or - for stdin. "
-            "None: the drafts the config's include/exclude select."
+            metavar="DRAFT...",
+            help="Drafts (.md .txt .html .docx), statement lists (.yaml .json .jsonl .csv), "
+            "or - for stdin. None: the drafts the config's include/exclude select.",
         ),
     ] = None,
     corpus: Annotated[
-        str | None, typer.Option("--corpus", help="Folder of source articles (default: corpus).")
+        str | None,
+        typer.Option(
+            "--corpus", metavar="DIR", help="Folder of source articles (default: corpus)."
+        ),
     ] = None,
     claims: Annotated[
-        str | None, typer.Option("--claims", help="Ledger folder (default: claims/ by the corpus).")
+        str | None,
+        typer.Option(
+            "--claims",
+            metavar="DIR",
+            help="Folder of ledgers written by extract --out (default: claims/ beside the corpus).",
+        ),
     ] = None,
     scope: Annotated[
         ScopeChoice | None,
         typer.Option(
-            "--scope", help="quotes | attributed (quotes too) | all (default: attributed)."
+            "--scope",
+            metavar="SCOPE",
+            help="quotes; attributed (quotes and reported speech; the default); "
+            "all (the writer's own factual sentences too).",
         ),
     ] = None,
     fmt: FormatOpt = OutputFormat.text,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write --format here, not to stdout.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write --format here, not to stdout."),
     ] = None,
     threshold: Annotated[
         float | None,
-        typer.Option("--threshold", min=0, max=100, help="Lowest fuzzy score (default: 80)."),
+        typer.Option(
+            "--threshold",
+            min=0,
+            max=100,
+            metavar="N",
+            help="Lowest fuzzy score, 0-100 (default: 80).",
+        ),
     ] = None,
-    text: Annotated[str | None, typer.Option("--text", help="Check this one statement.")] = None,
+    text: Annotated[
+        str | None, typer.Option("--text", metavar="TEXT", help="Check this one statement.")
+    ] = None,
     speaker: Annotated[
-        str | None, typer.Option("--speaker", help="Who --text is attributed to.")
+        str | None, typer.Option("--speaker", metavar="NAME", help="Who --text is attributed to.")
     ] = None,
     report: ReportOpt = None,
     fail_on: FailOnOpt = None,
@@ -83,7 +104,23 @@ def verify(
     baseline: BaselineOpt = None,
     diff: DiffOpt = None,
 ) -> None:
-    """Check a draft's quotes and attributed claims against the corpus."""
+    """Check a draft's quotes and attributed claims against the corpus.
+
+    Every quotation and attributed claim of the drafts is looked up in the corpus
+    (its ledgers in claims/, or the articles themselves): exact, fuzzy or missing,
+    the speaker compared, the word changes shown and the material ones (a number,
+    a negation, a name, a modal verb) flagged.
+
+    Examples:
+      claimcheck verify examples/draft.md
+      claimcheck verify drafts/*.md --corpus corpus/ --format json -o report.json
+      claimcheck verify --text "It was just to counter China" --speaker "Dr. Das"
+
+    Exit codes:
+      0  nothing at the fail level (--fail-on; errors by default)
+      1  findings at the fail level, or more warnings than --max-warnings
+      2  the run failed: a bad option or config, an unreadable draft or corpus
+    """
     from claimcheck.render import RENDERERS
 
     try:
