@@ -29,6 +29,7 @@ import time
 from dataclasses import fields
 from pathlib import Path
 
+from claimcheck.loaders.documents import Document, from_text
 from claimcheck.models import Claim, DocumentInfo, Ledger, Speaker
 from claimcheck.verify import Corpus, Settings, verify
 from claimcheck.verify.index import BruteForce, ClaimIndex
@@ -94,7 +95,7 @@ def article(
     return "\n".join(parts) + "\n", claims
 
 
-def ledgers(size: int, sentences: list[str]) -> list[Ledger]:
+def ledgers(size: int, sentences: list[str]) -> tuple[list[Ledger], dict[str, Document]]:
     vocab = sorted({w for s in sentences[:2000] for w in s.split() if w.isalpha()})
     cache = DATA / f"articles-{size}.jsonl"
     if not cache.exists():
@@ -104,12 +105,14 @@ def ledgers(size: int, sentences: list[str]) -> list[Ledger]:
                 text, claims = article(n, sentences, vocab)
                 fh.write(json.dumps({"text": text, "claims": claims}) + "\n")
     out: list[Ledger] = []
+    docs: dict[str, Document] = {}
     speakers = [Speaker(name=x, aliases=[x.split()[-1]]) for x in NAMES]
     with cache.open(encoding="utf-8") as fh:
         for n, line in enumerate(fh):
             row = json.loads(line)
             out.append(to_ledger(n, row["text"], row["claims"], speakers))
-    return out
+            docs[out[-1].document.path] = from_text(row["text"], out[-1].document.path)
+    return out, docs
 
 
 def to_ledger(n: int, text: str, claims: list[list], speakers: list[Speaker]) -> Ledger:
@@ -224,9 +227,9 @@ def main() -> int:
     ok = True
     for size in sorted(args.sizes):
         t0 = time.process_time()
-        lg = ledgers(size, sentences)
+        lg, docs = ledgers(size, sentences)
         t1 = time.process_time()
-        corpus = Corpus.from_ledgers(lg)
+        corpus = Corpus.from_ledgers(lg, documents=docs)
         build = time.process_time() - t1
         if not draft_path.exists():
             draft_path.write_text(draft(lg, held_out), encoding="utf-8")
@@ -235,7 +238,7 @@ def main() -> int:
         brute_t, same = None, None
         if size <= args.brute_max:
             bf = BruteForce(**{f.name: getattr(corpus.index, f.name) for f in fields(ClaimIndex)})
-            slow = Corpus(corpus.ledgers, bf)
+            slow = Corpus(corpus.ledgers, bf, corpus.text)
             brute_t, brute_report = timed(
                 lambda s=slow: verify([str(draft_path)], s, Settings()),  # type: ignore[misc]
                 1,

@@ -203,7 +203,12 @@ class StatementRef(Model):
 
 class SourceRef(Model):
     document: str
-    claim_id: str
+    claim_id: str = Field(
+        description=(
+            "The claim's id; <stem>:<line>:text for words found in the document's "
+            "text that no claim covers."
+        )
+    )
     text: str
     kind: ClaimKind
     speaker: str | None = None

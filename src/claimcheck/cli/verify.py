@@ -171,5 +171,5 @@ def run_verify(
     settings = Settings(scope=s.scope, claims=s.claims, threshold=s.threshold)
     sources = load_corpus(s.corpus, s.claims)
     if s.speakers:
-        sources = Corpus.from_ledgers(aliases.apply(sources.ledgers, s.speakers))
+        sources = Corpus.from_ledgers(aliases.apply(sources.ledgers, s.speakers), text=sources.text)
     return run(drafts, sources, settings, text=text, speaker=speaker, stdin=stdin)

@@ -2,9 +2,11 @@
 
 The stage order (``pipeline.verify``):
 
-1. ``corpus``      current ledgers (or extract now) → ``index.ClaimIndex``
+1. ``corpus``      current ledgers (or extract now) → ``index.ClaimIndex``, and the
+                   documents' prose → ``index.TextIndex``
 2. ``statements``  a draft (or a YAML/JSON/CSV list) → ``StatementRef`` items
-3. ``match``       candidates from the index, aligned word by word (``Edit``)
+3. ``match``       candidates from the index, aligned word by word (``Edit``);
+                   ``verbatim`` when no claim holds the words: the documents' prose
 4. ``judge``       material changes, attribution, the verdict message
 5. ``severity``    the ``Policy`` that grades a verdict error / warning / info
 6. ``checker``     one statement through 3–5; ``evidence`` builds the source

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from claimcheck.models import Result, StatementRef, Verdict
 from claimcheck.text import fold_key
-from claimcheck.verify import judge, statements
+from claimcheck.verify import judge, statements, verbatim
 from claimcheck.verify.corpus import Corpus
 from claimcheck.verify.evidence import change, source_ref, speakers_of
 from claimcheck.verify.index import ClaimIndex
@@ -37,8 +37,14 @@ def check(statement: StatementRef, corpus: Corpus, settings: Settings, rid: str)
     index, policy = corpus.index, settings.policy
     if settings.threshold is not None:
         policy = replace(policy, threshold=settings.threshold)
-    found = match(index, parse(statement.text), settings.candidates)
+    query = parse(statement.text)
+    found = match(index, query, settings.candidates)
     best = found[0] if found else None
+    if best is None or not best.exact:
+        # The extractor may have missed or cut the claim: the documents still hold the words.
+        in_text = verbatim.find(corpus, query)
+        if in_text:
+            return verbatim.result(statement, corpus, rid, in_text, policy)
     if best is None or (not best.exact and best.score < policy.threshold):
         return _missing(statement, corpus, rid, best, policy)
     tied = [m for m in found if m.exact or m.score >= best.score - 0.05]

@@ -1,4 +1,6 @@
-"""The corpus as verify sees it: current ledgers and the index over their claims.
+"""The corpus as verify sees it: current ledgers, the index over their claims, and
+the index over the documents' prose (``TextIndex``), where words the extractor
+made no claim of are still found.
 
 A stored ledger (``claims/<stem>.json``) is used only while its document's
 sha256 is current; otherwise the document is extracted again now.
@@ -7,36 +9,66 @@ sha256 is current; otherwise the document is extracted again now.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimcheck.corpus.gather import gather
 from claimcheck.corpus.ledgers import read_ledger
+from claimcheck.corpus.prose import passages
 from claimcheck.errors import InputError
 from claimcheck.extract.pipeline import extract
 from claimcheck.loaders import documents
+from claimcheck.loaders.documents import Document
 from claimcheck.models import CorpusInfo, Ledger
-from claimcheck.verify.index import ClaimIndex
+from claimcheck.verify.index import ClaimIndex, TextIndex
 
 
 @dataclass
 class Corpus:
-    """Ledgers and the index over their claims; build once, verify many times."""
+    """Ledgers and the indexes over them; build once, verify many times."""
 
     ledgers: list[Ledger]
     index: ClaimIndex
+    text: TextIndex = field(default_factory=TextIndex)
     _info: CorpusInfo | None = None
+    _spans: dict[str, list[Span]] | None = None
 
     @classmethod
-    def from_ledgers(cls, ledgers: Iterable[Ledger], index: ClaimIndex | None = None) -> Corpus:
+    def from_ledgers(
+        cls,
+        ledgers: Iterable[Ledger],
+        index: ClaimIndex | None = None,
+        documents: Mapping[str, Document] | None = None,
+        text: TextIndex | None = None,
+    ) -> Corpus:
+        """The corpus of these ledgers; with their ``documents`` (by path), their prose too.
+
+        ``text`` reuses an index of the prose already built (the speakers of the
+        ledgers changed, not their documents).
+        """
         index = index if index is not None else ClaimIndex()
         kept = list(ledgers)
+        prose = text if text is not None else TextIndex()
         for ledger in kept:
+            path = ledger.document.path
             speakers = tuple(ledger.speakers)
             for claim in ledger.claims:
-                index.add(claim, ledger.document.path, speakers)
-        return cls(kept, index)
+                index.add(claim, path, speakers)
+            doc = documents.get(path) if documents and text is None else None
+            if doc is not None:
+                for passage in passages(doc, ledger.skipped):
+                    prose.add(passage, path)
+        return cls(kept, index, prose)
+
+    def covering(self, document: str, start: int, end: int) -> int | None:
+        """The claim entry of ``document`` that covers ``[start, end)``: it shares most of
+        the span's characters, at least half of them (ties: the earlier claim). ``None``
+        when no claim does: a claim that only touches the passage says nothing of who
+        speaks the rest."""
+        if self._spans is None:
+            self._spans = _claim_spans(self.index)
+        return best_cover(self._spans.get(document, ()), start, end)
 
     def info(self) -> CorpusInfo:
         """Counts and fingerprint; computed once, as it walks every ledger (~0.2 s at 100k)."""
@@ -60,6 +92,7 @@ def load_corpus(folder: str, claims: str | None = None) -> Corpus:
         raise InputError("no source files in the corpus folder", path=folder)
     ledger_dir = Path(claims) if claims else Path(folder).parent / "claims"
     ledgers: list[Ledger] = []
+    texts: dict[str, Document] = {}
     for f in files:
         doc = documents.load(f)
         stored = ledger_dir / f"{Path(f).stem}.json"
@@ -67,4 +100,25 @@ def load_corpus(folder: str, claims: str | None = None) -> Corpus:
         if ledger is None or ledger.document.sha256 != doc.sha256:
             ledger = extract(doc)
         ledgers.append(ledger)
-    return Corpus.from_ledgers(ledgers)
+        texts[ledger.document.path] = doc
+    return Corpus.from_ledgers(ledgers, documents=texts)
+
+
+Span = tuple[int, int, int]  # claim start, end, entry id
+
+
+def best_cover(spans: Iterable[Span], start: int, end: int) -> int | None:
+    """The entry sharing most (and at least half) of ``[start, end)``; ties: lower id."""
+    best: tuple[int, int] | None = None
+    for a, b, eid in spans:
+        shared = min(b, end) - max(a, start)
+        if shared > 0 and 2 * shared >= end - start and (best is None or (-shared, eid) < best):
+            best = (-shared, eid)
+    return best[1] if best is not None else None
+
+
+def _claim_spans(index: ClaimIndex) -> dict[str, list[Span]]:
+    rows: dict[str, list[Span]] = {}
+    for eid, entry in enumerate(index.entries):
+        rows.setdefault(entry.document, []).append((entry.claim.start, entry.claim.end, eid))
+    return rows

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimcheck.models import Change, SourceRef, Speaker
-from claimcheck.verify.index import ClaimIndex
+from claimcheck.verify.index import ClaimIndex, Entries
 from claimcheck.verify.match import Edit, EntryMatch
 
 
@@ -16,7 +16,7 @@ def _line_col(text: str, line: int, column: int, offset: int) -> tuple[int, int]
     return line + breaks, offset - before.rfind("\n")
 
 
-def source_ref(index: ClaimIndex, m: EntryMatch, speakers: list[str]) -> SourceRef:
+def source_ref(index: Entries, m: EntryMatch, speakers: list[str]) -> SourceRef:
     entry = index.entries[m.entry]
     claim, f = entry.claim, index.folded(m.entry)
     words = f.words

@@ -23,8 +23,9 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from hashlib import blake2b
 from operator import itemgetter
-from typing import Union
+from typing import Protocol, Union
 from zlib import crc32
 
 from rapidfuzz import fuzz, process
@@ -66,6 +67,15 @@ class Entry:
     key: str
 
 
+class Entries(Protocol):
+    """What reading a found entry needs; every index and store provides it."""
+
+    @property
+    def entries(self) -> Sequence[Entry]: ...
+
+    def folded(self, eid: int) -> Folded: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     entry: int
@@ -78,6 +88,13 @@ def shingles(keys: Sequence[str], n: int = 3) -> list[int]:
     and ``hash()`` of a str changes from process to process, so the postings (and
     with them the candidates and the report) would too."""
     return [crc32(" ".join(keys[i : i + n]).encode()) for i in range(len(keys) - n + 1)]
+
+
+def exact_key(words: Sequence[str]) -> int:
+    """The exact-sentence key: 64 bits, the same in every process (an index on disk
+    stores it), where ``hash()`` of a str is salted per process."""
+    digest = blake2b(" ".join(words).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def winnow(hashes: list[int], w: int = _WINDOW) -> set[int]:
@@ -133,7 +150,7 @@ class ClaimIndex:
             self.unit_cs.append(at)
             self.unit_ce.append(at + width)
             lo, at = lo + len(words), at + width + 1
-            _post(self.exact, hash(" ".join(words)), uid)
+            _post(self.exact, exact_key(words), uid)
             for h in winnow(shingles(words)):
                 _post(self.grams, h, uid)
             for w in set(words):
@@ -182,7 +199,7 @@ class ClaimIndex:
 
     def candidates(self, words: Sequence[str], limit: int = 8) -> list[Candidate]:
         """Candidate units for a piece of a statement with their votes, best first."""
-        found: list[Candidate] = [(u, 1 << 20) for u in _ids(self.exact.get(hash(" ".join(words))))]
+        found: list[Candidate] = [(u, 1 << 20) for u in _ids(self.exact.get(exact_key(words)))]
         if found:  # the whole sentence is in the corpus: nothing closer to look for
             return found
         votes: Counter[int] = Counter()
@@ -222,3 +239,75 @@ class BruteForce(ClaimIndex):
         # ratio, not partial_ratio: partial_ratio over every unit is ~100x slower.
         found = process.extract(query, self._choices, scorer=fuzz.ratio, limit=limit)
         return [(int(i), 0) for _, _, i in sorted(found, key=lambda t: (-t[1], t[2]))]
+
+
+# Verbatim search looks at the entries holding the statement's rarest words; a
+# statement made only of words this common is not looked for in document text.
+_MAX_TEXT_DF = 20000
+_RAREST = 3
+_FEW = 16
+
+
+@dataclass
+class TextIndex:
+    """The prose of the source documents, for words no claim holds verbatim.
+
+    Only verbatim containment is asked of it, so it keeps less than
+    ``ClaimIndex``: the passages and, per folded word, the passages holding it.
+    Every word of a verbatim passage is in its passage, so the candidates are the
+    passages that hold the statement's rarest words, all of them.
+    """
+
+    entries: list[Entry] = field(default_factory=list)
+    vocab: dict[str, Posting] = field(default_factory=dict)
+    _folded: dict[int, Folded] = field(default_factory=dict)
+
+    def add(self, passage: Claim, document: str) -> None:
+        eid = len(self.entries)
+        keys = [w for s in key_sentences(passage.text) for w in s]
+        self.entries.append(Entry(passage, document, (), " " + " ".join(keys) + " "))
+        for w in set(keys):
+            _post(self.vocab, w, eid)
+
+    @property
+    def size(self) -> int:
+        return len(self.entries)
+
+    def folded(self, eid: int) -> Folded:
+        found = self._folded.get(eid)
+        if found is None:
+            found = self._folded[eid] = fold(self.entries[eid].claim.text)
+        return found
+
+    def frequency(self, word: str) -> int:
+        return len(_ids(self.vocab.get(word)))
+
+    def holding(self, word: str, among: set[int] | None = None) -> set[int]:
+        ids = _ids(self.vocab.get(word))
+        return set(ids) if among is None else among.intersection(ids)
+
+    def candidates(self, words: Sequence[str]) -> list[int]:
+        """Passages holding every one of the rarest words of ``words``, in corpus order."""
+        return verbatim_candidates(self, words)
+
+
+class _Holds(Protocol):
+    def frequency(self, word: str) -> int: ...
+    def holding(self, word: str, among: set[int] | None = None) -> set[int]: ...
+
+
+def verbatim_candidates(index: _Holds, words: Sequence[str]) -> list[int]:
+    """Passages holding the rarest words, the rarest first, until few are left.
+
+    Shared by every store of passages (memory, SQLite, PostgreSQL), so they find
+    the same candidates; the containment itself is checked on each candidate.
+    """
+    ranked = sorted((index.frequency(w), w) for w in set(words))
+    if not ranked or ranked[0][0] == 0 or ranked[0][0] > _MAX_TEXT_DF:
+        return []  # a word no passage holds: no passage holds them all
+    found: set[int] | None = None
+    for _, w in ranked[:_RAREST]:
+        found = index.holding(w, found)
+        if len(found) <= _FEW:
+            break
+    return sorted(found or ())

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from claimcheck.text import Folded, fold
-from claimcheck.verify.index import ClaimIndex
+from claimcheck.verify.index import ClaimIndex, Entries
 
 _GAP = re.compile(r"\[[^\]]*\]|\(\s*\.\.\.\s*\)|\.\.\.+")
 _SENTENCE_END = re.compile(r"[.!?]")
@@ -102,7 +102,7 @@ def _sentences(f: Folded, part: list[int]) -> list[Piece]:
     return out
 
 
-def exact_in(index: ClaimIndex, eid: int, query: Query) -> EntryMatch | None:
+def exact_in(index: Entries, eid: int, query: Query) -> EntryMatch | None:
     """The parts occur in order, on word boundaries, inside entry ``eid``."""
     key = index.entries[eid].key
     at = 0
