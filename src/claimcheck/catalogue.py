@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimcheck.models import FLAGS, Result, RunError
+from claimcheck.models import FLAGS, GUARD_FLAGS, Result, RunError
 
 HELP_URL = "https://claimcheck.dev/rules/"
 
@@ -128,17 +128,36 @@ RULES: tuple[Rule, ...] = (
         "the rest of it into code: statements there were not verified.",
         "Check the path and the file's format; close the code fence.",
     ),
+    _r(
+        "quote-dropped",
+        "QuoteDropped",
+        "An edit dropped a quotation",
+        "A quotation of the earlier version is not in the edited version (claimcheck guard).",
+        "Restore the quotation, or declare the removal: "
+        "<!-- claimcheck-removed: first words -- reason --> or --allow-removed.",
+    ),
+    _r(
+        "quotes-merged",
+        "QuotesMerged",
+        "An edit merged separate quotations",
+        "Two quotations of the earlier version became one in the edited version "
+        "(claimcheck guard): the words read as said at once.",
+        "Keep the quotations apart, each with its own attribution.",
+    ),
 )
 RULE_IDS: tuple[str, ...] = tuple(r.id for r in RULES)
 BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 _MATERIAL: tuple[str, ...] = ("number-changed", "negation-changed", "name-changed")
 _MATERIAL += ("modality-changed", "truncated-meaning")
 _KIND_FLAGS = ("paraphrase-quoted", "not-a-quote", "speaker-conflict")
-assert set(_MATERIAL + _KIND_FLAGS) == set(FLAGS)
+assert set(_MATERIAL + _KIND_FLAGS + GUARD_FLAGS) == set(FLAGS)
 
 
 def rule_of(result: Result) -> str:
     """The primary kind: the most serious thing the result says."""
+    for flag in GUARD_FLAGS:  # what an edit did to a quotation (guard) comes first
+        if flag in result.flags:
+            return flag
     if result.verdict == "missing":
         return "missing"
     if result.attribution == "mismatch":

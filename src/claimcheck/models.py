@@ -45,8 +45,12 @@ Flag = Literal[
     "not-a-quote",
     "speaker-conflict",
     "truncated-meaning",
+    # ``claimcheck guard`` only: what an edit did to a quotation of the earlier version.
+    "quote-dropped",
+    "quotes-merged",
 ]
 FLAGS: tuple[str, ...] = get_args(Flag)
+GUARD_FLAGS: tuple[str, ...] = ("quote-dropped", "quotes-merged")  # verify never sets these
 
 
 class Model(BaseModel):

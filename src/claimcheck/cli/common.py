@@ -162,13 +162,17 @@ def emit(
     options: ci.Options,
     base: Mapping[str, Callable[[Report], str]] | None = None,
     drafts: list[str] | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> NoReturn:
-    """Post-process, write every report, print the chosen format, exit by policy."""
+    """Post-process, write every report, print the chosen format, exit by policy.
+
+    ``texts``: each draft's text, when it is not the file on disk (a git revision).
+    """
     from claimcheck.ci import exit_policy as policy
     from claimcheck.ci import outputs as ci
 
     try:
-        texts = ci.draft_texts(report, drafts or [])
+        texts = ci.draft_texts(report, drafts or []) if texts is None else texts
         report = ci.postprocess(report, texts, options)
         ci.write_reports(report, texts, options.reports, base)
         rendered = ci.render(options.fmt, report, texts, base)

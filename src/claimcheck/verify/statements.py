@@ -19,7 +19,7 @@ import yaml
 from claimcheck.errors import InputError
 from claimcheck.extract.pipeline import extract
 from claimcheck.loaders.documents import Document
-from claimcheck.models import ClaimKind, StatementRef
+from claimcheck.models import ClaimKind, Ledger, StatementRef
 
 Scope = Literal["quotes", "attributed", "all"]
 SCOPES: dict[str, frozenset[ClaimKind]] = {
@@ -69,9 +69,16 @@ def from_document(document: Document, scope: Scope = "attributed") -> list[State
     a mixed quote is checked on its own, since the words around it are the
     writer's paraphrase.
     """
+    return from_ledger(document, extract(document), scope)
+
+
+def from_ledger(
+    document: Document, ledger: Ledger, scope: Scope = "attributed"
+) -> list[StatementRef]:
+    """``from_document`` for a ledger already extracted (the caller needs its speakers too)."""
     kinds = SCOPES[scope]
     out: list[StatementRef] = []
-    for c in extract(document).claims:
+    for c in ledger.claims:
         if c.kind not in kinds:
             continue
         if c.form == "mixed" and c.verbatim:
