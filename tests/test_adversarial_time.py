@@ -51,6 +51,37 @@ HOSTILE: dict[str, Callable[[], str]] = {
     "adverb runs": lambda: _fill("Das, " + "has also previously " * 12 + "5 said it. "),
 }
 
+# A run of blanks between two words of an attribution (issue 17, item 8): a pattern
+# whose two parts may both take blanks tries every split of the run. "According to
+# Das,” + 9,000 spaces once took 145 s (the appositive after an inverted cue's
+# speaker), "A" + 9,900 spaces + "b said." 21 s (the dateline test).
+BLANKS = {
+    "space": " ",
+    "tab": "\t",
+    "no-break space": "\u00a0",
+    "thin space": "\u2009",
+    "ideographic space": "\u3000",
+    "vertical tab": "\x0b",
+    # Line breaks end the paragraph: the "newlines" case above covers them.
+}
+AROUND_BLANKS = {
+    "after according to": ("According to Das,", 'because he said "x."'),
+    "before the subject": ("A", "b said."),
+    "in a dateline": ("WASHINGTON", "(AP) — He said it."),
+    "in an inverted cue": ("“It was,” said Jane Das,", "the leader, “a mistake.”"),
+    "before a cue": ("Dr. Ana Ruiz, a researcher,", "said it."),
+    "after a cue": ("Lee noted", "that the plan was sound, citing the report."),
+}
+
+
+def _around(left: str, blank: str, right: str) -> str:
+    return left + blank * (SIZE - len(left) - len(right)) + right
+
+
+for _where, (_left, _right) in AROUND_BLANKS.items():
+    for _kind, _blank in BLANKS.items():
+        HOSTILE[f"{_kind}s {_where}"] = lambda a=_left, b=_blank, c=_right: _around(a, b, c)
+
 
 def _timed(text: str) -> float:
     doc = from_text(text)

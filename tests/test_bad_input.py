@@ -319,3 +319,11 @@ def test_100_mb_text_file(tmp_path: Path) -> None:
     assert ledger["claims"] == []
     assert len(ledger["skipped"]) == 100_000
     assert ledger["skipped"][-1]["line"] == 100_000
+
+
+def test_subject_finder_survives_a_phrase_trimmed_to_its_preposition(tmp_path: Path) -> None:
+    """Issue 17, item 2: "as of y said" trimmed the subject to " of y", then IndexError."""
+    res = run([str(write(tmp_path / "i.txt", b"as \x01of y said o t h"))])
+    assert_clean_exit(res, 0)
+    res = run([str(write(tmp_path / "j.txt", "as  said it. And  of  said so."))])
+    assert_clean_exit(res, 0)

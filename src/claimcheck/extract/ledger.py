@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from claimcheck.extract.acts import act_of
 from claimcheck.extract.people import Person
 from claimcheck.extract.state import State
 from claimcheck.loaders.documents import Document
 from claimcheck.models import Ledger
+
+_WORDY = re.compile(r"[^\W_]")
 
 
 def build_ledger(doc: Document, state: State) -> Ledger:
@@ -20,8 +24,13 @@ def build_ledger(doc: Document, state: State) -> Ledger:
     speaking: list[Person] = []
     for o in items:
         r = o.raw
-        if r.end <= r.start:
+        if r.end <= r.start or text[r.start : r.end].isspace():
             continue
+        if r.kind == "quote" and not _WORDY.search(text, r.start, r.end):
+            continue  # marks around blanks ("“\u3000”") or a dash quote no words
+        verbatim = [(a, b) for a, b in r.verbatim if _WORDY.search(text, a, b)]
+        if r.verbatim and not verbatim:
+            continue  # a mixed quote whose marks hold no words quotes nobody
         line, col = doc.line_col(r.start)
         end_line, end_col = doc.line_col(r.end)
         per_line[line] = per_line.get(line, 0) + 1
@@ -61,7 +70,7 @@ def build_ledger(doc: Document, state: State) -> Ledger:
                 "stance": r.cue.stance if r.cue is not None else None,
                 "rule": r.rule,
                 "form": r.form,
-                "verbatim": [{"text": text[a:b], "start": a, "end": b} for a, b in r.verbatim],
+                "verbatim": [{"text": text[a:b], "start": a, "end": b} for a, b in verbatim],
             }
         )
     speakers = [{"name": p.name, "aliases": p.aliases(), "role": p.role} for p in speaking]

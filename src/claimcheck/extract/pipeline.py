@@ -147,6 +147,8 @@ def _join_parts(state: State, para: list[Out]) -> list[Out]:
             prev is not None
             and o.raw.kind == "quote"
             and prev.raw.kind == "quote"
+            # The second part follows the first: a claim's verbatim parts lie inside it, in order.
+            and o.raw.start >= prev.raw.end
             and o.raw.form == "direct"
             and (
                 prev.raw.form in ("direct", "split")

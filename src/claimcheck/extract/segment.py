@@ -63,8 +63,11 @@ _CAPTION = re.compile(
     r"facebook|instagram))\b",
     re.I,
 )
+# "\s*+": the two runs of spaces around the optional "(AP)" would otherwise share a
+# long run of blanks every possible way (quadratic); no match changes, as what follows
+# the first run never starts with a space.
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w. ]{1,30})?\s*(?:\([\w .]+\))?\s*[—–-]{1,2}\s+"
+    r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w. ]{1,30})?\s*+(?:\([\w .]+\))?\s*[—–-]{1,2}\s+"
 )
 # A line that is only a date ("Friday, January 4, 2019", "4 Jan 2019", "2019-01-04"),
 # as news sites print above the text: a dateline, wherever it stands.

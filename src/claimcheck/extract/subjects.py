@@ -70,9 +70,11 @@ _BARE_SUBJECT = re.compile(
     rf"(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s+(?>{ADVERBS}\b))*+\s*$"
 )
 
+# The role starts after the blanks that follow its comma ("\s*+"): letting it start
+# inside them tried every split of a long run of blanks (cubic in its length).
 _SPEAKER_AFTER = re.compile(
     rf"\s*(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME_OF}|{NOUN_NP})"
-    rf"(?P<appos>\s*,\s*(?P<role>[^,;:“”\"]{{2,160}}?)\s*(?=[,.;]|$))?"
+    rf"(?P<appos>\s*+,\s*+(?P<role>[^,;:“”\"]{{2,160}}?)\s*+(?=[,.;]|$))?"
 )
 
 _SUBJECT_AT = re.compile(
@@ -319,7 +321,7 @@ def _make_subject(
     start: int, np_text: str, role: str | None, text: str, lo: int, loose: bool = False
 ) -> Subject | None:
     np_text, start = trim_np(np_text, start)
-    if not np_text:
+    if not np_text.strip():
         return None
     of = np_text.find(" of ")
     if of > 0 and np_text[0].isupper():
@@ -364,7 +366,8 @@ def _make_subject(
     # (a regex split) only when the first is not a speaker noun.
     if (
         noun_key(words[-1]) in SPEAKER_NOUNS
-        or noun_key(PREP_SPLIT.split(np_text)[0].split()[-1]) in SPEAKER_NOUNS
+        # A phrase trimmed to " of y" has no head before its preposition.
+        or noun_key((PREP_SPLIT.split(np_text)[0].split() or words)[-1]) in SPEAKER_NOUNS
     ):
         return Subject(start, start + len(np_text), np_text, "noun", clean_role(role))
     demonstrative = words[0].lower() in {"this", "that", "these", "those"}
