@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from claimcheck.extract import referents
 from claimcheck.extract.people import (
     FOR_SOMEONE,
     ROLE_HEAD,
@@ -44,8 +45,14 @@ def described(r: SpeakerResolver, subj: Subject) -> Person:
         found = r.named(Subject(subj.start, subj.end, bare, "name", subj.role))
         if found is not None:
             return found
-    # "The prime minister said" after "Prime Minister Jane Das".
-    if low.startswith("the "):
+    if referents.plain_description(text):
+        found = referents.titled_person(r, subj) or referents.named_body(r, subj)
+        if found is not None:
+            return found
+    # "The prime minister said" after "Prime Minister Jane Das"; but "the president
+    # of Turkey" is not the president the text named.
+    elsewhere = subj.role is not None and subj.role.startswith("of ")
+    if low.startswith("the ") and not elsewhere:
         words = bare.lower().split()
         for p in reversed(r.recent):
             # The role's head only: "the study" is not "co-author of a new study".
@@ -53,7 +60,7 @@ def described(r: SpeakerResolver, subj: Subject) -> Person:
             hay = " ".join(t.lower() for t in p.titles) + " " + head.lower()
             if p.kind == "person" and words and all(w in hay.split() for w in words):
                 return p
-    if low.startswith("the "):
+    if low.startswith("the ") and not elsewhere:
         for p in r.people:
             if p.name.lower() == bare.lower():
                 return p

@@ -1,0 +1,246 @@
+"""Who a definite description means: "the mayor", "the utility", "the rookie defenceman".
+
+An article introduces a person or body once with a title, a role or a kind
+("Mayor Doug McCallum", "Caleb Jones, 22, a defenceman", "BC Hydro … the
+utility") and then names them by that description. These helpers find the
+introduction; a description they cannot tie to one name stays a speaker of
+its own (``speaker_basis`` "unresolved").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from claimcheck.extract.people import ORG_HINTS, Person, split_name
+from claimcheck.extract.subjects import Subject
+from claimcheck.lexicon.names import NOT_NAMES
+
+if TYPE_CHECKING:
+    from claimcheck.extract.speakers import SpeakerResolver
+
+# Nouns that name a body, not a person: "the company" is whoever the article last
+# had speak as a company, or the body whose name holds the noun ("the ministry").
+BODY_NOUNS = frozenset(
+    """company firm utility agency ministry department group organization organisation
+    city province state government union bank airline carrier network team club league
+    party university college hospital board council commission service authority
+    corporation retailer insurer manufacturer maker startup broadcaster newspaper
+    publisher studio school district county municipality regulator watchdog charity
+    foundation institute campaign administration office embassy court""".split()
+)
+
+# Kinds of body that never mean each other: "the company" is not the ministry.
+_KIND_WORDS = {
+    "business": """company firm utility corporation retailer insurer manufacturer maker
+        startup bank airline carrier inc corp ltd llc technologies holdings""",
+    "state": """ministry department agency government administration office commission
+        authority regulator embassy""",
+    "place": "city province state county municipality district",
+    "school": "university college school institute",
+    "court": "court",
+    "police": "police",
+    "party": "party campaign",
+}
+_KINDS = {w: kind for kind, ws in _KIND_WORDS.items() for w in ws.split()}
+
+# Words before a role that describe the holder, not the office: "the former mayor".
+_MODIFIERS = frozenset(
+    """former then current incoming outgoing new newly acting interim longtime long-time
+    veteran rookie young old retired late first second third deputy""".split()
+)
+
+_DESCRIPTOR = re.compile(r"((?:[a-z][a-z’'-]*\s+){1,3})$")
+
+_APPOSITIVE = re.compile(
+    r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:an?|the|who\s+is\s+an?|who\s+is\s+the)\s+"
+    r"((?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*)(?=\s*[,.;]|\s+(?:of|at|for|with|from|in|and|who)\b)"
+)
+
+_ROLE_TAIL = re.compile(r"\s+(?:of|for|at|with|from|in|on|who|whose|which|that)\s+")
+
+_FUNCTION = frozenset(
+    """the a an and or but of to in on at for with from by as that this said says told
+    is was are were has had have will would who which when where while after before
+    his her their its our my your than then also""".split()
+)
+
+
+# Heads that are many people or a thing, never one person introduced by name.
+_NOT_ONE_PERSON = frozenset(
+    """police staff team family government military army navy press media public crowd
+    audience committee jury panel people book film statement report study paper letter
+    memo release complaint lawsuit filing document documents email post tweet survey poll
+    analysis review audit article video""".split()
+)
+
+
+def plain_description(text: str) -> bool:
+    """ "the mayor", "the rookie defenceman": no capitalised word, so nobody named in it."""
+    words = text.split()
+    return len(words) >= 2 and words[0].lower() == "the" and all(w[:1].islower() for w in words[1:])
+
+
+def head_and_words(text: str) -> tuple[str, list[str]]:
+    """("mayor", ["former", "mayor"]) for "the former mayor of Surrey"."""
+    low = text.lower().replace("’s", "").replace("'s", "")
+    core = _ROLE_TAIL.split(low, maxsplit=1)[0]
+    words = [w for w in core.split() if w not in ("the", "a", "an")]
+    return (words[-1] if words else ""), words
+
+
+@functools.lru_cache(maxsize=8)
+def _roles(
+    text: str, names: tuple[tuple[int, str], ...]
+) -> tuple[tuple[int, str, frozenset[str]], ...]:
+    """Each name of the text with the role words written next to it.
+
+    "political scientist Hamish Telford", "Caleb Jones, 22, a defenceman": the
+    words before a name and an appositive after it.
+    """
+    out = []
+    for at, name in names:
+        words: set[str] = set()
+        before = _DESCRIPTOR.search(text, max(0, at - 50), at)
+        if before is not None:
+            for w in reversed(before.group(1).split()):
+                if w in _FUNCTION:
+                    break
+                words.add(w.rstrip("’'"))
+        end = at + len(name)
+        after = _APPOSITIVE.match(text, end, end + 120)
+        if after is not None:
+            words.update(w.lower() for w in after.group(1).split())
+        titles, _ = split_name(name)
+        words.update(t.lower().rstrip(".") for t in titles)
+        if words:
+            out.append((at, name, frozenset(words)))
+    return tuple(out)
+
+
+def titled_person(r: SpeakerResolver, subj: Subject, reach: int = 6000) -> Person | None:
+    """The person the text introduced with the description's role ("the mayor")."""
+    head, words = head_and_words(subj.text)
+    if not head or head in BODY_NOUNS or head in _NOT_ONE_PERSON or subj.role:
+        return None  # "the president of Turkey" is not the president the text named
+    wanted = {w for w in words if w not in _MODIFIERS} or {head}
+    # A speaker already known with that title or role, most recent first.
+    for p in reversed(r.recent):
+        if p.kind != "person" or p.described:
+            continue
+        hay = {t.lower().rstrip(".") for t in p.titles}
+        hay.update(re.split(r"[\s,]+", _ROLE_TAIL.split((p.role or "").lower(), maxsplit=1)[0]))
+        if wanted <= hay:
+            return p
+    # Else every person the text introduced with that role before the mention: the
+    # one referred to most recently ("the president" is Trump, not a Roosevelt
+    # named once in passing).
+    best: Person | None = None
+    best_at = -1
+    for at, name, role_words in _roles(r.text, tuple(r.names_at)):
+        if at >= subj.start:
+            break
+        if subj.start - at > reach or not wanted <= role_words:
+            continue
+        _, toks = split_name(name)
+        if not toks or any(t.lower() in ORG_HINTS for t in toks):
+            continue
+        known = r.lookup(tuple(toks))
+        last = max(at, known.last_at if known is not None else -1)
+        if last > best_at:
+            best_at = last
+            best = known or r.named(Subject(at, at + len(name), name, "name", None))
+    if best is not None and best.kind == "person":
+        return best
+    return None
+
+
+def named_body(r: SpeakerResolver, subj: Subject, reach: int = 4000) -> Person | None:
+    """The body a description like "the company" or "the ministry" means."""
+    head, words = head_and_words(subj.text)
+    if head not in BODY_NOUNS or len(words) > 3:
+        return None
+    kind = _KINDS.get(head)
+    # A body whose own name holds the noun: "the ministry" after "Ministry of Health".
+    for p in reversed(r.recent):
+        if p.kind == "group" and not p.described and head in (t.lower() for t in p.tokens):
+            return p
+    # "Ministry of Health", "City of Surrey", "the Supreme Court", "Acme Utility":
+    # the last name before the mention built on the noun.
+    named = None
+    pattern = _body_name(head.capitalize())
+    for m in pattern.finditer(r.text, max(0, subj.start - reach), subj.start):
+        named = m
+    if named is not None:
+        name = named.group().strip()
+        words_of = name.split()
+        if words_of[0] in ("The", "the"):
+            name = " ".join(words_of[1:])
+        if len(name.split()) >= 2:
+            at = named.end() - len(name)
+            found = r.named(Subject(at, at + len(name), name, "name", None))
+            if found is not None:
+                found.kind = "group"
+                return found
+    if kind in ("place", "court", "school", "party", "police"):
+        return None  # "the city", "the court": only a name holding the word says which
+    # Else the body that spoke last, if nothing in its name says it is another kind,
+    # or a name right before that reads as a body ("Acme Corp").
+    best: Person | None = None
+    best_at = -1
+    for p in reversed(r.recent[-4:]):
+        if p.described or not (p.kind == "group" or _maybe_body(p)) or not _fits(p.tokens, kind):
+            continue
+        if p.last_at > best_at:
+            best, best_at = p, p.last_at
+    for at, name in reversed(r.names_at):
+        if at >= subj.start or at <= best_at:
+            continue
+        if subj.start - at > 600:
+            break
+        _, toks = split_name(name)
+        if toks and _body_like(toks) and _fits(toks, kind):
+            found = r.named(Subject(at, at + len(name), name, "name", None))
+            if found is not None:
+                found.kind = "group"
+                return found
+            break
+    return best
+
+
+@functools.lru_cache(maxsize=64)
+def _body_name(head: str) -> re.Pattern[str]:
+    cap = r"(?:(?:[A-Z]\.){2,3}|[A-Z][\w’'&-]*)"  # "U.S.", never a word ending a sentence
+    return re.compile(
+        rf"(?:{cap}\s+){{0,4}}{head}(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+{cap}){{1,4}})?"
+        r"(?![\w’'-])"
+    )
+
+
+def _maybe_body(p: Person) -> bool:
+    """One word, never a given name, title or gender: "Google", "TransLink"."""
+    if len(p.tokens) != 1 or p.gender is not None or p.titles or p.role:
+        return False
+    word = p.tokens[0]
+    return len(word) >= 3 and word.lower() not in NOT_NAMES and not word.endswith("ly")
+
+
+def _fits(tokens: tuple[str, ...] | list[str], kind: str | None) -> bool:
+    kinds = {_KINDS[t.lower()] for t in tokens if t.lower() in _KINDS}
+    return not kinds or kind in kinds
+
+
+def _body_like(tokens: list[str]) -> bool:
+    """ "BC Hydro", "Acme Corp": not a person's name."""
+    # A body's own word, or an initialism opening a short name ("BC Hydro", "CP Rail");
+    # capitals elsewhere say too little ("Newton-Surrey-Guildford LRT", "UCP MLA Jason Nixon").
+    lead = tokens[0]
+    initialism = (
+        len(tokens) == 2
+        and 2 <= len(lead) <= 5
+        and lead.isupper()
+        and lead.isalpha()
+        and not tokens[1].isupper()  # "WATCH BELOW:" is a label
+    )
+    return initialism or any(t.lower() in ORG_HINTS for t in tokens)
