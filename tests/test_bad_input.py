@@ -183,7 +183,9 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
 
 def run(args: list[str]) -> Any:
-    return CliRunner().invoke(app, ["extract", *args])
+    # One ledger as JSON unless the case asks for another output (the default is a summary).
+    plain = not any(a in ("--format", "--out") for a in args)
+    return CliRunner().invoke(app, ["extract", *args, *(["--format", "json"] if plain else [])])
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

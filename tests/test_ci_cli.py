@@ -94,7 +94,7 @@ def test_baseline_write_then_only_new_findings_fail(tmp_path: Path) -> None:
         app, ["baseline", "write", "--from", "report.json", "-o", str(base), "--isolated"]
     )
     assert res.exit_code == 0, res.stderr
-    assert "wrote 5 finding(s)" in res.stderr
+    assert "wrote 5 findings" in res.stderr
     assert run("--baseline", str(base), "--fail-on", "error")[0] == 0
     # The unused suppression is a new warning that the baseline does not hide.
     assert run("--baseline", str(base), "--fail-on", "warning")[0] == 1

@@ -137,6 +137,6 @@ def test_baseline_write_runs_verify_then_only_new_findings_fail(tmp_path: Path) 
     base = tmp_path / "baseline.json"
     res = invoke("baseline", "write", "-o", str(base))
     assert res.exit_code == 0, res.stderr
-    assert "wrote 4 finding(s)" in res.stderr
+    assert "wrote 4 findings" in res.stderr
     assert invoke("verify", "--baseline", str(base)).exit_code == 0
     assert invoke("verify", "--baseline", str(base), "--fail-on", "info").exit_code == 1

@@ -19,7 +19,7 @@ def _yaml(path: Path) -> Any:
 def test_pre_commit_hook() -> None:
     (hook,) = _yaml(ROOT / ".pre-commit-hooks.yaml")
     assert hook["id"] == "claimcheck-verify"
-    assert hook["entry"] == "claimcheck verify"
+    assert hook["entry"] == "claimcheck verify --force-exclude"
     assert hook["language"] == "python"
     assert hook["types"] == ["markdown"]
 

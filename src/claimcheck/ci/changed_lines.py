@@ -6,6 +6,7 @@ yet is new, so all of it counts as changed.
 
 from __future__ import annotations
 
+import difflib
 import re
 import subprocess
 from collections.abc import Iterable, Mapping
@@ -26,6 +27,21 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
         raise UsageError(f"--diff needs git ({exc.strerror})") from None
 
 
+def _refs_hint(ref: str, cwd: Path) -> str:
+    """What to pass instead: the refs this repository has, the likeliest first."""
+    if _git(["rev-parse", "--git-dir"], cwd).returncode != 0:
+        return "--diff needs a git repository; run it inside one"
+    listed = _git(["for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes"], cwd)
+    refs = [r for r in listed.stdout.split() if r and not r.endswith("/HEAD")]
+    if not refs:
+        return "this repository has no commits yet; commit first, or drop --diff"
+    near = difflib.get_close_matches(ref, refs, n=3, cutoff=0.3)
+    shown = [*near, *(r for r in refs if r not in near)][:5]
+    more = f" and {len(refs) - len(shown)} more" if len(refs) > len(shown) else ""
+    fetch = "; in CI, check out with fetch-depth: 0"
+    return "refs here: " + ", ".join(shown) + more + (fetch if "/" in ref else "")
+
+
 def parse_hunks(diff: str) -> frozenset[int]:
     lines: set[int] = set()
     for m in _HUNK.finditer(diff):
@@ -37,7 +53,7 @@ def parse_hunks(diff: str) -> frozenset[int]:
 def changed_lines(ref: str, paths: Iterable[str], cwd: Path) -> dict[str, frozenset[int]]:
     probe = _git(["rev-parse", "--verify", "--quiet", ref + "^{commit}"], cwd)
     if probe.returncode != 0:
-        raise UsageError(f"--diff: {ref!r} is not a git commit here", hint="try origin/main")
+        raise UsageError(f"--diff: {ref!r} is not a git commit here", hint=_refs_hint(ref, cwd))
     out: dict[str, frozenset[int]] = {}
     for path in paths:
         tracked = _git(["ls-files", "--error-unmatch", "--", path], cwd).returncode == 0

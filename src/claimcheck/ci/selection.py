@@ -91,3 +91,54 @@ def configured_drafts(loaded: Loaded, cwd: Path) -> list[str]:
             hint=f"include = {s.include}",
         )
     return found
+
+
+def expand_folders(paths: Sequence[str]) -> list[str]:
+    """Drafts named on the command line, with each folder replaced by the drafts in it.
+
+    A folder contributes the document formats (.md .txt .html .docx), as a corpus
+    folder does; statement lists (.yaml .json .csv) are checked only when named.
+    """
+    from claimcheck.corpus.gather import gather
+
+    out: list[str] = []
+    for path in paths:
+        if path != "-" and Path(path).is_dir():
+            found = gather([path])
+            if not found:
+                raise UsageError("no drafts in this folder (.md .txt .html .docx)", path=path)
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
+
+
+def filter_named(loaded: Loaded, cwd: Path, paths: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(kept, left out): named files the config's include/exclude select, and the rest.
+
+    For ``--force-exclude``: pre-commit passes every staged file, and a file the
+    config excludes (``drafts/archive/**``) must not block the commit.
+    """
+    if loaded.file is None:
+        return list(paths), []
+    root = ((cwd / loaded.file).parent).resolve()
+    s = loaded.settings
+    wanted, unwanted = _spec(s.include), _spec(s.exclude)
+    skip = [
+        os.path.relpath((cwd / p).resolve(), root).rstrip("/") + "/"
+        for p in (s.corpus, s.claims)
+        if p
+    ]
+    kept: list[str] = []
+    dropped: list[str] = []
+    for path in paths:
+        rel = Path(os.path.relpath((cwd / path).resolve(), root)).as_posix()
+        outside = rel.startswith("../")
+        selected = path == "-" or (
+            not outside
+            and wanted.match_file(rel)
+            and not unwanted.match_file(rel)
+            and not any(rel.startswith(d) for d in skip)
+        )
+        (kept if selected else dropped).append(path)
+    return kept, dropped

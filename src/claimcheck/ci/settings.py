@@ -195,7 +195,13 @@ def _toml_key(key: str) -> str:
 def show(loaded: Loaded) -> str:
     """The effective settings as TOML, each line saying where its value came from."""
     source = loaded.file.as_posix() if loaded.file else "none"
-    lines = [f"# config file: {source}", "[tool.claimcheck]"]
+    lines = [f"# config file: {source}"]
+    # The keys are printed as they would be written in that file: under
+    # [tool.claimcheck] in pyproject.toml, at the top level of claimcheck.toml.
+    if loaded.file is not None and loaded.file.name == "pyproject.toml":
+        lines.append("[tool.claimcheck]")
+    elif loaded.file is None:
+        lines.append("# (no config file: the defaults, as claimcheck.toml would hold them)")
     data = loaded.settings.model_dump()
     for name in Settings.model_fields:
         value = data[name]

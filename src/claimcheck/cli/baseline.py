@@ -51,6 +51,7 @@ def baseline_write(
     """
     from claimcheck.ci import baseline
     from claimcheck.ci import outputs as ci
+    from claimcheck.render import words
 
     try:
         loaded = load_settings(config, isolated)
@@ -65,7 +66,8 @@ def baseline_write(
             found = run_verify(loaded, drafts)
         texts = ci.draft_texts(found, drafts or [])
         options = ci.Options(severity=loaded.settings.severity)
-        count = baseline.write(ci.postprocess(found, texts, options), target)
+        n = baseline.write(ci.postprocess(found, texts, options), target)
     except ClaimcheckError as err:
         fail(err)
-    typer.echo(f"claimcheck: wrote {count} finding(s) to {target.as_posix()}", err=True)
+    written = words.count(n, "finding")
+    typer.echo(f"claimcheck: wrote {written} to {target.as_posix()}", err=True)

@@ -134,6 +134,20 @@ def configured_drafts(loaded: settings_mod.Loaded) -> list[str]:
     return selection.configured_drafts(loaded, Path.cwd())
 
 
+def expand_folders(drafts: list[str]) -> list[str]:
+    from claimcheck.ci import selection
+
+    return selection.expand_folders(drafts)
+
+
+def filter_named(
+    loaded: settings_mod.Loaded, cwd: Path, drafts: list[str]
+) -> tuple[list[str], list[str]]:
+    from claimcheck.ci import selection
+
+    return selection.filter_named(loaded, cwd, drafts)
+
+
 def ci_options(
     loaded: settings_mod.Loaded,
     fmt: OutputFormat,

@@ -14,6 +14,7 @@ from claimcheck.errors import ClaimcheckError
 
 
 class ExtractFormat(StrEnum):
+    summary = "summary"
     json = "json"
     jsonl = "jsonl"
     text = "text"
@@ -33,9 +34,10 @@ def extract(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="json (one ledger), jsonl (one per line) or text (a table to review).",
+            help="summary (a row per article), text (every claim, to review), "
+            "json (one ledger) or jsonl (one ledger per line).",
         ),
-    ] = ExtractFormat.json,
+    ] = ExtractFormat.summary,
     out: Annotated[
         Path | None,
         typer.Option("--out", metavar="DIR", help="Write DIR/<name>.json, one ledger per article."),
@@ -53,6 +55,7 @@ def extract(
     and the correction survives every later --out.
 
     Examples:
+      claimcheck extract corpus/
       claimcheck extract corpus/india-japan-defense.txt --format text
       claimcheck extract corpus/ --out claims/
       claimcheck extract corpus/ --out claims/ --check

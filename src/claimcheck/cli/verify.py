@@ -25,7 +25,9 @@ from claimcheck.cli.common import (
     color_ok,
     configured_drafts,
     emit,
+    expand_folders,
     fail,
+    filter_named,
     load_settings,
     policy_flags,
 )
@@ -103,6 +105,14 @@ def verify(
     isolated: IsolatedOpt = False,
     baseline: BaselineOpt = None,
     diff: DiffOpt = None,
+    force_exclude: Annotated[
+        bool,
+        typer.Option(
+            "--force-exclude",
+            help="Check a named file only if the config's include/exclude select it "
+            "(as black's and ruff's; the pre-commit hook passes every staged file).",
+        ),
+    ] = False,
 ) -> None:
     """Check a draft's quotes and attributed claims against the corpus.
 
@@ -135,7 +145,17 @@ def verify(
         )
         if speaker is not None and text is None:
             raise ClaimcheckError("--speaker goes with --text")
-        if not drafts and text is None and loaded.file is not None:
+        if drafts:
+            drafts = expand_folders(drafts)
+        if drafts and force_exclude:
+            drafts, left_out = filter_named(loaded, Path.cwd(), drafts)
+            if not drafts and text is None:
+                from claimcheck.render.words import count
+
+                named = count(len(left_out), "file")
+                typer.echo(f"claimcheck: nothing to check: the config leaves out {named}", err=True)
+                raise typer.Exit(0)
+        elif not drafts and text is None and loaded.file is not None:
             drafts = configured_drafts(loaded)
         if not drafts and text is None:
             raise ClaimcheckError("nothing to check: give a DRAFT or --text", hint="see --help")

@@ -45,6 +45,8 @@ def render_paths(paths: list[str], fmt: str) -> Rendered:
     files = gather(paths, errors)
     if not files and not errors:
         raise InputError("no source files found", path=", ".join(paths))
+    if fmt == "summary":
+        return _summary(paths, files, errors)
     if fmt == "json" and len(files) > 1:
         raise InputError(
             "--format json prints one ledger; use --format jsonl or --out for several files",
@@ -61,6 +63,21 @@ def render_paths(paths: list[str], fmt: str) -> Rendered:
             continue
         pieces.append(_render_one(ledger, fmt))
     result.text = ("\n" if fmt == "text" else "").join(pieces)
+    return result
+
+
+def _summary(paths: list[str], files: list[str], errors: list[InputError]) -> Rendered:
+    from claimcheck.render.ledger_summary import render_summary
+
+    result = Rendered()
+    _report(result.messages, result.failed, errors)
+    found: list[Ledger] = []
+    for f in files:
+        try:
+            found.append(ledger_for(f, result.messages))
+        except InputError as err:
+            _report(result.messages, result.failed, [err])
+    result.text = render_summary(found, paths[0] if len(paths) == 1 else " ".join(paths))
     return result
 
 

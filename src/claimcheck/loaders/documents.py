@@ -67,8 +67,13 @@ class Document:
         object.__setattr__(self, "view", view)
         if not self.blocks and self.format == "txt":
             object.__setattr__(self, "blocks", tuple(text_blocks(view)))
-        # Lines end at \n, \r\n or a lone \r, as editors count them.
-        starts = [0, *(m.end() for m in _LINE_END.finditer(self.text))]
+        # Lines end at \n, \r\n or a lone \r, as editors count them. A .docx has no
+        # lines: its "line" is the paragraph (non-empty paragraphs and table cells,
+        # in order), the column a character in it, as Word users can find them.
+        if self.format == "docx" and self.blocks:
+            starts = [0, *(b.start for b in self.blocks[1:])]
+        else:
+            starts = [0, *(m.end() for m in _LINE_END.finditer(self.text))]
         object.__setattr__(self, "_line_starts", starts)
 
     @property
@@ -77,7 +82,7 @@ class Document:
         return name.rsplit(".", 1)[0] if "." in name else name
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column (code points) of a character offset."""
+        """1-based line (a .docx: paragraph) and column (code points) of an offset."""
         idx = bisect.bisect_right(self._line_starts, offset) - 1
         return idx + 1, offset - self._line_starts[idx] + 1
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from claimcheck.catalogue import is_notice
 from claimcheck.models import Report
 from claimcheck.render.findings import Finding, findings
+from claimcheck.render.words import plural
 
 LIMIT = 10
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -55,7 +56,7 @@ def render(report: Report, *, include_info: bool = False) -> str:
             title = escape_property(f"claimcheck {e.code}")
             lines.append(f"::error {where}title={title}::{escape_data(e.message)}")
     if any(dropped.values()):
-        parts = [f"{n} more {sev}s" for sev, n in dropped.items() if n]
+        parts = [f"{n} more {plural(n, sev)}" for sev, n in dropped.items() if n]
         lines.append(
             "::notice title=claimcheck::GitHub shows 10 annotations of each kind per step; "
             + escape_data(", ".join(parts))

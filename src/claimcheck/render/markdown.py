@@ -5,6 +5,7 @@ from __future__ import annotations
 from claimcheck.catalogue import is_notice
 from claimcheck.models import Report
 from claimcheck.render.findings import findings
+from claimcheck.render.words import count
 
 _ICON = {"error": "❌ error", "warning": "⚠️ warning", "info": "ℹ️ info"}
 
@@ -24,9 +25,9 @@ MAX_ROWS = 150
 def render(report: Report, *, include_info: bool = False, max_rows: int = MAX_ROWS) -> str:
     s = report.summary
     out = ["## claimcheck", ""]
-    verdict = "✅ no errors" if s.errors == 0 else f"❌ {s.errors} error(s)"
+    verdict = "✅ no errors" if s.errors == 0 else f"❌ {count(s.errors, 'error')}"
     out.append(
-        f"{verdict} · {s.warnings} warning(s) · {s.statements} statement(s): "
+        f"{verdict} · {count(s.warnings, 'warning')} · {count(s.statements, 'statement')}: "
         f"{s.exact} exact, {s.fuzzy} fuzzy, {s.missing} missing, "
         f"{s.misattributed} misattributed · {s.suppressed} suppressed"
     )

@@ -12,8 +12,10 @@ import textwrap
 
 from claimcheck.catalogue import is_notice
 from claimcheck.models import Report, Result
+from claimcheck.render.words import count, location
 from claimcheck.text import fold
 
+BASELINE = "baseline"  # ci.baseline.REASON: the suppression_reason of a known finding
 _RED, _GREEN, _BOLD, _DIM, _RESET = "\033[31m", "\033[32m", "\033[1m", "\033[2m", "\033[0m"
 _SEVERITY = {"error": _RED, "warning": "\033[33m", "info": _DIM}
 _WIDTH = 96
@@ -56,7 +58,7 @@ def render_result(r: Result, color: bool = False) -> list[str]:
         sev = _paint(f"suppressed {r.severity}", _DIM, color)
     score = f" {r.score:.1f}" if r.verdict == "fuzzy" else ""
     who = f" ({st.speaker})" if st.speaker else ""
-    where = f"{st.path}:{st.line}:{st.column}:"
+    where = location(st.path, st.line, st.column) + ":"
     lines = [f"{where} {sev} {r.verdict}{score}, speaker {r.attribution}{who}"]
     lines += _wrap(f"“{' '.join(st.text.split())}”", "  ")
     lines += _wrap(r.message, "  ")
@@ -67,14 +69,14 @@ def render_result(r: Result, color: bool = False) -> list[str]:
     src = r.source
     if src is not None:
         said = ", ".join(src.speakers) if src.speakers else "no speaker"
-        lines.append(f"  source: {src.document}:{src.line}:{src.column} ({said})")
+        lines.append(f"  source: {location(src.document, src.line, src.column)} ({said})")
         passage = " ".join((src.passage or src.text).split())
         shown = passage if r.verdict == "exact" else word_diff(passage, st.text, color)
         lines += _wrap(shown, "    ")
     elif r.nearest is not None:
         near = r.nearest
         lines.append(
-            f"  hint, not a match: nearest is {near.document}:{near.line}:{near.column} "
+            f"  hint, not a match: nearest is {location(near.document, near.line, near.column)} "
             f"(score {r.nearest_score:.1f})"
         )
         lines += _wrap(" ".join((near.passage or near.text).split()), "    ")
@@ -83,21 +85,30 @@ def render_result(r: Result, color: bool = False) -> list[str]:
 
 def render(report: Report, color: bool = False) -> str:
     out: list[str] = []
+    known = 0
     for r in report.results:
+        if r.suppressed and r.suppression_reason == BASELINE:
+            known += 1  # accepted when the baseline was written: counted, not shown again
+            continue
         out += render_result(r, color)
         out.append("")
     for e in report.errors:
         if is_notice(e):  # a notice about the draft, not a run failure
-            where = f"{e.path}:{e.line}:1" if e.line is not None else f"{e.path}"
+            where = location(e.path or "", e.line, 1) if e.line is not None else f"{e.path}"
             out.append(f"{where}: warning [{e.code}] {e.message}")
         else:
             out.append(f"error: {e.message}")
     s = report.summary
     c = report.corpus
+    inline = s.suppressed - known
+    held = [f"{inline} suppressed"] if inline > 0 else []
+    if known:
+        held.append(f"{known} known from the baseline, not shown")
     out.append(
-        f"{s.statements} statements: {s.exact} exact, {s.fuzzy} fuzzy, {s.missing} missing; "
-        f"{s.misattributed} misattributed; {s.errors} errors, {s.warnings} warnings "
-        + (f"({s.suppressed} suppressed) " if s.suppressed else "")
-        + f"(corpus: {c.documents} documents, {c.claims} claims)"
+        f"{count(s.statements, 'statement')}: {s.exact} exact, {s.fuzzy} fuzzy, "
+        f"{s.missing} missing; {s.misattributed} misattributed; "
+        f"{count(s.errors, 'error')}, {count(s.warnings, 'warning')} "
+        + (f"({', '.join(held)}) " if held else "")
+        + f"(corpus: {count(c.documents, 'document')}, {count(c.claims, 'claim')})"
     )
     return "\n".join(out) + "\n"

@@ -85,6 +85,13 @@ class Corpus:
 
 def load_corpus(folder: str, claims: str | None = None) -> Corpus:
     """Every source under ``folder``; a ledger is used only while its sha256 is current."""
+    if Path(folder).is_file():
+        parent = Path(folder).parent.as_posix()
+        raise InputError(
+            "is a file; the corpus is the folder of source articles",
+            path=folder,
+            hint=f"--corpus {parent}" if parent != "." else "put it in a folder: --corpus DIR",
+        )
     if not Path(folder).is_dir():
         raise InputError("corpus folder not found", path=folder, hint="pass --corpus DIR")
     files = gather([folder])
