@@ -153,6 +153,33 @@ CASES = [
         "docx zip of junk", "j.docx", zip_bytes({"junk.bin": os.urandom(64)}), 2, "valid .docx"
     ),
     file_case("docx not a zip", "t.docx", "plain text", 2, "is not a valid .docx"),
+    # Issue 17, item 1: what else the parser's tree holds besides elements and text.
+    file_case("html processing instruction", "pi.html", "<p>Text</p><?php echo 1 ?>", 0),
+    file_case(
+        "html doctype, comment, cdata, svg, math",
+        "x.html",
+        "<!DOCTYPE html><p>A<!-- c -->b</p><![CDATA[x]]><svg><title>t</title></svg>"
+        "<math><mi>x</mi></math><template><p>t</p></template><?xml version='1.0'?>",
+        0,
+    ),
+    # Issue 17, item 3: a charset that names a byte transform, not a text encoding.
+    *(
+        file_case(
+            f"html charset {codec}",
+            "b.html",
+            f'<meta charset="{codec}"><p>caf\xe9</p>'.encode("latin-1"),
+            2,
+            f"it declares charset '{codec}', which claimcheck does not read",
+        )
+        for codec in ("base64", "hex", "zlib", "bz2", "uu", "quopri", "rot13", "unicode_escape")
+    ),
+    file_case(
+        "html charset utf-16 in ascii",
+        "u.html",
+        b'<meta charset="utf-16"><p>caf\xe9</p>',
+        2,
+        "not valid UTF-8",
+    ),
     Case("symlink loop (folder)", symlink_loop, 0),
     Case("symlink loop (file)", file_link_loop, 2, "symbolic link loop", "a.txt"),
     Case("undecodable file among good", bad_file_in_folder, 2, "not valid UTF-8", "bad.txt"),

@@ -299,3 +299,11 @@ def test_fuzz_any_bytes_load_or_fail_cleanly(data: bytes, name: str) -> None:
         assert "\n" not in err.one_line()
         return
     assert_consistent(doc)
+
+
+def test_html_declared_latin1_reads_as_browsers_do() -> None:
+    """iso-8859-1 means windows-1252 on the web: 0x93/0x94 are curly quotes, not C1 controls."""
+    page = b'<meta charset="iso-8859-1"><p>He said \x93no\x94.</p>'
+    doc = load_bytes(page, "l.html")
+    assert doc.text == "He said “no”."
+    assert "read as windows-1252" in doc.warnings[0]

@@ -15,8 +15,8 @@ text (offsets must index what is on disk) and blanked in the view.
 
 from __future__ import annotations
 
-import codecs
 from dataclasses import dataclass
+from typing import Any
 
 from claimcheck.errors import InputError
 
@@ -106,8 +106,10 @@ def decode(data: bytes, path: str, *, declared: str | None = None) -> Decoded:
     except UnicodeDecodeError as exc:
         fallback = _declared(data, declared)
         if fallback is not None:
-            return Decoded(fallback, (f"is not UTF-8; read as {declared} as it declares",))
-        raise _not_utf8(data, exc.start, path) from None
+            text, name = fallback
+            how = name if name == (declared or "").lower() else f"{name} (charset {declared!r})"
+            return Decoded(text, (f"is not UTF-8; read as {how} as it declares",))
+        raise _not_utf8(data, exc.start, path, declared) from None
 
 
 def _strict(data: bytes, codec: str, path: str) -> str:
@@ -122,25 +124,44 @@ def _strict(data: bytes, codec: str, path: str) -> str:
         ) from None
 
 
-def _declared(data: bytes, declared: str | None) -> str | None:
+def _declared(data: bytes, declared: str | None) -> tuple[str, str] | None:
+    """The bytes read in the encoding the page declares, if browsers know that label.
+
+    Only the WHATWG labels count ("latin1", "shift_jis", "windows-1251", …):
+    Python's codec registry also knows byte transforms (base64, zlib, rot13) and
+    escapes (unicode_escape) that are no text encoding a page can be written in.
+    """
+    encoding = _web_encoding(declared)
+    if encoding is None:
+        return None
+    try:
+        text, _ = encoding.codec_info.decode(data, "strict")
+    except (UnicodeError, LookupError, ValueError):
+        return None
+    return str(text), str(encoding.name)
+
+
+def _web_encoding(declared: str | None) -> Any:
     if not declared:
         return None
-    try:
-        codec = codecs.lookup(declared).name
-    except LookupError:
-        return None
-    if codec == "utf-8":
-        return None
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError:
-        return None
+    import webencodings
+
+    encoding = webencodings.lookup(declared)
+    if encoding is None or encoding.name in ("utf-8", "replacement"):
+        return None  # "replacement": a label browsers refuse to decode (iso-2022-kr)
+    if encoding.name in ("utf-16le", "utf-16be"):
+        return None  # a <meta> readable as ASCII is no UTF-16: HTML reads it as UTF-8
+    if encoding.name == "x-user-defined":
+        return webencodings.lookup("windows-1252")  # as HTML's <meta> rules say
+    return encoding
 
 
-def _not_utf8(data: bytes, offset: int, path: str) -> InputError:
+def _not_utf8(data: bytes, offset: int, path: str, declared: str | None = None) -> InputError:
     bad = data[offset]
     hint = "re-save it as UTF-8"
-    if 0x80 <= bad <= 0x9F:
+    if declared and _web_encoding(declared) is None:
+        hint = f"it declares charset {declared!r}, which claimcheck does not read; {hint}"
+    elif 0x80 <= bad <= 0x9F:
         hint = "it looks like Windows-1252; re-save it as UTF-8"
     elif data.count(0, 0, _SAMPLE):
         hint = "if it is UTF-16, re-save it as UTF-8 or with a byte-order mark"

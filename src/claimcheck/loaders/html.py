@@ -138,12 +138,15 @@ class _Collector:
             if leaving:
                 self._leave(node.tag)
                 continue
-            if node.tag == "-text":
+            tag = node.tag
+            if tag == "-text":
                 self.parts.append(node.text(deep=False) or "")
                 continue
-            if node.tag.startswith("-") or node.tag == "img":
+            # Comments are "-comment"; a processing instruction ("<?php …?>") has no
+            # tag at all. Neither holds prose.
+            if not isinstance(tag, str) or tag.startswith("-") or tag == "img":
                 continue
-            self._enter(node.tag)
+            self._enter(tag)
             stack.append((node, True))
             children = list(node.iter(include_text=True))
             stack.extend((child, False) for child in reversed(children))

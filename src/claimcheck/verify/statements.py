@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, Literal
 
@@ -126,6 +127,8 @@ class _NoAliasLoader(yaml.SafeLoader):
 def _yaml_rows(text: str, path: str) -> Iterator[tuple[int, Any]]:
     try:
         root = yaml.compose(text, Loader=_NoAliasLoader)
+    except RecursionError:
+        raise InputError(_TOO_DEEP, path=path) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -142,8 +145,20 @@ def _yaml_rows(text: str, path: str) -> Iterator[tuple[int, Any]]:
     if not isinstance(root, yaml.SequenceNode):
         raise InputError("expected a list of statements", path=path, line=root.start_mark.line + 1)
     for node in root.value:
-        value = yaml.load(yaml.serialize(node), Loader=yaml.SafeLoader)
-        yield node.start_mark.line + 1, value
+        line = node.start_mark.line + 1
+        try:
+            value = yaml.load(yaml.serialize(node), Loader=yaml.SafeLoader)
+        except yaml.YAMLError as exc:  # a tag such as !!python/object/apply
+            what = getattr(exc, "problem", None) or exc
+            raise InputError(f"is not plain YAML data ({what})", path=path, line=line) from None
+        except ValueError:  # an integer of more than 4,300 digits
+            raise InputError(_LONG_NUMBER, path=path, line=line) from None
+        yield line, value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONG_NUMBER = "holds a number of more than 4,300 digits"
+_TOO_DEEP = "nests too deep to be a list of statements"
 
 
 def _json_rows(text: str, path: str) -> Iterator[tuple[int, Any]]:
@@ -151,6 +166,10 @@ def _json_rows(text: str, path: str) -> Iterator[tuple[int, Any]]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"is not valid JSON ({exc.msg})", path=path, line=exc.lineno) from None
+    except RecursionError:
+        raise InputError(_TOO_DEEP, path=path) from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise InputError(_LONG_NUMBER, path=path) from None
     if isinstance(data, dict) and "statements" in data:
         data = data["statements"]
     if not isinstance(data, list):
@@ -164,17 +183,26 @@ def _jsonl_rows(text: str, path: str) -> Iterator[tuple[int, Any]]:
         if not line.strip():
             continue
         try:
-            yield n, json.loads(line)
+            value = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"is not valid JSON ({exc.msg})", path=path, line=n) from None
+        except RecursionError:
+            raise InputError(_TOO_DEEP, path=path, line=n) from None
+        except ValueError:
+            raise InputError(_LONG_NUMBER, path=path, line=n) from None
+        yield n, value
 
 
 def _csv_rows(text: str, path: str) -> Iterator[tuple[int, Any]]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    if reader.fieldnames is None or "text" not in reader.fieldnames:
-        raise InputError("a CSV statement file needs a 'text' column", path=path, line=1)
-    for row in reader:
-        yield reader.line_num, row
+    try:
+        if reader.fieldnames is None or "text" not in reader.fieldnames:
+            raise InputError("a CSV statement file needs a 'text' column", path=path, line=1)
+        for row in reader:
+            yield reader.line_num, row
+    except csv.Error as exc:  # a field past csv.field_size_limit(), a NUL byte
+        line = reader.line_num or 1
+        raise InputError(f"is not valid CSV ({exc})", path=path, line=line) from None
 
 
 _READERS = {"yaml": _yaml_rows, "yml": _yaml_rows, "json": _json_rows}
@@ -196,6 +224,9 @@ def from_file(document: Document) -> list[StatementRef]:
         if speaker is not None and not isinstance(speaker, str):
             raise InputError("'speaker' must be a string", path=path, line=where)
         ident = row.get("id")
+        if any(_SURROGATE.search(v) for v in (row["text"], speaker or "", str(ident or ""))):
+            # JSON's "\ud800" escape decodes to half a character no output can encode.
+            raise InputError("holds an unpaired surrogate escape", path=path, line=where)
         out.append(
             standalone(
                 row["text"],
