@@ -191,5 +191,7 @@ def run_verify(
     settings = Settings(scope=s.scope, claims=s.claims, threshold=s.threshold)
     sources = load_corpus(s.corpus, s.claims)
     if s.speakers:
+        unread = sources.errors
         sources = Corpus.from_ledgers(aliases.apply(sources.ledgers, s.speakers), text=sources.text)
+        sources.errors = unread
     return run(drafts, sources, settings, text=text, speaker=speaker, stdin=stdin)

@@ -33,6 +33,9 @@ class Corpus:
     text: TextIndex = field(default_factory=TextIndex)
     _info: CorpusInfo | None = None
     _spans: dict[str, list[Span]] | None = None
+    # Source files that could not be read: reported in the report's errors[] (exit 2);
+    # the other documents are still checked.
+    errors: list[InputError] = field(default_factory=list)
 
     @classmethod
     def from_ledgers(
@@ -94,21 +97,28 @@ def load_corpus(folder: str, claims: str | None = None) -> Corpus:
         )
     if not Path(folder).is_dir():
         raise InputError("corpus folder not found", path=folder, hint="pass --corpus DIR")
-    files = gather([folder])
-    if not files:
+    errors: list[InputError] = []
+    files = gather([folder], errors)
+    if not files and not errors:
         raise InputError("no source files in the corpus folder", path=folder)
     ledger_dir = Path(claims) if claims else Path(folder).parent / "claims"
     ledgers: list[Ledger] = []
     texts: dict[str, Document] = {}
     for f in files:
-        doc = documents.load(f)
+        try:
+            doc = documents.load(f)
+        except InputError as err:  # a FIFO, a dangling link, /dev/zero: this file only
+            errors.append(err)
+            continue
         stored = ledger_dir / f"{Path(f).stem}.json"
         ledger = read_ledger(stored) if stored.is_file() else None
         if ledger is None or ledger.document.sha256 != doc.sha256:
             ledger = extract(doc)
         ledgers.append(ledger)
         texts[ledger.document.path] = doc
-    return Corpus.from_ledgers(ledgers, documents=texts)
+    corpus = Corpus.from_ledgers(ledgers, documents=texts)
+    corpus.errors = errors
+    return corpus
 
 
 Span = tuple[int, int, int]  # claim start, end, entry id

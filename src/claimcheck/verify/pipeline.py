@@ -56,7 +56,9 @@ def verify(
     if not isinstance(corpus, Corpus):
         corpus = load_corpus(corpus, settings.claims)
     items: list[StatementRef] = list(statements_)
-    errors: list[RunError] = []
+    errors = [
+        RunError(path=e.path, line=e.line, code=e.code, message=e.one_line()) for e in corpus.errors
+    ]
     for path in drafts or ():
         try:
             found, notices = read_draft(path, settings.scope, stdin)
