@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from pathlib import Path
 
 from claimcheck.errors import InputError
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """``text`` with every lone surrogate as U+FFFD, so that it encodes as UTF-8.
+
+    A file name that is not UTF-8 reaches Python as surrogate escapes (PEP 383);
+    printed in a report, it must not make the whole report unwritable.
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def write_atomic(path: Path, content: str) -> None:
@@ -25,7 +37,7 @@ def write_atomic(path: Path, content: str) -> None:
     try:
         os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(content)
+            fh.write(encodable(content))
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

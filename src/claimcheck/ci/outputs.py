@@ -15,7 +15,7 @@ from pathlib import Path
 
 from claimcheck.ci import baseline, changed_lines, exit_policy, suppress
 from claimcheck.errors import ClaimcheckError, InputError, UsageError
-from claimcheck.files import write_atomic
+from claimcheck.files import encodable, write_atomic
 from claimcheck.loaders import documents
 from claimcheck.models import Report, Severity, dump_json, dump_jsonl
 from claimcheck.render import github, junit, markdown, rdjson, sarif
@@ -146,7 +146,7 @@ def append_step_summary(report: Report, env: Mapping[str, str] | None = None) ->
         return False
     try:
         with open(target, "a", encoding="utf-8") as fh:
-            fh.write(markdown.render(report) + "\n")
+            fh.write(encodable(markdown.render(report)) + "\n")
     except OSError as exc:
         raise InputError(f"cannot append the job summary ({exc.strerror})", path=target) from None
     return True

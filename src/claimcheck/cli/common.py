@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from claimcheck.errors import ClaimcheckError
-from claimcheck.files import write_atomic
+from claimcheck.files import encodable, write_atomic
 
 if TYPE_CHECKING:
     from claimcheck.ci import outputs as ci
@@ -193,7 +193,7 @@ def emit(
         if options.output is not None:
             write_atomic(options.output, rendered)
         else:
-            sys.stdout.write(rendered)
+            sys.stdout.write(encodable(rendered))
         if options.fmt == "github":
             ci.append_step_summary(report)
     except ClaimcheckError as err:

@@ -11,6 +11,7 @@ import typer
 
 from claimcheck.cli.common import fail
 from claimcheck.errors import ClaimcheckError
+from claimcheck.files import encodable
 
 
 class ExtractFormat(StrEnum):
@@ -79,7 +80,7 @@ def extract(
         rendered = ledgers.render_paths(paths, fmt.value)
     except ClaimcheckError as err:
         fail(err)
-    sys.stdout.write(rendered.text)
+    sys.stdout.write(encodable(rendered.text))
     for line in rendered.messages:
         typer.echo(line, err=True)
     if rendered.failed:

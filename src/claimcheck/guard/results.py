@@ -18,7 +18,8 @@ from claimcheck.verify.evidence import change
 def result_id(after_path: str, before: Quotation, occurrence: int) -> str:
     """Survives moving the quotation: the edited file, the earlier words, their occurrence."""
     key = f"guard\0{after_path}\0{before.key}\0{occurrence}"
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
+    # surrogatepass: a path that is not UTF-8 holds surrogate escapes (PEP 383).
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def source_ref(before: Quotation) -> SourceRef:

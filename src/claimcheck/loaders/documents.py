@@ -45,6 +45,7 @@ FORMATS = {
 # Beyond this a file is not an article, and reading it could exhaust memory.
 MAX_BYTES = 1024 * 2**20
 _LINE_END = re.compile(r"\r\n?|\n")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -158,7 +159,18 @@ def decode(data: bytes, path: str) -> str:
 
 
 def from_text(text: str, path: str = "<text>", fmt: str = "txt") -> Document:
-    """A document from a string already in memory (stdin, tests)."""
+    """A document from a string already in memory (stdin, tests).
+
+    Text read with ``surrogateescape`` (stdin under a C locale) holds the bytes
+    that were not UTF-8 as lone surrogates: refused, as a file with them is.
+    """
+    bad = _SURROGATE.search(text)
+    if bad is not None:
+        raise InputError(
+            f"is not valid UTF-8 (an undecodable byte at character {bad.start()})",
+            path=path,
+            hint="re-save it as UTF-8",
+        )
     parsed = _parse_text(text, fmt, path)
     return _document(path, fmt, sha256_bytes(text.encode("utf-8", "surrogatepass")), parsed, ())
 

@@ -1,16 +1,22 @@
 """JUnit XML: one ``<testsuite>`` per draft, one ``<testcase>`` per statement.
 
 Errors are ``<failure>``; warnings pass but say so in ``<system-out>``;
-suppressed statements are ``<skipped>``. xml.etree does all the escaping.
+suppressed statements are ``<skipped>``. xml.etree does the escaping; the
+characters XML 1.0 cannot hold at all become U+FFFD.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from claimcheck.catalogue import is_notice, rule_of
 from claimcheck.models import Report, Result
+
+# Outside XML 1.0's Char production: C0 controls but tab, LF and CR; lone surrogates;
+# U+FFFE and U+FFFF.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _case(suite: ET.Element, r: Result) -> None:
@@ -73,4 +79,8 @@ def render(report: Report) -> str:
         for e in run_errors:
             ET.SubElement(case, "error", message=e.message, type=e.code).text = e.path or ""
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    body = ET.tostring(root, encoding="unicode")
+    # ElementTree escapes markup but writes control characters as they are, and XML 1.0
+    # has no way to write most of them, not even as &#x0B;. They can only be drafts'
+    # and sources' text (never markup), so each becomes U+FFFD.
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + NOT_XML.sub("\ufffd", body) + "\n"

@@ -29,7 +29,8 @@ class Settings:
 def result_id(statement: StatementRef, occurrence: int) -> str:
     """Survives moving the statement: no line numbers, only path, words and occurrence."""
     key = f"{statement.path}\0{fold_key(statement.text)}\0{occurrence}"
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
+    # surrogatepass: a path that is not UTF-8 holds surrogate escapes (PEP 383).
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def check(statement: StatementRef, corpus: Corpus, settings: Settings, rid: str) -> Result:

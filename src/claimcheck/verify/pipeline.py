@@ -93,6 +93,10 @@ def run(
     if text is not None:
         if not text.strip():
             raise InputError("--text is empty")
+        for option, value in (("--text", text), ("--speaker", speaker or "")):
+            # The command line's bytes that are not UTF-8 arrive as surrogate escapes.
+            if any("\ud800" <= ch <= "\udfff" for ch in value):
+                raise InputError(f"{option} is not valid UTF-8", hint="check the terminal's locale")
         extra.append(statements.standalone(text, speaker))
     return verify(drafts, corpus, settings, statements_=extra, stdin=stdin)
 
