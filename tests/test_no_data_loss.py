@@ -49,3 +49,66 @@ def test_ledger_of_a_vanished_document_is_kept_and_reported(tmp_path: Path) -> N
     assert res.exit_code == 0
     assert (out / "b.json").exists()
     assert "b.json has no source among the inputs" in res.stderr
+
+
+# ---------------------------------------------------------------- killed runs (issue 17, item 12)
+
+_DIE_BEFORE_RENAME = """
+import os, sys
+os.replace = lambda src, dst: os._exit(137)  # killed between writing and renaming
+from claimcheck.cli import main
+sys.argv = ["claimcheck", "extract", sys.argv[1], "--out", sys.argv[2]]
+main()
+"""
+
+
+def _corpus(tmp_path: Path) -> tuple[Path, Path]:
+    corpus, claims = tmp_path / "corpus", tmp_path / "claims"
+    corpus.mkdir()
+    (corpus / "one.txt").write_text("“We will win,” Ana Ruiz said.\n", encoding="utf-8")
+    (corpus / "two.txt").write_text("Lee said the plan was fine.\n", encoding="utf-8")
+    return corpus, claims
+
+
+def test_a_killed_extract_leaves_temporary_files_the_next_run_removes(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    corpus, claims = _corpus(tmp_path)
+    claims.mkdir()
+    # Files that only look like ours, and one a live writer holds: all must stay.
+    foreign = [".one.json.notours.tmp", "one.json.abcdefgh.tmp", ".notes.txt.abcdefgh.tmp"]
+    for name in foreign:
+        (claims / name).write_text("someone else's\n", encoding="utf-8")
+    live = claims / f".two.json.claimcheck-{os.getpid()}-abcdefgh.tmp"
+    live.write_text("being written\n", encoding="utf-8")
+    killed = subprocess.run(
+        [sys.executable, "-c", _DIE_BEFORE_RENAME, str(corpus), str(claims)], check=False
+    )
+    assert killed.returncode == 137
+    left = [p.name for p in claims.glob(".one.json.claimcheck-*.tmp")]
+    assert len(left) == 1, sorted(p.name for p in claims.iterdir())
+
+    res = CliRunner().invoke(app, ["extract", str(corpus), "--out", str(claims)])
+    assert res.exit_code == 0, res.output
+    assert f"removed {(claims / left[0]).as_posix()} (left by a run that was killed)" in res.stderr
+    names = sorted(p.name for p in claims.iterdir())
+    assert names == sorted(["one.json", "two.json", live.name, *foreign])
+
+
+def test_temporary_files_of_an_old_version_are_removed_when_old(tmp_path: Path) -> None:
+    import time
+
+    from claimcheck.files import clean_stale_temps
+
+    (tmp_path / "one.json").write_text("{}", encoding="utf-8")
+    old = tmp_path / ".one.json.k2j4_x9a.tmp"  # what 0.1's mkstemp named them
+    fresh = tmp_path / ".one.json.zzzzzzzz.tmp"
+    orphan = tmp_path / ".gone.json.k2j4_x9a.tmp"  # no ledger beside it: not known ours
+    for p in (old, fresh, orphan):
+        p.write_text("{", encoding="utf-8")
+    hour_ago = time.time() - 3600
+    os.utime(old, (hour_ago, hour_ago))
+    os.utime(orphan, (hour_ago, hour_ago))
+    assert clean_stale_temps(tmp_path) == [old]
+    assert fresh.exists() and orphan.exists()

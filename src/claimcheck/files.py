@@ -6,6 +6,7 @@ import contextlib
 import os
 import re
 import tempfile
+import time
 from pathlib import Path
 
 from claimcheck.errors import InputError
@@ -31,7 +32,8 @@ def write_atomic(path: Path, content: str) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        clean_stale_temps(folder, path.name)
+        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=".tmp", dir=folder)
     except OSError as exc:
         raise InputError(f"cannot write here ({exc.strerror})", path=str(path)) from None
     try:
@@ -45,6 +47,67 @@ def write_atomic(path: Path, content: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _temp_prefix(name: str) -> str:
+    # The writer's pid is in the name: a later run can tell a killed writer's file
+    # (its process is gone) from one being written right now.
+    return f".{name}.claimcheck-{os.getpid()}-"
+
+
+_OURS = re.compile(r"\.(?P<name>.+)\.claimcheck-(?P<pid>\d+)-[a-z0-9_]{8}\.tmp")
+# What mkstemp named them before the pid was in the name (claimcheck 0.1).
+_OLD = re.compile(r"\.(?P<name>.+\.json)\.[a-z0-9_]{8}\.tmp")
+_OLD_AGE = 600  # seconds; no write takes that long
+
+
+def clean_stale_temps(folder: Path, name: str | None = None) -> list[Path]:
+    """Delete the temporary files that a killed claimcheck left in ``folder``.
+
+    Only ours: named as ``write_atomic`` names them (``.<target>.claimcheck-<pid>-…
+    .tmp``, with ``name`` only those of that target) by a process that no longer
+    runs, or in the 0.1 naming (``.<target>.json.XXXXXXXX.tmp``) next to their
+    target and older than ten minutes. Any other file is left alone.
+    """
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        if not entry.name.endswith(".tmp") or not entry.is_file(follow_symlinks=False):
+            continue
+        ours = _OURS.fullmatch(entry.name)
+        old = _OLD.fullmatch(entry.name) if ours is None else None
+        match = ours or old
+        if match is None or (name is not None and match.group("name") != name):
+            continue
+        try:
+            if ours is not None and _running(int(ours.group("pid"))):
+                continue
+            if old is not None and (
+                now - entry.stat(follow_symlinks=False).st_mtime < _OLD_AGE
+                or not (folder / old.group("name")).exists()
+            ):
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's live process, or a pid we cannot ask about
+    return True
 
 
 def _mode_for(path: Path) -> int:

@@ -16,7 +16,7 @@ from claimcheck.corpus.gather import gather
 from claimcheck.corpus.review import carry_corrections
 from claimcheck.errors import InputError
 from claimcheck.extract.pipeline import extract
-from claimcheck.files import write_atomic
+from claimcheck.files import clean_stale_temps, write_atomic
 from claimcheck.loaders import documents
 from claimcheck.models import Ledger, dump_json, dump_jsonl
 
@@ -140,6 +140,9 @@ def write_ledgers(paths: list[str], out: Path, *, check: bool = False) -> WriteO
     if not files and not errors:
         raise InputError("no source files found", path=", ".join(paths))
     _report(outcome.messages, outcome.failed, errors)
+    if out.is_dir() and not check:
+        for stale in clean_stale_temps(out):
+            outcome.messages.append(f"removed {stale.as_posix()} (left by a run that was killed)")
     stems = _stems(files)
     for f in files:
         try:
