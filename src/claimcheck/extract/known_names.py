@@ -11,7 +11,7 @@ import re
 from claimcheck.extract.patterns import NAME_RUN
 from claimcheck.extract.people import sentence_cut
 from claimcheck.extract.segment import title_case_ratio
-from claimcheck.lexicon.cues import VERBS, inflections
+from claimcheck.lexicon.cues import FORMS, VERBS, inflections
 from claimcheck.lexicon.names import NOT_NAMES
 
 # Capitalised words that open a sentence but not a name ("New" and titles do).
@@ -80,7 +80,7 @@ def _headline_name(view: str, line: tuple[int, int], at: int, name: str) -> str 
 
 
 def names_in(view: str) -> list[tuple[int, str]]:
-    found = []
+    found: list[tuple[int, str]] = []
     # Only lines holding a name are tested, each once: most lines of prose are not.
     line_end, line = -1, None
     for m in re.finditer(NAME_RUN, view):
@@ -105,12 +105,37 @@ def names_in(view: str) -> list[tuple[int, str]]:
             at, name = at + len(first) + 1, name[len(first) + 1 :].lstrip()
             if " " not in name:
                 continue
-        cut = sentence_cut(name)
-        if cut != name:
-            name = cut  # "Congress. Clinton": a name ends with its sentence
-            if " " not in name:
-                continue
-        if _PLACE_BEFORE.search(view, max(0, at - 9), at):
-            continue  # "in Palo Alto": a place, never a pronoun's antecedent
-        found.append((at, name))
+        while True:
+            cut = sentence_cut(name)
+            if cut == name:
+                break
+            # "Congress. Clinton": a name ends with its sentence, and the next may
+            # start right after it ("on Tuesday. Michelle Rempel said").
+            if " " in cut:
+                _keep(view, found, at, cut)
+            rest = name[len(cut) + 1 :].lstrip()
+            first = rest.split(" ", 1)[0]
+            if first.lower() in _OPENERS and " " in rest:
+                rest = rest[len(first) + 1 :].lstrip()  # "… Tuesday. The Ministry of …"
+            at, name = at + len(name) - len(rest), rest
+            if not _ACTS_NEXT.match(view, at + len(name)):
+                name = ""  # "Senate. Clinton Hill residents": a place as a modifier
+                break
+        if " " in name:
+            _keep(view, found, at, name)
     return found[:20000]
+
+
+# What follows a name that acts in its sentence: a comma, a stop, or a verb of the
+# cue lexicon or an auxiliary ("… Tuesday. Michelle Rempel said").
+_ACTS_NEXT = re.compile(
+    r"\s*(?:[,.;:)]|(?:"
+    + "|".join(sorted({f for f in FORMS if " " not in f}, key=len, reverse=True))
+    + r"|is|was|has|had|will|would|who|and|also)\b)"
+)
+
+
+def _keep(view: str, found: list[tuple[int, str]], at: int, name: str) -> None:
+    if _PLACE_BEFORE.search(view, max(0, at - 9), at):
+        return  # "in Palo Alto": a place, never a pronoun's antecedent
+    found.append((at, name))

@@ -34,6 +34,7 @@ def antecedent(
     reach: int = 800,
     least: int = 2,
     person: bool = False,
+    want: str | None = None,
 ) -> Person | None:
     """The nearest name before the mention that fits, as a new speaker.
 
@@ -53,7 +54,10 @@ def antecedent(
             or THING_BEFORE.search(r.text, max(0, at - 6), at)
         ):
             continue  # he/she: not "the United States Constitution", "the “Dealer's Den”"
-        return r.named(Subject(at, at + len(text), text, "name", None))
+        found = r.named(Subject(at, at + len(text), text, "name", None))
+        if want is not None and found is not None and found.gender not in (None, want):
+            continue  # "she" is not a man the text calls "he"
+        return found
     return None
 
 
@@ -152,7 +156,7 @@ def subject_since(
         ):
             continue
         found = r.named(Subject(start, start + len(name), name, "name", None))
-        if found is not None and found.kind == "person":
+        if found is not None and found.kind == "person" and found.gender in (None, want):
             found.gender = want
             return found  # resolve() records the mention
     return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from claimcheck.extract import descriptions
+from claimcheck.extract import descriptions, gender
 from claimcheck.extract.people import (
     FEMALE_TITLES,
     FIRST_PERSON,
@@ -25,6 +25,7 @@ from claimcheck.extract.pronouns import antecedent, pronoun, subject_since
 from claimcheck.extract.subjects import Subject
 from claimcheck.lexicon.names import (
     HONORIFICS,
+    PARTICLES,
     PRONOUNS,
 )
 
@@ -46,6 +47,11 @@ class SpeakerResolver:
         # else its mention could equally mean.
         self.basis: str | None = None
         self.alternatives: tuple[Person, ...] = ()
+
+    @functools.cached_property
+    def genders(self) -> dict[tuple[str, ...], str]:
+        """Name tokens -> gender, where the document's own words say it (``gender``)."""
+        return gender.evidence(self.text, self.names_at)
 
     @functools.cached_property
     def known_full(self) -> list[tuple[str, ...]]:
@@ -94,7 +100,9 @@ class SpeakerResolver:
             if person is None and want in ("m", "f"):
                 person = subject_since(self, -1, subj.start, want)
                 if person is None:
-                    person = antecedent(self, subj, lambda _title, _name: True, person=True)
+                    person = antecedent(
+                        self, subj, lambda _title, _name: True, person=True, want=want
+                    )
             elif person is None:
                 person = antecedent(self, subj, lambda _title, _name: True)
         elif subj.kind == "relative":
@@ -138,15 +146,22 @@ class SpeakerResolver:
         if found is None:
             if len(key) == 1:
                 full = [f for f in self.known_full if key[0] in (f[-1], f[0])]
-                if len(full) == 1:
-                    key = full[0]
-                    found = self.lookup(key)
+            elif key[0].lower() in PARTICLES:
+                n = len(key)
+                full = [f for f in self.known_full if len(f) > n and f[-n:] == key]
+            else:
+                full = []
+            if len(set(full)) == 1:
+                key = full[0]
+                found = self.lookup(key)
             if found is None:
                 # An acronym alone ("POLITICO", "NASA", "CNN") names a body, never a he or she.
                 acronym = len(key) == 1 and len(key[0]) >= 3 and key[0].isupper()
                 org = acronym or any(t.lower() in ORG_HINTS for t in key)
                 kind = "group" if org else "person"
                 found = Person(" ".join(key), key, kind)
+                if kind == "person" and self.text:
+                    found.gender = self.genders.get(key)
                 self.people.append(found)
         self.learn(found, subj, titles)
         return found
@@ -161,6 +176,10 @@ class SpeakerResolver:
             ]
             if not cands:
                 cands = [p for p in self.people if p.kind == "person" and p.tokens[0] == key[0]]
+        elif key[0].lower() in PARTICLES:
+            # "Al Mnajer" after "Mohammad Al Mnajer", "de Gaulle": a surname with its particle.
+            n = len(key)
+            cands = [p for p in self.people if p.kind == "person" and p.tokens[-n:] == key]
         else:
             # "Jane Das" after "Jane Q. Das": same first and last token.
             cands = [p for p in self.people if p.tokens[-1] == key[-1] and p.tokens[0] == key[0]]
