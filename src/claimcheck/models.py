@@ -12,7 +12,13 @@ from __future__ import annotations
 import json
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 # The two contracts are versioned apart: 1.1 added cue.act, speaker_basis and
 # speaker_alternatives to the ledger; the report is unchanged.
@@ -163,6 +169,23 @@ class Ledger(Model):
     speakers: list[Speaker] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     skipped: list[Skipped] = Field(default_factory=list)
+    pending_corrections: list[Claim] = Field(
+        default_factory=list,
+        description=(
+            "Reviewed claims whose text the document no longer has (a word was edited): "
+            "kept until their text returns (they are applied again) or a person deletes "
+            "them here. Written only when there are some."
+        ),
+    )
+
+    @model_serializer(mode="wrap")
+    def _omit_empty_pending(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # Ledgers without pending corrections stay byte-identical to those written
+        # before the field existed.
+        data: dict[str, Any] = handler(self)
+        if not data.get("pending_corrections"):
+            data.pop("pending_corrections", None)
+        return data
 
 
 # ---------------------------------------------------------------- report

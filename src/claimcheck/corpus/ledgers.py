@@ -1,7 +1,8 @@
 """Ledgers on disk: write ``claims/<stem>.json``, read it back, say when it is stale.
 
 Writing a ledger over an existing one keeps the person's corrections in it
-(``review.carry_corrections``).
+(``review.carry_corrections``); a ledger for a new name takes them from the old
+ledger of the same document (a rename, ``review.carried_from``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from claimcheck.corpus.gather import gather
-from claimcheck.corpus.review import carry_corrections
+from claimcheck.corpus.review import carried_from, carry_corrections, corrections_in
 from claimcheck.errors import InputError
 from claimcheck.extract.pipeline import extract
 from claimcheck.files import clean_stale_temps, write_atomic
@@ -144,9 +145,10 @@ def write_ledgers(paths: list[str], out: Path, *, check: bool = False) -> WriteO
         for stale in clean_stale_temps(out):
             outcome.messages.append(f"removed {stale.as_posix()} (left by a run that was killed)")
     stems = _stems(files)
+    renamed = _Orphans(out, set(stems))
     for f in files:
         try:
-            _write_one(f, out, check, outcome)
+            _write_one(f, out, check, outcome, renamed)
         except InputError as err:
             _report(outcome.messages, outcome.failed, [err])
     if out.is_dir():
@@ -179,18 +181,55 @@ def _stems(files: list[str]) -> dict[str, str]:
     return stems
 
 
-def _write_one(f: str, out: Path, check: bool, outcome: WriteOutcome) -> None:
+class _Orphans:
+    """Ledgers in ``out`` whose source is not among the inputs, read once when first needed.
+
+    A document renamed since the last run has its old ledger among them.
+    """
+
+    def __init__(self, out: Path, stems: set[str]) -> None:
+        self.out, self.stems = out, stems
+        self._ledgers: list[tuple[Path, Ledger]] | None = None
+
+    def ledgers(self) -> list[tuple[Path, Ledger]]:
+        if self._ledgers is None:
+            self._ledgers = []
+            paths = sorted(self.out.glob("*.json")) if self.out.is_dir() else []
+            for path in paths:
+                if path.stem not in self.stems and _is_ledger(path):
+                    try:
+                        self._ledgers.append((path, read_ledger(path)))
+                    except InputError:
+                        continue  # reported as an orphan below; corrupt, so nothing to carry
+        return self._ledgers
+
+
+def _write_one(f: str, out: Path, check: bool, outcome: WriteOutcome, renamed: _Orphans) -> None:
     target = out / f"{Path(f).stem}.json"
     ledger = ledger_for(f, outcome.messages)
     current: str | None = None
+    previous: Ledger | None = None
     if target.exists():
         previous = read_ledger(target)
         current = target.read_text(encoding="utf-8")
-        ledger, orphans = carry_corrections(ledger, previous)
-        for c in orphans:
+    else:
+        found = carried_from(ledger, (old for _, old in renamed.ledgers()))
+        if found is not None:
+            previous = found
+            source = next(p for p, old in renamed.ledgers() if old is found)
             outcome.messages.append(
-                f"claimcheck: warning: {target.as_posix()}: reviewed claim {c.id} no longer "
-                f"matches any claim of {f}; its correction is not applied"
+                f"claimcheck: warning: {target.as_posix()}: {corrections_in(found)} "
+                f"correction(s) carried from {source.as_posix()} (its document seems renamed "
+                f"to {f}); that ledger is left in place"
+            )
+    if previous is not None:
+        ledger, pending = carry_corrections(ledger, previous)
+        if pending:
+            first = " ".join(pending[0].text.split())[:60]
+            outcome.messages.append(
+                f"claimcheck: warning: {target.as_posix()}: {len(pending)} correction(s) wait "
+                f"for claims whose text changed (first: “{first}”); kept in "
+                "pending_corrections until the text returns or you delete them"
             )
     content = dump_json(ledger)
     if current == content:
