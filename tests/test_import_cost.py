@@ -20,6 +20,10 @@ HEAVY = (
     "claimcheck.extract.cues",
     "claimcheck.verify.index",
     "claimcheck.models",
+    "dask",
+    "distributed",
+    "pyarrow",
+    "fsspec",
 )
 
 

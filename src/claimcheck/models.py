@@ -188,6 +188,27 @@ class Ledger(Model):
         return data
 
 
+# ---------------------------------------------------------------- claims table
+
+# ``extract --out X.parquet`` writes ledgers as a table, one row per claim; its
+# columns are derived from these models (``corpus.table``), and it is versioned
+# apart from the ledger: a renamed or dropped column raises this.
+TABLE_SCHEMA_VERSION = "1"
+
+
+class ArticleInfo(Model):
+    """What the table says of an article beyond ``DocumentInfo``."""
+
+    id: str = Field(
+        description="The article's id: its archive row's id, else its row number, or the "
+        "stem of its file."
+    )
+    url: str | None = None
+    date: str | None = Field(
+        default=None, description="As the archive gives it (a Parquet date in ISO 8601)."
+    )
+
+
 # ---------------------------------------------------------------- report
 
 

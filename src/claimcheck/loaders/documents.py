@@ -59,6 +59,9 @@ class Document:
     blocks: tuple[Block, ...] = ()
     title: str | None = None
     warnings: tuple[str, ...] = ()
+    # An archive row's id (``loaders.archive``): its path is "<file>#<id>", so the
+    # stem of its claim ids comes from here, not from splitting the path.
+    id: str | None = None
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -79,6 +82,8 @@ class Document:
 
     @property
     def stem(self) -> str:
+        if self.id is not None:
+            return self.id
         name = self.path.replace("\\", "/").rsplit("/", 1)[-1]
         return name.rsplit(".", 1)[0] if "." in name else name
 
