@@ -134,15 +134,17 @@ def main() -> None:
                 f"partitions; fixed part {a:.2f} s); an empty task's round trip "
                 f"{floor * 1000:.1f} ms"
             )
-            per_part = nbytes / len(plan.parts) / 1e6
-            work = per_part * 1e6 / (nbytes / articles) / one  # seconds of one part's work
+            per_article = nbytes / articles
+            work = nbytes / len(plan.parts) / per_article / one  # one part's seconds
+            work8 = 8 * 2**20 / per_article / one  # at the default --partition-size
             print(
-                f"a {args.partition_size} partition is {work:.2f} s of work on one worker: "
-                f"overhead {b / work * 100:.1f}% of it; at 8MB, {b / (work * 8e6 / (per_part * 1e6)) * 100:.2f}%"
+                f"a {args.partition_size} partition is {work:.2f} s of one worker's work, "
+                f"the overhead {b / work * 100:.1f}% of it; an 8MB one {work8:.0f} s, "
+                f"{b / work8 * 100:.2f}%"
             )
             for w in (2, 8, 32, 128):
-                eff = work / (work + b)
-                print(f"  projected, {w:3d} workers on their own cores: {w * one * eff:8.0f} articles/s")
+                rate = w * one * work8 / (work8 + b)
+                print(f"  projected, {w:3d} workers on cores of their own, 8MB: {rate:8.0f} art/s")
 
         parts = folder / "l0.parquet"
         tbytes = sum(p.stat().st_size for p in parts.iterdir())
