@@ -12,7 +12,7 @@ from pathlib import Path
 PKG = Path(__file__).resolve().parents[1] / "src" / "claimcheck"
 SHARED = {"errors", "models", "text", "files", "catalogue", "lexicon", "__init__", "__main__"}
 # render/ formats models only, so every later stage may print with it.
-ORDER = ["loaders", "extract", "render", "corpus", "verify", "ci", "guard", "lsp", "cli"]
+ORDER = ["loaders", "extract", "render", "corpus", "index", "verify", "ci", "guard", "lsp", "cli"]
 
 
 def _stage(module: str) -> int:

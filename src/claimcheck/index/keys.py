@@ -1,0 +1,115 @@
+"""The keys every index stores: what a claim or passage is cut into, and how it is hashed.
+
+One definition for the index in memory and the index on disk, so both find the
+same candidates: a claim's *spoken* text (a split quote's cue blanked), its
+sentence *units* (folded words, with their word and character ranges in the
+entry's key), word 3-gram hashes, winnowed, and a 64-bit exact-sentence key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from hashlib import blake2b
+from typing import Protocol
+from zlib import crc32
+
+from claimcheck.models import Claim, Speaker
+from claimcheck.text import Folded, key_sentences
+
+WINDOW = 4
+# A key in more units than this is a stop phrase ("one of the"): no signal.
+MAX_POSTINGS = 5000
+
+
+def spoken_text(claim: Claim) -> str:
+    """The claim's text with the cue of a split quotation blanked out.
+
+    “We will appeal,” Das said, “and we expect to win.” is one quotation: a
+    draft that quotes it without the cue quotes it exactly. Blanking (rather
+    than cutting) keeps every offset equal to the claim text's, so passages and
+    locations still point at the source as written.
+    """
+    if claim.form != "split" or len(claim.verbatim) < 2:
+        return claim.text
+    chars = [" "] * len(claim.text)
+    for part in claim.verbatim:
+        a, b = part.start - claim.start, part.end - claim.start
+        chars[a:b] = claim.text[a:b]
+    return "".join(chars)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One corpus claim; ``key`` is its folded words, space-padded: " w1 w2 … "."""
+
+    claim: Claim
+    document: str
+    speakers: tuple[Speaker, ...]
+    key: str
+
+
+class Entries(Protocol):
+    """What reading a found entry needs; every index and store provides it."""
+
+    @property
+    def entries(self) -> Sequence[Entry]: ...
+
+    def folded(self, eid: int) -> Folded: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    entry: int
+    lo: int  # word range in the entry
+    hi: int
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """One sentence unit of an entry: word range, character range in the key, words."""
+
+    lo: int
+    hi: int
+    cs: int
+    ce: int
+    words: list[str]
+
+
+def cut(text: str) -> tuple[str, list[Cut]]:
+    """An entry's key and its sentence units."""
+    sentences = key_sentences(text)
+    keys = [w for s in sentences for w in s]
+    units: list[Cut] = []
+    lo, at = 0, 1
+    for words in sentences:
+        width = sum(len(w) + 1 for w in words) - 1
+        units.append(Cut(lo, lo + len(words), at, at + width, words))
+        lo, at = lo + len(words), at + width + 1
+    return " " + " ".join(keys) + " ", units
+
+
+def shingles(keys: Sequence[str], n: int = 3) -> list[int]:
+    """Word n-gram hashes. crc32, not ``hash()``: winnowing keeps the smallest hash,
+    and ``hash()`` of a str changes from process to process, so the postings (and
+    with them the candidates and the report) would too."""
+    return [crc32(" ".join(keys[i : i + n]).encode()) for i in range(len(keys) - n + 1)]
+
+
+def exact_key(words: Sequence[str]) -> int:
+    """The exact-sentence key: 64 bits, the same in every process (an index on disk
+    stores it), where ``hash()`` of a str is salted per process."""
+    digest = blake2b(" ".join(words).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def word_key(word: str) -> int:
+    """A folded word as a 64-bit key, for stores that post integers."""
+    return exact_key((word,))
+
+
+def winnow(hashes: list[int], w: int = WINDOW) -> set[int]:
+    """The minimum of every window of ``w`` hashes (all of them when fewer)."""
+    if len(hashes) <= w:
+        return {min(hashes)} if hashes else set()
+    return {min(hashes[i : i + w]) for i in range(len(hashes) - w + 1)}

@@ -1,0 +1,288 @@
+"""``ClaimIndex`` and ``TextIndex`` in memory: the corpus sentences a statement may come from.
+
+Corpus claims are folded once and cut into sentence units. A statement piece
+finds its candidate units through, in order: the exact-sentence table, word
+3-gram postings (votes per unit), and, for pieces too short or too edited to
+share a 3-gram, postings of their rarest words. Only the candidates are ever
+aligned, so the cost of a lookup does not grow with the corpus.
+
+Memory decides how large a corpus fits, so the index stores keys, not objects:
+3-grams are *winnowed* (the smallest hash of every 4 consecutive ones is kept,
+which still guarantees a hit for any shared run of 6 words), a posting list
+with one unit is a bare int, longer ones are ``array('i')``, units are three
+parallel int arrays, and the offset maps (``Folded``) are built only for
+candidates, then cached.
+
+The rules that turn postings into candidates (``candidate_units``,
+``verbatim_candidates``) are shared with the index on disk
+(``claimcheck.index.stored``), which answers the same lookups from its tables,
+so both give the same candidates in the same order.
+
+``BruteForce`` scores every unit instead; it is the baseline that the
+benchmark and the tests compare the index against.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import Protocol, Union
+
+from rapidfuzz import fuzz, process
+
+from claimcheck.index.keys import (
+    MAX_POSTINGS,
+    Entry,
+    Unit,
+    cut,
+    exact_key,
+    shingles,
+    spoken_text,
+    winnow,
+)
+from claimcheck.models import Claim, Speaker
+from claimcheck.text import Folded, fold
+
+Posting = Union[int, "array[int]"]
+Candidate = tuple[int, int]  # unit id, votes
+# Verbatim search looks at the entries holding the statement's rarest words; a
+# statement made only of words this common is not looked for in document text.
+MAX_TEXT_DF = 20000
+_RAREST = 3
+_FEW = 16
+
+
+def _post(table: dict[int, Posting] | dict[str, Posting], key: int | str, uid: int) -> None:
+    have = table.get(key)  # type: ignore[arg-type]
+    if have is None:
+        table[key] = uid  # type: ignore[index]
+    elif isinstance(have, int):
+        table[key] = array("i", (have, uid))  # type: ignore[index]
+    else:
+        have.append(uid)
+
+
+def _ids(posting: Posting | None) -> Sequence[int]:
+    if posting is None:
+        return ()
+    return (posting,) if isinstance(posting, int) else posting
+
+
+class Postings(Protocol):
+    """The lookups a candidate rule asks of a store of claim units."""
+
+    def exact_units(self, key: int) -> Sequence[int]: ...
+
+    def gram_units(self, hashes: set[int]) -> Iterable[Sequence[int]]:
+        """The postings of the hashes that have at most ``MAX_POSTINGS``."""
+        ...
+
+    def word_df(self, words: set[str]) -> dict[str, int]:
+        """How many units hold each word; words no unit holds are left out."""
+        ...
+
+    def word_units(self, words: Sequence[str]) -> Iterable[Sequence[int]]: ...
+
+
+def candidate_units(store: Postings, words: Sequence[str], limit: int) -> list[Candidate]:
+    """Candidate units for a piece of a statement with their votes, best first."""
+    found = sorted(store.exact_units(exact_key(words)))
+    if found:  # the whole sentence is in the corpus: nothing closer to look for
+        return [(u, 1 << 20) for u in found]
+    votes: Counter[int] = Counter()
+    for posting in store.gram_units(set(shingles(words))):
+        votes.update(posting)
+    if len(words) < 6 or not votes or max(votes.values()) < 2:
+        # Heavily edited or short pieces: units sharing their rarest words.
+        known = sorted((df, w) for w, df in store.word_df(set(words)).items())
+        rare = []
+        for df, w in known[:6]:
+            if df > MAX_POSTINGS:
+                break
+            rare.append(w)
+        for posting in store.word_units(rare):
+            votes.update(posting)
+    # Two C-level sorts (by id, then stably by votes): deterministic ties, no lambda.
+    return sorted(sorted(votes.items()), key=itemgetter(1), reverse=True)[:limit]
+
+
+@dataclass
+class ClaimIndex:
+    entries: list[Entry] = field(default_factory=list)
+    unit_entry: array[int] = field(default_factory=lambda: array("i"))
+    unit_lo: array[int] = field(default_factory=lambda: array("i"))
+    unit_hi: array[int] = field(default_factory=lambda: array("i"))
+    first_unit: array[int] = field(default_factory=lambda: array("i"))  # per entry
+    unit_cs: array[int] = field(default_factory=lambda: array("i"))  # unit's chars in entry.key
+    unit_ce: array[int] = field(default_factory=lambda: array("i"))
+    exact: dict[int, Posting] = field(default_factory=dict)
+    grams: dict[int, Posting] = field(default_factory=dict)
+    vocab: dict[str, Posting] = field(default_factory=dict)
+    _folded: dict[int, Folded] = field(default_factory=dict)
+
+    def add(self, claim: Claim, document: str, speakers: tuple[Speaker, ...] = ()) -> None:
+        eid = len(self.entries)
+        key, units = cut(spoken_text(claim))
+        self.entries.append(Entry(claim, document, speakers, key))
+        self.first_unit.append(len(self.unit_entry))
+        for u in units:
+            uid = len(self.unit_entry)
+            self.unit_entry.append(eid)
+            self.unit_lo.append(u.lo)
+            self.unit_hi.append(u.hi)
+            self.unit_cs.append(u.cs)
+            self.unit_ce.append(u.ce)
+            _post(self.exact, exact_key(u.words), uid)
+            for h in winnow(shingles(u.words)):
+                _post(self.grams, h, uid)
+            for w in set(u.words):
+                _post(self.vocab, w, uid)
+
+    @property
+    def size(self) -> int:
+        return len(self.unit_entry)
+
+    def unit(self, uid: int) -> Unit:
+        return Unit(self.unit_entry[uid], self.unit_lo[uid], self.unit_hi[uid])
+
+    def entry_units(self, eid: int) -> range:
+        end = self.first_unit[eid + 1] if eid + 1 < len(self.entries) else self.size
+        return range(self.first_unit[eid], end)
+
+    def folded(self, eid: int) -> Folded:
+        """The offset map of an entry, made when it first becomes a candidate."""
+        found = self._folded.get(eid)
+        if found is None:
+            found = self._folded[eid] = fold(spoken_text(self.entries[eid].claim))
+        return found
+
+    def unit_text(self, uid: int) -> str:
+        """The unit's folded words joined by spaces."""
+        return self.entries[self.unit_entry[uid]].key[self.unit_cs[uid] : self.unit_ce[uid]]
+
+    def unit_keys(self, uid: int) -> list[str]:
+        return self.unit_text(uid).split()
+
+    def narrow(self, words: Sequence[str], pool: Sequence[Candidate], limit: int) -> list[int]:
+        """The ``limit`` units of ``pool`` most worth aligning.
+
+        Votes come from winnowed 3-grams and tie among near-duplicates (wire copy,
+        corrections), so the pool is ranked by a cheap whole-string score first
+        (``token_set_ratio``: blind to length, so a short piece is not pushed towards
+        short sentences), votes second.
+        """
+        if len(pool) <= limit:
+            return [uid for uid, _ in pool]
+        query = " ".join(words)
+        texts = [self.unit_text(u) for u, _ in pool]
+        scores = process.cdist([query], texts, scorer=fuzz.token_set_ratio)[0]
+        order = sorted(range(len(pool)), key=lambda i: (-scores[i], -pool[i][1], pool[i][0]))
+        return [pool[i][0] for i in order[:limit]]
+
+    def candidates(self, words: Sequence[str], limit: int = 8) -> list[Candidate]:
+        """Candidate units for a piece of a statement with their votes, best first."""
+        return candidate_units(self, words, limit)
+
+    # The lookups of ``Postings``, from the dicts.
+    def exact_units(self, key: int) -> Sequence[int]:
+        return _ids(self.exact.get(key))
+
+    def gram_units(self, hashes: set[int]) -> Iterable[Sequence[int]]:
+        for h in hashes:
+            posting = _ids(self.grams.get(h))
+            if len(posting) <= MAX_POSTINGS:
+                yield posting
+
+    def word_df(self, words: set[str]) -> dict[str, int]:
+        return {w: len(_ids(self.vocab[w])) for w in words if w in self.vocab}
+
+    def word_units(self, words: Sequence[str]) -> Iterable[Sequence[int]]:
+        return [_ids(self.vocab.get(w)) for w in words]
+
+
+class BruteForce(ClaimIndex):
+    """The baseline: score every unit of the corpus with rapidfuzz."""
+
+    def narrow(self, words: Sequence[str], pool: Sequence[Candidate], limit: int) -> list[int]:
+        return [uid for uid, _ in pool[:limit]]
+
+    _choices: list[str] | None = None
+
+    def candidates(self, words: Sequence[str], limit: int = 8) -> list[Candidate]:
+        if self._choices is None:
+            self._choices = [self.unit_text(u) for u in range(self.size)]
+        query = " ".join(words)
+        # ratio, not partial_ratio: partial_ratio over every unit is ~100x slower.
+        found = process.extract(query, self._choices, scorer=fuzz.ratio, limit=limit)
+        return [(int(i), 0) for _, _, i in sorted(found, key=lambda t: (-t[1], t[2]))]
+
+
+class Holds(Protocol):
+    """The lookups of the verbatim rule, asked of a store of passages."""
+
+    def frequency(self, word: str) -> int: ...
+
+    def holding(self, word: str, among: set[int] | None = None) -> set[int]: ...
+
+
+def verbatim_candidates(index: Holds, words: Sequence[str]) -> list[int]:
+    """Passages holding the rarest words, the rarest first, until few are left.
+
+    Shared by every store of passages (memory, SQLite, PostgreSQL), so they find
+    the same candidates; the containment itself is checked on each candidate.
+    """
+    ranked = sorted((index.frequency(w), w) for w in set(words))
+    if not ranked or ranked[0][0] == 0 or ranked[0][0] > MAX_TEXT_DF:
+        return []  # a word no passage holds: no passage holds them all
+    found: set[int] | None = None
+    for _, w in ranked[:_RAREST]:
+        found = index.holding(w, found)
+        if len(found) <= _FEW:
+            break
+    return sorted(found or ())
+
+
+@dataclass
+class TextIndex:
+    """The prose of the source documents, for words no claim holds verbatim.
+
+    Only verbatim containment is asked of it, so it keeps less than
+    ``ClaimIndex``: the passages and, per folded word, the passages holding it.
+    Every word of a verbatim passage is in its passage, so the candidates are the
+    passages that hold the statement's rarest words, all of them.
+    """
+
+    entries: list[Entry] = field(default_factory=list)
+    vocab: dict[str, Posting] = field(default_factory=dict)
+    _folded: dict[int, Folded] = field(default_factory=dict)
+
+    def add(self, passage: Claim, document: str) -> None:
+        eid = len(self.entries)
+        key, _ = cut(passage.text)
+        self.entries.append(Entry(passage, document, (), key))
+        for w in set(key.split()):
+            _post(self.vocab, w, eid)
+
+    @property
+    def size(self) -> int:
+        return len(self.entries)
+
+    def folded(self, eid: int) -> Folded:
+        found = self._folded.get(eid)
+        if found is None:
+            found = self._folded[eid] = fold(self.entries[eid].claim.text)
+        return found
+
+    def frequency(self, word: str) -> int:
+        return len(_ids(self.vocab.get(word)))
+
+    def holding(self, word: str, among: set[int] | None = None) -> set[int]:
+        ids = _ids(self.vocab.get(word))
+        return set(ids) if among is None else among.intersection(ids)
+
+    def candidates(self, words: Sequence[str]) -> list[int]:
+        """Passages holding every one of the rarest words of ``words``, in corpus order."""
+        return verbatim_candidates(self, words)
