@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from hashlib import blake2b
-from typing import Protocol
+from typing import Protocol, TypeVar
 from zlib import crc32
 
 from claimcheck.models import Claim, Speaker
@@ -49,11 +49,20 @@ class Entry:
     key: str
 
 
+T_co = TypeVar("T_co", covariant=True)
+
+
+class ById(Protocol[T_co]):
+    """``x[id]``: a list in memory, a mapping read from a store."""
+
+    def __getitem__(self, key: int, /) -> T_co: ...
+
+
 class Entries(Protocol):
     """What reading a found entry needs; every index and store provides it."""
 
     @property
-    def entries(self) -> Sequence[Entry]: ...
+    def entries(self) -> ById[Entry]: ...
 
     def folded(self, eid: int) -> Folded: ...
 

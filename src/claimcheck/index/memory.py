@@ -35,6 +35,7 @@ from rapidfuzz import fuzz, process
 
 from claimcheck.index.keys import (
     MAX_POSTINGS,
+    ById,
     Entry,
     Unit,
     cut,
@@ -69,6 +70,39 @@ def _ids(posting: Posting | None) -> Sequence[int]:
     if posting is None:
         return ()
     return (posting,) if isinstance(posting, int) else posting
+
+
+class ClaimLookup(Protocol):
+    """What matching asks of a claims index: ``ClaimIndex`` in memory, ``StoredClaims``."""
+
+    @property
+    def entries(self) -> ById[Entry]: ...
+
+    @property
+    def unit_entry(self) -> ById[int]: ...
+
+    def unit(self, uid: int) -> Unit: ...
+
+    def entry_units(self, eid: int) -> range: ...
+
+    def folded(self, eid: int) -> Folded: ...
+
+    def unit_text(self, uid: int) -> str: ...
+
+    def narrow(self, words: Sequence[str], pool: Sequence[Candidate], limit: int) -> list[int]: ...
+
+    def candidates(self, words: Sequence[str], limit: int = 8) -> list[Candidate]: ...
+
+
+class TextLookup(Protocol):
+    """What verbatim search asks of a passages index: ``TextIndex``, ``StoredText``."""
+
+    @property
+    def entries(self) -> ById[Entry]: ...
+
+    def folded(self, eid: int) -> Folded: ...
+
+    def candidates(self, words: Sequence[str]) -> list[int]: ...
 
 
 class Postings(Protocol):

@@ -31,6 +31,11 @@ def _extend(speaker: Speaker, declared: Mapping[str, list[str]]) -> Speaker:
     return speaker.model_copy(update={"aliases": [*speaker.aliases, *dict.fromkeys(extra)]})
 
 
+def extend(speakers: Iterable[Speaker], declared: Mapping[str, list[str]]) -> list[Speaker]:
+    """A ledger's speakers with the declared aliases joined in."""
+    return [_extend(s, declared) for s in speakers]
+
+
 def apply(ledgers: Iterable[Ledger], declared: Mapping[str, list[str]]) -> list[Ledger]:
     out = []
     for ledger in ledgers:

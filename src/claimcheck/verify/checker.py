@@ -12,7 +12,7 @@ from claimcheck.text import fold_key
 from claimcheck.verify import judge, statements, verbatim
 from claimcheck.verify.corpus import Corpus
 from claimcheck.verify.evidence import change, source_ref, speakers_of
-from claimcheck.verify.index import ClaimIndex
+from claimcheck.verify.index import ClaimLookup
 from claimcheck.verify.match import EntryMatch, match, parse
 from claimcheck.verify.severity import Policy
 
@@ -86,7 +86,7 @@ _KIND_RANK = {
 
 
 def _prefer(
-    index: ClaimIndex, tied: list[EntryMatch], statement: StatementRef, by_speaker: bool
+    index: ClaimLookup, tied: list[EntryMatch], statement: StatementRef, by_speaker: bool
 ) -> EntryMatch:
     """Among equally good sources: the draft's speaker first, then the draft's kind of claim."""
     from claimcheck.verify.names import any_person

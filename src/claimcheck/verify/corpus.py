@@ -13,15 +13,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimcheck.corpus.current import current_ledger
 from claimcheck.corpus.gather import gather
-from claimcheck.corpus.ledgers import read_ledger
 from claimcheck.corpus.prose import passages
 from claimcheck.errors import InputError
-from claimcheck.extract.pipeline import extract
-from claimcheck.loaders import documents
+from claimcheck.index.rows import LOCAL_BITS
+from claimcheck.index.store import Store, entry_id
 from claimcheck.loaders.documents import Document
 from claimcheck.models import CorpusInfo, Ledger
-from claimcheck.verify.index import ClaimIndex, TextIndex
+from claimcheck.verify import aliases
+from claimcheck.verify.index import ClaimIndex, ClaimLookup, TextIndex, TextLookup
 
 
 @dataclass
@@ -29,8 +30,8 @@ class Corpus:
     """Ledgers and the indexes over them; build once, verify many times."""
 
     ledgers: list[Ledger]
-    index: ClaimIndex
-    text: TextIndex = field(default_factory=TextIndex)
+    index: ClaimLookup
+    text: TextLookup = field(default_factory=TextIndex)
     _info: CorpusInfo | None = None
     _spans: dict[str, list[Span]] | None = None
     # Source files that could not be read: reported in the report's errors[] (exit 2);
@@ -43,7 +44,7 @@ class Corpus:
         ledgers: Iterable[Ledger],
         index: ClaimIndex | None = None,
         documents: Mapping[str, Document] | None = None,
-        text: TextIndex | None = None,
+        text: TextLookup | None = None,
     ) -> Corpus:
         """The corpus of these ledgers; with their ``documents`` (by path), their prose too.
 
@@ -52,7 +53,7 @@ class Corpus:
         """
         index = index if index is not None else ClaimIndex()
         kept = list(ledgers)
-        prose = text if text is not None else TextIndex()
+        prose = TextIndex()
         for ledger in kept:
             path = ledger.document.path
             speakers = tuple(ledger.speakers)
@@ -62,7 +63,7 @@ class Corpus:
             if doc is not None:
                 for passage in passages(doc, ledger.skipped):
                     prose.add(passage, path)
-        return cls(kept, index, prose)
+        return cls(kept, index, text if text is not None else prose)
 
     def covering(self, document: str, start: int, end: int) -> int | None:
         """The claim entry of ``document`` that covers ``[start, end)``: it shares most of
@@ -106,14 +107,10 @@ def load_corpus(folder: str, claims: str | None = None) -> Corpus:
     texts: dict[str, Document] = {}
     for f in files:
         try:
-            doc = documents.load(f)
+            doc, ledger = current_ledger(f, ledger_dir)
         except InputError as err:  # a FIFO, a dangling link, /dev/zero: this file only
             errors.append(err)
             continue
-        stored = ledger_dir / f"{Path(f).stem}.json"
-        ledger = read_ledger(stored) if stored.is_file() else None
-        if ledger is None or ledger.document.sha256 != doc.sha256:
-            ledger = extract(doc)
         ledgers.append(ledger)
         texts[ledger.document.path] = doc
     corpus = Corpus.from_ledgers(ledgers, documents=texts)
@@ -134,8 +131,52 @@ def best_cover(spans: Iterable[Span], start: int, end: int) -> int | None:
     return best[1] if best is not None else None
 
 
-def _claim_spans(index: ClaimIndex) -> dict[str, list[Span]]:
+def _claim_spans(index: ClaimLookup) -> dict[str, list[Span]]:
+    if not isinstance(index, ClaimIndex):
+        raise TypeError("a stored index answers covering() itself")
     rows: dict[str, list[Span]] = {}
     for eid, entry in enumerate(index.entries):
         rows.setdefault(entry.document, []).append((entry.claim.start, entry.claim.end, eid))
     return rows
+
+
+class StoredCorpus(Corpus):
+    """A corpus answered from an index on disk or on a server (``claimcheck.index``).
+
+    Nothing is loaded at start: lookups stream from the store, inside one
+    snapshot, so a concurrent update is seen whole or not at all.
+    """
+
+    def __init__(self, store: Store, root: str, declared: Mapping[str, list[str]] | None = None):
+        from claimcheck.index.stored import Ranks, StoredClaims, StoredText
+
+        extend = (lambda people: aliases.extend(people, declared)) if declared else None
+        self._ranks = Ranks(store, root, extend=extend)
+        self.store = store
+        store.begin_read()
+        super().__init__([], StoredClaims(self._ranks), StoredText(self._ranks))
+
+    def covering(self, document: str, start: int, end: int) -> int | None:
+        rel = Path(document).relative_to(self._ranks.root).as_posix()
+        found = self.store.run("SELECT doc FROM docs WHERE path = ?", (rel,))
+        if not found:
+            return None
+        doc = int(found[0][0])
+        self._ranks.learn([doc])
+        lo, hi = entry_id(doc, 0, 0), entry_id(doc, 1, 0)
+        rows = self.store.run(
+            "SELECT id, start_at, end_at FROM entries WHERE id >= ? AND id < ? AND end_at > ? "
+            "AND start_at < ?",
+            (lo, hi, start, end),
+        )
+        spans = [(a, b, self._ranks.order(i, LOCAL_BITS + 1)) for i, a, b in rows]
+        return best_cover(spans, start, end)
+
+    def _count(self) -> CorpusInfo:
+        claims, shas = self.store.info()
+        digest = hashlib.sha256("\n".join(sorted(shas)).encode()).hexdigest()[:16]
+        return CorpusInfo(documents=len(shas), claims=claims, fingerprint=digest)
+
+    def close(self) -> None:
+        self.store.rollback()
+        self.store.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimcheck.models import Change, SourceRef, Speaker
-from claimcheck.verify.index import ClaimIndex, Entries
+from claimcheck.verify.index import ClaimLookup, Entries
 from claimcheck.verify.match import Edit, EntryMatch
 
 
@@ -43,7 +43,7 @@ def source_ref(index: Entries, m: EntryMatch, speakers: list[str]) -> SourceRef:
     )
 
 
-def speakers_of(index: ClaimIndex, matches: list[EntryMatch]) -> list[Speaker]:
+def speakers_of(index: ClaimLookup, matches: list[EntryMatch]) -> list[Speaker]:
     """Every distinct speaker the corpus gives these words, in corpus order."""
     out: dict[str, Speaker] = {}
     for m in sorted(matches, key=lambda x: x.entry):

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from claimcheck.text import Folded, fold
-from claimcheck.verify.index import ClaimIndex, Entries
+from claimcheck.verify.index import ClaimLookup, Entries
 
 _GAP = re.compile(r"\[[^\]]*\]|\(\s*\.\.\.\s*\)|\.\.\.+")
 _SENTENCE_END = re.compile(r"[.!?]")
@@ -128,7 +128,7 @@ class _PieceFit:
 
 
 def align_piece(
-    index: ClaimIndex, uid: int, piece: Piece, after: int = 0, before: int = 1 << 30
+    index: ClaimLookup, uid: int, piece: Piece, after: int = 0, before: int = 1 << 30
 ) -> _PieceFit | None:
     """The best window for ``piece`` in unit ``uid``, within words ``[after, before)``."""
     unit = index.unit(uid)
@@ -157,7 +157,7 @@ def align_piece(
     return _PieceFit(score, lo, hi, tuple(_edits(index, unit.entry, lo, hi, piece)))
 
 
-def _edits(index: ClaimIndex, eid: int, lo: int, hi: int, piece: Piece) -> list[Edit]:
+def _edits(index: ClaimLookup, eid: int, lo: int, hi: int, piece: Piece) -> list[Edit]:
     f = index.folded(eid)
     keys = f.word_keys()
     out: list[Edit] = []
@@ -172,7 +172,7 @@ def _edits(index: ClaimIndex, eid: int, lo: int, hi: int, piece: Piece) -> list[
     return out
 
 
-def match(index: ClaimIndex, query: Query, limit: int = 8, pool: int = 64) -> list[EntryMatch]:
+def match(index: ClaimLookup, query: Query, limit: int = 8, pool: int = 64) -> list[EntryMatch]:
     """Entries that could be the statement's source, best first.
 
     A wide pool of candidates is checked for exact containment (a string search);
@@ -199,7 +199,7 @@ def match(index: ClaimIndex, query: Query, limit: int = 8, pool: int = 64) -> li
     return out
 
 
-def _in_order(index: ClaimIndex, query: Query, free: EntryMatch) -> EntryMatch:
+def _in_order(index: ClaimLookup, query: Query, free: EntryMatch) -> EntryMatch:
     """Re-align the pieces of a multi-part statement left to right in its best source.
 
     Aligned one by one, a piece can land on a later repeat of its words ("ISIS is
@@ -225,7 +225,7 @@ def _in_order(index: ClaimIndex, query: Query, free: EntryMatch) -> EntryMatch:
 
 
 def _best_fit(
-    index: ClaimIndex, units: range, piece: Piece, after: int, before: int
+    index: ClaimLookup, units: range, piece: Piece, after: int, before: int
 ) -> _PieceFit | None:
     fits = [f for u in units if (f := align_piece(index, u, piece, after, before)) is not None]
     return max(fits, key=lambda f: f.score) if fits else None

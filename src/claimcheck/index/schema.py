@@ -1,0 +1,44 @@
+"""The index's tables, the same on every backend (types differ only in spelling).
+
+``post`` is the inverted index: one row per (kind, key, id), clustered on its
+key, so a lookup is one range scan. ``df`` keeps each key's posting count, so a
+stop phrase is known to be one without reading its postings. Entries and units
+have ids that embed their document's id, so a document's rows are one id range.
+A claim is stored whole (JSON: text, offsets, speaker, kind, form, verbatim and
+any field a later schema adds, such as ``speaker_basis``); ``speaker`` and
+``kind`` are columns as well, for queries.
+"""
+
+from __future__ import annotations
+
+FORMAT = "claimcheck-index"
+# Raised when the tables or the keys change; an index of another version is rebuilt.
+VERSION = "1"
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs (
+    doc BIGINT PRIMARY KEY, rank BIGINT NOT NULL, path TEXT NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL, size BIGINT NOT NULL, mtime_ns BIGINT NOT NULL,
+    ledger_size BIGINT NOT NULL, ledger_mtime_ns BIGINT NOT NULL,
+    speakers TEXT NOT NULL, claims BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS entries (
+    id BIGINT PRIMARY KEY, start_at BIGINT NOT NULL, end_at BIGINT NOT NULL,
+    key TEXT NOT NULL, claim TEXT NOT NULL, speaker TEXT, kind TEXT NOT NULL,
+    first_unit BIGINT NOT NULL, units BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS units (
+    id BIGINT PRIMARY KEY, entry BIGINT NOT NULL,
+    lo INTEGER NOT NULL, hi INTEGER NOT NULL, cs INTEGER NOT NULL, ce INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS post (
+    kind SMALLINT NOT NULL, key BIGINT NOT NULL, id BIGINT NOT NULL,
+    PRIMARY KEY (kind, key, id)){clustered};
+CREATE TABLE IF NOT EXISTS df (
+    kind SMALLINT NOT NULL, key BIGINT NOT NULL, n BIGINT NOT NULL,
+    PRIMARY KEY (kind, key)){clustered};
+"""
+
+
+def tables(sqlite: bool) -> list[str]:
+    """The CREATE statements; SQLite clusters the posting tables on their key."""
+    ddl = _TABLES.replace("{clustered}", " WITHOUT ROWID" if sqlite else "")
+    return [s.strip() for s in ddl.split(";") if s.strip()]

@@ -1,0 +1,271 @@
+"""``StoredClaims`` and ``StoredText``: the lookups of ``ClaimIndex``/``TextIndex``, from a store.
+
+Nothing is loaded up front: each lookup is a few indexed queries, and only the
+candidates' entries are read (and cached for the run), so memory does not grow
+with the corpus. The candidate rules are those of ``index.memory``, so the
+answers are the in-memory index's.
+
+Ids: matching breaks ties by id, and the index in memory numbers entries in
+corpus order. A store's ids embed a document id that is stable across updates,
+so the ids handed to matching are re-made from the document's *rank* (its
+place in path order): ``rank << 21 | local``, the same order as in memory.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from claimcheck.index.keys import MAX_POSTINGS, Entry, Unit, spoken_text, word_key
+from claimcheck.index.memory import Candidate, candidate_units, verbatim_candidates
+from claimcheck.index.rows import CLAIMS, EXACT, GRAM, LOCAL_BITS, PASSAGES, TEXT, WORD
+from claimcheck.index.store import Store, entry_id, unit_id
+from claimcheck.models import Claim, Speaker
+from claimcheck.text import Folded, fold
+
+_LOCAL = (1 << LOCAL_BITS) - 1
+Speakers = Callable[[list[Speaker]], list[Speaker]]
+
+
+@dataclass
+class Ranks:
+    """Document id ↔ rank, read as documents are met, and each document's path."""
+
+    store: Store
+    root: str  # the corpus folder as given: stored paths are relative to it
+    rank: dict[int, int] = field(default_factory=dict)
+    doc: dict[int, int] = field(default_factory=dict)
+    _docs: dict[int, tuple[str, tuple[Speaker, ...]]] = field(default_factory=dict)
+    extend: Speakers | None = None  # the team's declared aliases
+
+    def learn(self, docs: Iterable[int]) -> None:
+        unknown = {d for d in docs if d not in self.rank}
+        for d, r in self.store.select_in(
+            "SELECT doc, rank FROM docs WHERE {in}", "doc", (), unknown
+        ):
+            self.rank[d], self.doc[r] = r, d
+
+    def order(self, db_id: int, shift: int) -> int:
+        """A store id (``doc << shift | local``) as an id in corpus order."""
+        return (self.rank[db_id >> shift] << LOCAL_BITS) | (db_id & _LOCAL)
+
+    def order_all(self, db_ids: Sequence[int], shift: int) -> list[int]:
+        self.learn({i >> shift for i in db_ids})
+        return [self.order(i, shift) for i in db_ids]
+
+    def document(self, doc: int) -> tuple[str, tuple[Speaker, ...]]:
+        found = self._docs.get(doc)
+        if found is None:
+            path, speakers = self.store.run(
+                "SELECT path, speakers FROM docs WHERE doc = ?", (doc,)
+            )[0]
+            people = [Speaker.model_validate(s) for s in json.loads(speakers)]
+            if self.extend is not None:
+                people = self.extend(people)
+            found = self._docs[doc] = (_join(self.root, path), tuple(people))
+        return found
+
+
+def _join(root: str, rel: str) -> str:
+    from pathlib import Path
+
+    return (Path(root) / rel).as_posix()
+
+
+class _Lazy(Mapping[int, Entry]):
+    """``entries[eid]`` read from the store on first use."""
+
+    def __init__(self, load: Callable[[Sequence[int]], None], cache: dict[int, Entry]) -> None:
+        self._load, self._cache = load, cache
+
+    def __getitem__(self, eid: int) -> Entry:
+        if eid not in self._cache:
+            self._load([eid])
+        return self._cache[eid]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._cache)
+
+    def __len__(self) -> int:
+        return len(self._cache)
+
+
+class StoredClaims:
+    """The claims layer: what ``match`` asks of a ``ClaimIndex``."""
+
+    def __init__(self, ranks: Ranks) -> None:
+        self.ranks, self.store = ranks, ranks.store
+        self._entries: dict[int, Entry] = {}
+        self._units: dict[int, tuple[int, int, int, int, int, int, int]] = {}
+        self._folded: dict[int, Folded] = {}
+        self._span: dict[int, range] = {}
+        self.entries = _Lazy(self._load_entries, self._entries)
+        self.unit_entry = _UnitField(self, 0)
+
+    # ---- ids: a unit's store id is doc << 21 | local; an entry's doc << 22 | local
+    def _db_entry(self, eid: int) -> int:
+        return entry_id(self.ranks.doc[eid >> LOCAL_BITS], CLAIMS, eid & _LOCAL)
+
+    def _db_unit(self, uid: int) -> int:
+        return unit_id(self.ranks.doc[uid >> LOCAL_BITS], uid & _LOCAL)
+
+    def _load_units(self, uids: Sequence[int]) -> None:
+        need = [self._db_unit(u) for u in uids if u not in self._units]
+        rows = self.store.select_in(
+            "SELECT id, entry, lo, hi, cs, ce FROM units WHERE {in}", "id", (), need
+        )
+        for uid_db, entry, lo, hi, cs, ce in rows:
+            uid = self.ranks.order(uid_db, LOCAL_BITS)
+            eid = (uid >> LOCAL_BITS) << LOCAL_BITS | entry
+            self._units[uid] = (eid, lo, hi, cs, ce, 0, 0)
+        self._load_entries([self._units[u][0] for u in uids])
+
+    def _load_entries(self, eids: Sequence[int]) -> None:
+        need = [self._db_entry(e) for e in set(eids) if e not in self._entries]
+        rows = self.store.select_in(
+            "SELECT id, key, claim, first_unit, units FROM entries WHERE {in}", "id", (), need
+        )
+        for db_id, key, claim, first, count in rows:
+            doc = db_id >> (LOCAL_BITS + 1)
+            eid = (self.ranks.rank[doc] << LOCAL_BITS) | (db_id & _LOCAL)
+            path, speakers = self.ranks.document(doc)
+            base = (eid >> LOCAL_BITS) << LOCAL_BITS
+            self._entries[eid] = Entry(Claim.model_validate_json(claim), path, speakers, key)
+            self._span[eid] = range(base | first, base | (first + count))
+
+    def unit(self, uid: int) -> Unit:
+        if uid not in self._units:
+            self._load_units([uid])
+        eid, lo, hi, *_ = self._units[uid]
+        return Unit(eid, lo, hi)
+
+    def entry_units(self, eid: int) -> range:
+        self.entries[eid]
+        span = self._span[eid]
+        self._load_units([u for u in span if u not in self._units])
+        return span
+
+    def folded(self, eid: int) -> Folded:
+        found = self._folded.get(eid)
+        if found is None:
+            found = self._folded[eid] = fold(spoken_text(self.entries[eid].claim))
+        return found
+
+    def unit_text(self, uid: int) -> str:
+        if uid not in self._units:
+            self._load_units([uid])
+        eid, _, _, cs, ce, *_ = self._units[uid]
+        return self.entries[eid].key[cs:ce]
+
+    def unit_keys(self, uid: int) -> list[str]:
+        return self.unit_text(uid).split()
+
+    def narrow(self, words: Sequence[str], pool: Sequence[Candidate], limit: int) -> list[int]:
+        if len(pool) <= limit:
+            return [uid for uid, _ in pool]
+        query = " ".join(words)
+        texts = [self.unit_text(u) for u, _ in pool]
+        scores = process.cdist([query], texts, scorer=fuzz.token_set_ratio)[0]
+        order = sorted(range(len(pool)), key=lambda i: (-scores[i], -pool[i][1], pool[i][0]))
+        return [pool[i][0] for i in order[:limit]]
+
+    def candidates(self, words: Sequence[str], limit: int = 8) -> list[Candidate]:
+        found = candidate_units(self, words, limit)
+        self._load_units([u for u, _ in found if u not in self._units])
+        return found
+
+    # ---- the lookups of ``memory.Postings``
+    def _posts(self, kind: int, keys: Iterable[int]) -> dict[int, list[int]]:
+        rows = list(self.store.iter_posts(kind, keys))
+        ids = self.ranks.order_all([i for _, i in rows], LOCAL_BITS)
+        out: dict[int, list[int]] = {}
+        for (key, _), uid in zip(rows, ids, strict=True):
+            out.setdefault(key, []).append(uid)
+        return out
+
+    def _df(self, kind: int, keys: Iterable[int]) -> dict[int, int]:
+        rows = self.store.select_in(
+            "SELECT key, n FROM df WHERE kind = ? AND {in}", "key", (kind,), keys
+        )
+        return {k: int(n) for k, n in rows}
+
+    def exact_units(self, key: int) -> Sequence[int]:
+        return self._posts(EXACT, [key]).get(key, [])
+
+    def gram_units(self, hashes: set[int]) -> Iterable[Sequence[int]]:
+        few = [h for h, n in self._df(GRAM, hashes).items() if n <= MAX_POSTINGS]
+        return list(self._posts(GRAM, few).values())
+
+    def word_df(self, words: set[str]) -> dict[str, int]:
+        keys = {word_key(w): w for w in words}
+        return {keys[k]: n for k, n in self._df(WORD, keys).items()}
+
+    def word_units(self, words: Sequence[str]) -> Iterable[Sequence[int]]:
+        return list(self._posts(WORD, [word_key(w) for w in words]).values())
+
+
+class _UnitField(Mapping[int, int]):
+    """``unit_entry[uid]``: the entry of a unit, as ``ClaimIndex`` keeps it."""
+
+    def __init__(self, owner: StoredClaims, column: int) -> None:
+        self._owner, self._column = owner, column
+
+    def __getitem__(self, uid: int) -> int:
+        if uid not in self._owner._units:
+            self._owner._load_units([uid])
+        return self._owner._units[uid][self._column]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._owner._units)
+
+    def __len__(self) -> int:
+        return len(self._owner._units)
+
+
+class StoredText:
+    """The passages layer: what ``verbatim`` asks of a ``TextIndex``."""
+
+    def __init__(self, ranks: Ranks) -> None:
+        self.ranks, self.store = ranks, ranks.store
+        self._entries: dict[int, Entry] = {}
+        self._folded: dict[int, Folded] = {}
+        self.entries = _Lazy(self._load, self._entries)
+
+    def _load(self, eids: Sequence[int]) -> None:
+        need = [
+            entry_id(self.ranks.doc[e >> LOCAL_BITS], PASSAGES, e & _LOCAL)
+            for e in eids
+            if e not in self._entries
+        ]
+        for db_id, key, claim in self.store.select_in(
+            "SELECT id, key, claim FROM entries WHERE {in}", "id", (), need
+        ):
+            doc = db_id >> (LOCAL_BITS + 1)
+            eid = (self.ranks.rank[doc] << LOCAL_BITS) | (db_id & _LOCAL)
+            path, _ = self.ranks.document(doc)
+            self._entries[eid] = Entry(Claim.model_validate_json(claim), path, (), key)
+
+    def folded(self, eid: int) -> Folded:
+        found = self._folded.get(eid)
+        if found is None:
+            found = self._folded[eid] = fold(self.entries[eid].claim.text)
+        return found
+
+    def frequency(self, word: str) -> int:
+        rows = self.store.run("SELECT n FROM df WHERE kind = ? AND key = ?", (TEXT, word_key(word)))
+        return int(rows[0][0]) if rows else 0
+
+    def holding(self, word: str, among: set[int] | None = None) -> set[int]:
+        rows = self.store.run(
+            "SELECT id FROM post WHERE kind = ? AND key = ?", (TEXT, word_key(word))
+        )
+        ids = set(self.ranks.order_all([r[0] for r in rows], LOCAL_BITS))
+        return ids if among is None else among & ids
+
+    def candidates(self, words: Sequence[str]) -> list[int]:
+        found = verbatim_candidates(self, words)
+        self._load(found)
+        return found

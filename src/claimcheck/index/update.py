@@ -1,0 +1,162 @@
+"""Bring an index up to date with a corpus folder, touching only what changed.
+
+A document is current while its size and mtime (and its ledger's) are those
+the index recorded; only when they differ are its bytes hashed, and only when
+the sha256 (or the ledger) differs is it read, extracted (or its current
+ledger read) and its rows replaced. Documents no longer in the folder are
+dropped. The work of reading and extracting runs on every core; one process
+writes, a transaction per batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimcheck.corpus.current import current_ledger, ledger_path
+from claimcheck.corpus.gather import gather
+from claimcheck.errors import InputError
+from claimcheck.index.rows import DocRows, doc_rows
+from claimcheck.index.store import DocState, Store
+
+BATCH = 256  # documents per write transaction
+_INLINE = 16  # fewer changed documents than this are done in this process: no pool start-up
+Stamp = tuple[int, int, int, int]  # size, mtime_ns, ledger size, ledger mtime_ns
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    unchanged: int = 0
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    failed: list[str] = field(default_factory=list)  # one message per unreadable file
+    seconds: float = 0.0
+
+    def line(self, where: str) -> str:
+        parts = [f"{self.added:,} added", f"{self.changed:,} changed", f"{self.removed:,} removed"]
+        parts.append(f"{self.unchanged:,} unchanged")
+        if self.failed:
+            parts.append(f"{len(self.failed):,} unreadable")
+        return (
+            f"index: {self.documents:,} documents ({', '.join(parts)}) "
+            f"in {self.seconds:.1f} s: {where}"
+        )
+
+
+@dataclass(frozen=True)
+class _Job:
+    source: str  # as gathered
+    rel: str  # relative to the corpus folder
+    stamp: Stamp
+    known: DocState | None
+
+
+def _stamp(source: str, ledger_dir: Path) -> Stamp:
+    st = os.stat(source)
+    try:
+        lst = os.stat(ledger_path(source, ledger_dir))
+        ledger = (lst.st_size, lst.st_mtime_ns)
+    except OSError:
+        ledger = (0, 0)
+    return st.st_size, st.st_mtime_ns, *ledger
+
+
+def _prepare(job: _Job, ledger_dir: Path) -> DocRows | Stamp | str:
+    """New rows, or only a new stamp (same bytes, same ledger), or an error message."""
+    try:
+        known = job.known
+        if known is not None and job.stamp[2:] == (known.ledger_size, known.ledger_mtime_ns):
+            try:
+                with open(job.source, "rb") as fh:
+                    same = hashlib.file_digest(fh, "sha256").hexdigest() == known.sha256
+            except OSError:
+                same = False  # the loader reports it
+            if same:
+                return job.stamp
+        document, ledger = current_ledger(job.source, ledger_dir)
+        return doc_rows(job.rel, ledger, document, job.stamp)
+    except InputError as err:
+        return f"claimcheck: error: {err.one_line()}"
+
+
+def _run(jobs: list[_Job], ledger_dir: Path, workers: int) -> Iterator[DocRows | Stamp | str]:
+    if workers <= 1 or len(jobs) < _INLINE:
+        for job in jobs:
+            yield _prepare(job, ledger_dir)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        chunk = max(1, min(64, len(jobs) // (workers * 8)))
+        yield from pool.map(_prepare, jobs, [ledger_dir] * len(jobs), chunksize=chunk)
+
+
+def sync(
+    store: Store,
+    corpus: str,
+    claims: str | None = None,
+    *,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Summary:
+    """Update ``store`` to the sources under ``corpus``; ``progress(done, total)`` as it goes."""
+    started = time.perf_counter()
+    root = Path(corpus)
+    if not root.is_dir():
+        raise InputError("corpus folder not found", path=corpus, hint="pass --corpus DIR")
+    ledger_dir = Path(claims) if claims else root.parent / "claims"
+    errors: list[InputError] = []
+    files = gather([corpus], errors)
+    summary = Summary(failed=[f"claimcheck: error: {e.one_line()}" for e in errors])
+    state = store.state()
+    todo: list[_Job] = []
+    seen: set[str] = set()
+    for source in files:
+        rel = Path(source).relative_to(root).as_posix()
+        seen.add(rel)
+        try:
+            stamp = _stamp(source, ledger_dir)
+        except OSError as exc:
+            summary.failed.append(f"claimcheck: error: {source}: cannot read ({exc.strerror})")
+            continue
+        known = state.get(rel)
+        if known is not None and stamp == (
+            known.size,
+            known.mtime_ns,
+            known.ledger_size,
+            known.ledger_mtime_ns,
+        ):
+            summary.unchanged += 1
+            continue
+        todo.append(_Job(source, rel, stamp, known))
+    drop = sorted(p for p in state if p not in seen)
+    summary.removed = len(drop)
+    batch: list[DocRows] = []
+    touch: list[tuple[str, int, int, int, int]] = []
+    workers = jobs or os.cpu_count() or 1
+    for n, (job, out) in enumerate(zip(todo, _run(todo, ledger_dir, workers), strict=True)):
+        if isinstance(out, str):
+            summary.failed.append(out)
+        elif isinstance(out, DocRows):
+            batch.append(out)
+            if job.known is None:
+                summary.added += 1
+            else:
+                summary.changed += 1
+        else:
+            touch.append((job.rel, *out))
+            summary.unchanged += 1
+        if len(batch) >= BATCH:
+            store.write(batch, rerank=False)
+            batch = []
+        if progress is not None:
+            progress(n + 1, len(todo))
+    store.write(batch, drop, touch, rerank=True)
+    summary.documents = summary.added + summary.changed + summary.unchanged
+    summary.seconds = time.perf_counter() - started
+    return summary
