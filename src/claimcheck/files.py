@@ -122,3 +122,68 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+class BatchWriter:
+    """Many files written atomically with one flush to disk instead of one per file.
+
+    ``add`` writes a temporary file beside its target; ``flush`` makes every
+    temporary file durable at once (``os.sync``), renames each over its target,
+    then syncs the folders so the renames are durable too. A crash before the
+    renames leaves every target as it was (and temporary files that the next
+    write of the same target replaces); after, every target is whole.
+    """
+
+    def __init__(self, limit: int = 512) -> None:
+        self.limit = limit
+        self._pending: list[tuple[str, Path]] = []
+
+    def add(self, path: Path, content: str) -> None:
+        folder = path.parent if str(path.parent) else Path(".")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=".tmp", dir=folder)
+        except OSError as exc:
+            raise InputError(f"cannot write here ({exc.strerror})", path=str(path)) from None
+        try:
+            os.chmod(tmp, _mode_for(path))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                fh.write(encodable(content))
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        self._pending.append((tmp, path))
+        if len(self._pending) >= self.limit:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        os.sync()
+        folders = set()
+        for tmp, path in self._pending:
+            os.replace(tmp, path)
+            folders.add(path.parent if str(path.parent) else Path("."))
+        self._pending = []
+        for folder in sorted(folders):
+            _fsync_dir(folder)
+
+    def discard(self) -> None:
+        for tmp, _ in self._pending:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        self._pending = []
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # a folder that cannot be opened (Windows): the rename is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -24,7 +24,7 @@ from claimcheck.errors import ConfigError
 from claimcheck.models import Severity
 
 NAMES = (".claimcheck.toml", "claimcheck.toml", "pyproject.toml")
-_PATH_KEYS = ("corpus", "claims", "baseline")
+_PATH_KEYS = ("corpus", "claims", "baseline", "index")
 
 
 def _kebab(name: str) -> str:
@@ -58,6 +58,13 @@ class Settings(BaseModel):
     )
     max_warnings: int | None = Field(None, ge=0, description="Fail on more warnings than this.")
     baseline: str | None = Field(None, description="Baseline file of known findings.")
+    index: str | None = Field(
+        None,
+        description=(
+            "The corpus index: a file (SQLite) or a postgresql:// URL (default: "
+            ".claimcheck/index.sqlite beside the corpus, used when it exists)."
+        ),
+    )
     speakers: dict[str, list[str]] = Field(
         default_factory=dict, description="Canonical speaker name -> the aliases a team uses."
     )
@@ -134,7 +141,7 @@ def _rebase(table: dict[str, Any], folder: Path, cwd: Path) -> dict[str, Any]:
     out = dict(table)
     for key in _PATH_KEYS:
         value = out.get(key)
-        if isinstance(value, str) and not Path(value).is_absolute():
+        if isinstance(value, str) and "://" not in value and not Path(value).is_absolute():
             out[key] = Path(os.path.relpath(folder / value, cwd)).as_posix()
     return out
 

@@ -1,6 +1,6 @@
 """The command line: parse, make one library call, render, exit code.
 
-One module per command (``extract``, ``verify``, ``guard``, ``report``, ``schema``,
+One module per command (``extract``, ``verify``, ``index``, ``guard``, ``report``, ``schema``,
 ``config``, ``baseline``); what the CI commands share is in ``common``. This
 module only builds the typer app and registers the commands on it.
 
@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from claimcheck import __version__
-from claimcheck.cli import baseline, config, extract, guard, report, schema, verify
+from claimcheck.cli import baseline, config, extract, guard, index, report, schema, verify
 from claimcheck.cli.help import App
 
 ROOT_HELP = """Check quotes and attributed claims in drafts against a corpus of source articles.
@@ -64,6 +64,7 @@ app.add_typer(baseline_app, name="baseline")
 
 app.command()(extract.extract)
 app.command()(verify.verify)
+app.command()(index.index)
 app.command()(guard.guard)
 schema_app.command("ledger")(schema.schema_ledger)
 schema_app.command("report")(schema.schema_report)

@@ -102,6 +102,15 @@ def extract(
             "--partition-size", metavar="SIZE", help="Archive bytes per partition (default 8MB)."
         ),
     ] = "8MB",
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", metavar="N", min=1, help="With --out: processes (default: every core)."
+        ),
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="With --out: list every ledger written.")
+    ] = False,
 ) -> None:
     """Split articles into attributed claims: who says what (the claims ledger).
 
@@ -139,9 +148,20 @@ def extract(
     fmt = fmt or ExtractFormat.summary
     try:
         if out_dir is not None:
-            outcome = ledgers.write_ledgers(paths, out_dir, check=check)
+            from claimcheck.cli.index import progress_bar
+
+            with progress_bar("extracting") as tick:
+                outcome = ledgers.write_ledgers(
+                    paths, out_dir, check=check, jobs=jobs, progress=tick
+                )
             for line in outcome.messages:
                 typer.echo(line, err=True)
+            if verbose:
+                for path in outcome.written:
+                    typer.echo(f"wrote {path}", err=True)
+            if not check:
+                typer.echo(outcome.line(out_dir), err=True)
+                _update_index(paths, out_dir, jobs)
             # A file that could not be read outranks a stale ledger.
             raise typer.Exit(2 if outcome.failed else 1 if (check and outcome.stale) else 0)
         if check:
@@ -211,3 +231,23 @@ def _print(text: str) -> None:
 
 def _say(line: str) -> None:
     typer.echo(line, err=True)
+
+
+def _update_index(paths: list[str], out: Path, jobs: int | None) -> None:
+    """An index beside the corpus folder follows the ledgers just written."""
+    from claimcheck.verify.corpus import default_index
+
+    if len(paths) != 1 or not Path(paths[0]).is_dir():
+        return
+    where = default_index(paths[0])
+    if not Path(where).is_file():
+        return
+    from claimcheck.cli.index import progress_bar
+    from claimcheck.index.store import open_store
+    from claimcheck.index.update import sync
+
+    store = open_store(where)
+    with progress_bar("indexing") as tick:
+        summary = sync(store, paths[0], out.as_posix(), jobs=jobs, progress=tick)
+    store.close()
+    typer.echo(summary.line(where), err=True)

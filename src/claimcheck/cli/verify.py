@@ -67,6 +67,16 @@ def verify(
             help="Folder of ledgers written by extract --out (default: claims/ beside the corpus).",
         ),
     ] = None,
+    index: Annotated[
+        str | None,
+        typer.Option(
+            "--index",
+            metavar="FILE|URL",
+            help="The corpus index (claimcheck index builds it; default: "
+            ".claimcheck/index.sqlite beside the corpus, when it exists). "
+            "Documents changed since are updated in it first.",
+        ),
+    ] = None,
     scope: Annotated[
         ScopeChoice | None,
         typer.Option(
@@ -139,6 +149,7 @@ def verify(
             isolated,
             corpus=("--corpus", corpus),
             claims=("--claims", claims),
+            index=("--index", index),
             scope=("--scope", scope.value if scope else None),
             threshold=("--threshold", threshold),
             **policy_flags(fail_on, max_warnings, baseline),
@@ -184,14 +195,13 @@ def run_verify(
     speaker: str | None = None,
 ) -> Report:
     """The verification the config describes, with the team's speaker aliases."""
-    from claimcheck.verify import Corpus, Settings, aliases, load_corpus, run
+    from claimcheck.verify import Settings, run
+    from claimcheck.verify.corpus import default_index, open_corpus
 
     s = loaded.settings
     stdin = sys.stdin.read() if "-" in drafts else None
     settings = Settings(scope=s.scope, claims=s.claims, threshold=s.threshold)
-    sources = load_corpus(s.corpus, s.claims)
-    if s.speakers:
-        unread = sources.errors
-        sources = Corpus.from_ledgers(aliases.apply(sources.ledgers, s.speakers), text=sources.text)
-        sources.errors = unread
+    sources, synced = open_corpus(s.corpus, s.claims, s.index, declared=s.speakers or None)
+    if synced is not None and (synced.added or synced.changed or synced.removed):
+        typer.echo(synced.line(s.index or default_index(s.corpus)), err=True)
     return run(drafts, sources, settings, text=text, speaker=speaker, stdin=stdin)

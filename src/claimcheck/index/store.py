@@ -173,6 +173,13 @@ class Store:
             )
         self.commit()
 
+    def drop_all(self) -> None:
+        """Remove every table of the index (``--rebuild`` on a server)."""
+        self.begin_write()
+        for table in ("post", "df", "units", "entries", "docs", "meta"):
+            self.run(f"DROP TABLE IF EXISTS {table}")
+        self.commit()
+
     # ------------------------------------------------------------ writing
     def state(self) -> dict[str, DocState]:
         rows = self.run(

@@ -9,7 +9,7 @@ sha256 is current; otherwise the document is extracted again now.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from claimcheck.corpus.prose import passages
 from claimcheck.errors import InputError
 from claimcheck.index.rows import LOCAL_BITS
 from claimcheck.index.store import Store, entry_id
+from claimcheck.index.update import Summary
 from claimcheck.loaders.documents import Document
 from claimcheck.models import CorpusInfo, Ledger
 from claimcheck.verify import aliases
@@ -180,3 +181,43 @@ class StoredCorpus(Corpus):
     def close(self) -> None:
         self.store.rollback()
         self.store.close()
+
+
+INDEX_FILE = ".claimcheck/index.sqlite"
+
+
+def default_index(corpus: str) -> str:
+    """``.claimcheck/index.sqlite`` beside the corpus folder (as ``claims/`` is)."""
+    return (Path(corpus).parent / INDEX_FILE).as_posix()
+
+
+def open_corpus(
+    corpus: str,
+    claims: str | None = None,
+    index: str | None = None,
+    *,
+    declared: Mapping[str, list[str]] | None = None,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[Corpus, Summary | None]:
+    """The corpus verify checks against, and what bringing its index up to date did.
+
+    With an index (``index``, or the default file when it exists) the index is
+    first updated with the documents that changed, then answered from; without
+    one, every ledger is read and indexed in memory, as before there were indexes.
+    """
+    from claimcheck.index.store import open_store
+    from claimcheck.index.update import sync
+
+    location = index or default_index(corpus)
+    if index is None and not Path(location).exists():
+        loaded = load_corpus(corpus, claims)
+        if declared:
+            loaded = Corpus.from_ledgers(aliases.apply(loaded.ledgers, declared), text=loaded.text)
+        return loaded, None
+    store = open_store(location, create=True)
+    summary = sync(store, corpus, claims, jobs=jobs, progress=progress)
+    if summary.documents == 0 and not summary.failed:
+        store.close()
+        raise InputError("no source files in the corpus folder", path=corpus)
+    return StoredCorpus(store, corpus, declared), summary
