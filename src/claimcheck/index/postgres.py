@@ -1,6 +1,6 @@
 """The shared index: the same tables on a PostgreSQL server.
 
-Needs psycopg: ``pip install 'claimcheck[postgres]'``.
+Needs psycopg: ``pip install 'claimcheck-news[postgres]'``.
 
 Every writer's CI job can query one corpus. Writers take one transaction per
 batch of documents; a reader runs in one REPEATABLE READ, READ ONLY
@@ -73,7 +73,7 @@ def connect(location: str, *, create: bool = False) -> PostgresStore:
         raise InputError(
             "a PostgreSQL index needs psycopg",
             path=location,
-            hint="pip install 'claimcheck[postgres]'",
+            hint="pip install 'claimcheck-news[postgres]'",
         ) from None
     try:
         conn = psycopg.connect(location, autocommit=False)

@@ -1,0 +1,243 @@
+"""The corpus index on disk (SQLite) and on a server (PostgreSQL): the same tests, both backends.
+
+What is checked: answers byte-identical to the index in memory (the real-quotes
+variants, a whole draft's report), incremental updates that touch only the
+documents that changed and still answer as a fresh build does (ties between
+documents included), an interrupted update that leaves the index usable, a
+reader that sees one snapshot while a writer commits, and clear errors for a
+file that is not an index. The PostgreSQL server is real (``pgserver``).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import realquotes
+from claimcheck.errors import InputError
+from claimcheck.index import rows as rows_mod
+from claimcheck.index.store import REBUILD, Store, open_store
+from claimcheck.index.update import sync
+from claimcheck.models import dump_json
+from claimcheck.verify import Settings, check, load_corpus, verify
+from claimcheck.verify.corpus import StoredCorpus
+from claimcheck.verify.statements import standalone
+from pgserver import ENV_REQUIRE, server
+
+DATA = Path(__file__).resolve().parent / "data" / "wikinews"
+ROOT = Path(__file__).resolve().parent.parent
+DRAFT = ROOT / "examples" / "draft.md"
+NO_LEDGERS = "no-ledgers-here"  # every document is extracted, as without claims/
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str | None]:
+    import os
+
+    try:
+        with server() as url:
+            yield url
+    except RuntimeError as exc:
+        if os.environ.get(ENV_REQUIRE) or os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is required here and could not be started: {exc}")
+        yield None
+        return
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield str(tmp_path / "index.sqlite")
+        return
+    url = request.getfixturevalue("postgres_url")
+    if url is None:
+        pytest.skip("no PostgreSQL server could be started here (see tests/pgserver.py)")
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        # Connections an earlier test left open would hold locks that DROP waits for.
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    store = open_store(url, create=True)
+    store.drop_all()
+    store.close()
+    yield url
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(DATA, folder)
+    return folder
+
+
+def _built(location: str, folder: Path) -> Store:
+    store = open_store(location, create=True)
+    sync(store, str(folder), str(folder.parent / NO_LEDGERS), jobs=1)
+    return store
+
+
+def _report(corpus: object, draft: Path) -> str:
+    return dump_json(verify([str(draft)], corpus, Settings()))  # type: ignore[arg-type]
+
+
+def test_real_quotes_are_answered_byte_for_byte_as_in_memory(location: str) -> None:
+    store = _built(location, DATA)
+    memory, stored = load_corpus(str(DATA)), StoredCorpus(store, str(DATA))
+    assert stored.info() == memory.info()
+    n = 0
+    for v in realquotes.variants(memory):
+        kind = "quote" if v.source is None else v.source.kind
+        st = standalone(v.text, v.speaker, path="d", kind=kind)
+        a, b = check(st, memory, Settings(), "x"), check(st, stored, Settings(), "x")
+        assert a.model_dump_json() == b.model_dump_json(), v
+        n += 1
+    assert n > 200
+    stored.close()
+
+
+def test_a_draft_report_is_byte_identical(location: str, corpus_dir: Path, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        'Callamard said Cengiz should be "patient and resilient."\n\n'
+        + DRAFT.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    store = _built(location, corpus_dir)
+    memory = load_corpus(str(corpus_dir), str(tmp_path / NO_LEDGERS))
+    assert _report(StoredCorpus(store, str(corpus_dir)), draft) == _report(memory, draft)
+
+
+def _wire_copy(folder: Path, name: str, who: str) -> None:
+    (folder / name).write_text(
+        "Wire copy\n\nThe harbour will reopen in the spring after repairs, "
+        f"{who} said on Monday.\n",
+        encoding="utf-8",
+    )
+
+
+def test_updates_touch_only_what_changed_and_answer_as_a_fresh_build(
+    location: str, corpus_dir: Path, tmp_path: Path
+) -> None:
+    store = _built(location, corpus_dir)
+    before = store.state()
+    changed = corpus_dir / "arrest-made-as-mayor-of-gda-sk-poland-stabbed-on-stage.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA new last line.\n", "utf-8")
+    gone = corpus_dir / "200-in-new-delhi-india-drink-cow-urine-to-fight-off-covid-19.txt"
+    gone.unlink()
+    # Two copies of one sentence that sort before and after every other document:
+    # ties between them are broken by path order, as in memory.
+    _wire_copy(corpus_dir, "zz-wire.txt", "Ana Ruiz")
+    _wire_copy(corpus_dir, "aa-wire.txt", "Omar Haddad")
+    summary = sync(store, str(corpus_dir), str(tmp_path / NO_LEDGERS), jobs=1)
+    assert (summary.added, summary.changed, summary.removed) == (2, 1, 1)
+    after = store.state()
+    for path, state in before.items():
+        if path not in (changed.name, gone.name):
+            assert after[path] == state  # same id, same stamp: untouched
+    assert after[changed.name].doc == before[changed.name].doc
+    assert after[changed.name].sha256 != before[changed.name].sha256
+    draft = tmp_path / "wire.md"
+    draft.write_text(
+        '"The harbour will reopen in the spring after repairs," Ruiz said.\n\n'
+        '"A new last line," the mayor said.\n',
+        encoding="utf-8",
+    )
+    memory = load_corpus(str(corpus_dir), str(tmp_path / NO_LEDGERS))
+    stored = StoredCorpus(store, str(corpus_dir))
+    assert _report(stored, draft) == _report(memory, draft)
+    assert '"speakers": [\n          "Omar Haddad",\n          "Ana Ruiz"' in _report(memory, draft)
+    again = sync(open_store(location), str(corpus_dir), str(tmp_path / NO_LEDGERS))
+    assert (again.added, again.changed, again.removed, again.unchanged) == (0, 0, 0, 9)
+
+
+def test_an_interrupted_update_leaves_the_index_usable(
+    location: str, corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = _built(location, corpus_dir)
+    draft = tmp_path / "d.md"
+    draft.write_text(DRAFT.read_text(encoding="utf-8"), encoding="utf-8")
+    good = _report(StoredCorpus(store, str(corpus_dir)), draft)
+    for f in sorted(corpus_dir.iterdir()):
+        f.write_text(f.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    made = rows_mod.doc_rows
+    calls = []
+
+    def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 5:
+            raise KeyboardInterrupt
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr("claimcheck.index.update.doc_rows", failing)
+    monkeypatch.setattr("claimcheck.index.update.BATCH", 2)
+    with pytest.raises(KeyboardInterrupt):
+        sync(open_store(location), str(corpus_dir), str(tmp_path / NO_LEDGERS), jobs=1)
+    # Two batches of two were committed, the fifth document was not: all are whole.
+    reopened = StoredCorpus(open_store(location), str(corpus_dir))
+    assert reopened.info().documents == 8
+    monkeypatch.setattr("claimcheck.index.update.doc_rows", made)
+    done = sync(open_store(location), str(corpus_dir), str(tmp_path / NO_LEDGERS), jobs=1)
+    assert done.changed == 4 and done.unchanged == 4
+    memory = load_corpus(str(corpus_dir), str(tmp_path / NO_LEDGERS))
+    fresh = _report(StoredCorpus(open_store(location), str(corpus_dir)), draft)
+    assert fresh == _report(memory, draft) and fresh != good
+
+
+def test_a_reader_sees_one_snapshot_while_a_writer_commits(
+    location: str, corpus_dir: Path, tmp_path: Path
+) -> None:
+    _built(location, corpus_dir).close()
+    reader = StoredCorpus(open_store(location), str(corpus_dir))
+    statement = standalone("The harbour will reopen in the spring after repairs", "Ana Ruiz")
+    assert check(statement, reader, Settings(), "r").verdict == "missing"
+    _wire_copy(corpus_dir, "wire.txt", "Ana Ruiz")
+    (corpus_dir / "fianc-e-of-murdered-saudi-journalist-demands-justice-at-un-g.txt").unlink()
+    writer = open_store(location)
+    sync(writer, str(corpus_dir), str(tmp_path / NO_LEDGERS), jobs=1)
+    writer.close()
+    # The reader's run goes on in its snapshot: the old state, all of it.
+    assert check(statement, reader, Settings(), "r").verdict == "missing"
+    callamard = standalone("patient and resilient", "Callamard")
+    assert check(callamard, reader, Settings(), "r").verdict == "exact"
+    assert reader.info().documents == 8
+    reader.close()
+    later = StoredCorpus(open_store(location), str(corpus_dir))
+    assert check(statement, later, Settings(), "r").verdict == "exact"
+    assert check(callamard, later, Settings(), "r").verdict == "missing"
+    later.close()
+
+
+def test_a_file_that_is_not_an_index_names_the_rebuild(tmp_path: Path) -> None:
+    bogus = tmp_path / "index.sqlite"
+    bogus.write_text("not a database", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        open_store(str(bogus))
+    assert REBUILD in err.value.one_line()
+    import sqlite3
+
+    other = tmp_path / "other.sqlite"
+    sqlite3.connect(other).execute("CREATE TABLE meta (name TEXT, value TEXT)").connection.commit()
+    with pytest.raises(InputError, match="not a claimcheck index") as err:
+        open_store(str(other))
+    assert REBUILD in err.value.one_line()
+
+
+def test_a_server_database_of_something_else_names_the_rebuild(
+    location: str,
+) -> None:
+    if not location.startswith("postgresql"):
+        pytest.skip("the server case; the file case is the test above")
+    import psycopg
+
+    with psycopg.connect(location, autocommit=True) as conn:
+        conn.execute("CREATE TABLE meta (name TEXT, value TEXT)")
+        conn.execute("INSERT INTO meta VALUES ('format', 'something-else')")
+    with pytest.raises(InputError, match="not a claimcheck index") as err:
+        open_store(location)
+    assert REBUILD in err.value.one_line()
