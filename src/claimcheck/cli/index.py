@@ -89,8 +89,8 @@ def index(
         store.close()
     except ClaimcheckError as err:
         fail(err)
-    for line in summary.failed:
-        typer.echo(line, err=True)
+    for problem in summary.failed:
+        typer.echo(f"claimcheck: error: {problem.one_line()}", err=True)
     typer.echo(summary.line(where), err=True)
     raise typer.Exit(2 if summary.failed else 0)
 

@@ -24,8 +24,14 @@ def ledger_path(source: str, ledger_dir: Path) -> Path:
 def current_ledger(source: str, ledger_dir: Path) -> tuple[Document, Ledger]:
     """The document and the ledger its claims come from (InputError when unreadable)."""
     doc = documents.load(source)
+    return doc, ledger_of(doc, source, ledger_dir)
+
+
+def ledger_of(doc: Document, source: str, ledger_dir: Path) -> Ledger:
+    """The stored ledger while current, else a fresh one; a corrupt one is an InputError
+    for the whole run (a person's corrections may be in it: never silently ignored)."""
     stored = ledger_path(source, ledger_dir)
     ledger = read_ledger(stored) if stored.is_file() else None
     if ledger is None or ledger.document.sha256 != doc.sha256:
         ledger = extract(doc)
-    return doc, ledger
+    return ledger

@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimcheck.corpus.current import current_ledger, ledger_path
+from claimcheck.corpus.current import ledger_of, ledger_path
 from claimcheck.corpus.gather import gather
 from claimcheck.errors import InputError
 from claimcheck.index.rows import DocRows, doc_rows
 from claimcheck.index.store import DocState, Store
+from claimcheck.loaders import documents
 
 BATCH = 256  # documents per write transaction
 _INLINE = 16  # fewer changed documents than this are done in this process: no pool start-up
@@ -36,7 +38,7 @@ class Summary:
     added: int = 0
     changed: int = 0
     removed: int = 0
-    failed: list[str] = field(default_factory=list)  # one message per unreadable file
+    failed: list[InputError] = field(default_factory=list)  # one per unreadable file
     seconds: float = 0.0
 
     def line(self, where: str) -> str:
@@ -60,6 +62,8 @@ class _Job:
 
 def _stamp(source: str, ledger_dir: Path) -> Stamp:
     st = os.stat(source)
+    if not stat.S_ISREG(st.st_mode):
+        raise IsADirectoryError(0, "not a regular file (a FIFO, a device, …)")
     try:
         lst = os.stat(ledger_path(source, ledger_dir))
         ledger = (lst.st_size, lst.st_mtime_ns)
@@ -68,7 +72,7 @@ def _stamp(source: str, ledger_dir: Path) -> Stamp:
     return st.st_size, st.st_mtime_ns, *ledger
 
 
-def _prepare(job: _Job, ledger_dir: Path) -> DocRows | Stamp | str:
+def _prepare(job: _Job, ledger_dir: Path) -> DocRows | Stamp | InputError | _Fatal:
     """New rows, or only a new stamp (same bytes, same ledger), or an error message."""
     try:
         known = job.known
@@ -80,13 +84,25 @@ def _prepare(job: _Job, ledger_dir: Path) -> DocRows | Stamp | str:
                 same = False  # the loader reports it
             if same:
                 return job.stamp
-        document, ledger = current_ledger(job.source, ledger_dir)
-        return doc_rows(job.rel, ledger, document, job.stamp)
+        document = documents.load(job.source)
     except InputError as err:
-        return f"claimcheck: error: {err.one_line()}"
+        return err  # this file only: reported, the others go on
+    # A corrupt ledger stops the run (as verify without an index does): _Fatal.
+    try:
+        ledger = ledger_of(document, job.source, ledger_dir)
+    except InputError as err:
+        return _Fatal(err)
+    return doc_rows(job.rel, ledger, document, job.stamp)
 
 
-def _run(jobs: list[_Job], ledger_dir: Path, workers: int) -> Iterator[DocRows | Stamp | str]:
+@dataclass(frozen=True)
+class _Fatal:
+    error: InputError
+
+
+def _run(
+    jobs: list[_Job], ledger_dir: Path, workers: int
+) -> Iterator[DocRows | Stamp | InputError | _Fatal]:
     if workers <= 1 or len(jobs) < _INLINE:
         for job in jobs:
             yield _prepare(job, ledger_dir)
@@ -112,17 +128,19 @@ def sync(
     ledger_dir = Path(claims) if claims else root.parent / "claims"
     errors: list[InputError] = []
     files = gather([corpus], errors)
-    summary = Summary(failed=[f"claimcheck: error: {e.one_line()}" for e in errors])
+    summary = Summary(failed=list(errors))
     state = store.state()
     todo: list[_Job] = []
     seen: set[str] = set()
+    unread: set[str] = set()  # dropped from the index, as verify in memory leaves them out
     for source in files:
         rel = Path(source).relative_to(root).as_posix()
         seen.add(rel)
         try:
             stamp = _stamp(source, ledger_dir)
         except OSError as exc:
-            summary.failed.append(f"claimcheck: error: {source}: cannot read ({exc.strerror})")
+            summary.failed.append(InputError(f"cannot read ({exc.strerror})", path=source))
+            unread.add(rel)
             continue
         known = state.get(rel)
         if known is not None and stamp == (
@@ -134,14 +152,19 @@ def sync(
             summary.unchanged += 1
             continue
         todo.append(_Job(source, rel, stamp, known))
-    drop = sorted(p for p in state if p not in seen)
-    summary.removed = len(drop)
+    drop = sorted(p for p in state if p not in seen or p in unread)
+    summary.removed = len([p for p in drop if p not in unread])
     batch: list[DocRows] = []
     touch: list[tuple[str, int, int, int, int]] = []
     workers = jobs or os.cpu_count() or 1
     for n, (job, out) in enumerate(zip(todo, _run(todo, ledger_dir, workers), strict=True)):
-        if isinstance(out, str):
+        if isinstance(out, _Fatal):
+            store.write(batch, rerank=False)  # what was done stays done
+            raise out.error
+        if isinstance(out, InputError):
             summary.failed.append(out)
+            if job.known is not None:
+                drop.append(job.rel)
         elif isinstance(out, DocRows):
             batch.append(out)
             if job.known is None:

@@ -13,13 +13,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimcheck.corpus.current import current_ledger
+from claimcheck.corpus.current import ledger_of
 from claimcheck.corpus.gather import gather
 from claimcheck.corpus.prose import passages
 from claimcheck.errors import InputError
 from claimcheck.index.rows import LOCAL_BITS
 from claimcheck.index.store import Store, entry_id
 from claimcheck.index.update import Summary
+from claimcheck.loaders import documents
 from claimcheck.loaders.documents import Document
 from claimcheck.models import CorpusInfo, Ledger
 from claimcheck.verify import aliases
@@ -108,10 +109,11 @@ def load_corpus(folder: str, claims: str | None = None) -> Corpus:
     texts: dict[str, Document] = {}
     for f in files:
         try:
-            doc, ledger = current_ledger(f, ledger_dir)
+            doc = documents.load(f)
         except InputError as err:  # a FIFO, a dangling link, /dev/zero: this file only
             errors.append(err)
             continue
+        ledger = ledger_of(doc, f, ledger_dir)
         ledgers.append(ledger)
         texts[ledger.document.path] = doc
     corpus = Corpus.from_ledgers(ledgers, documents=texts)
@@ -213,11 +215,15 @@ def open_corpus(
     if index is None and not Path(location).exists():
         loaded = load_corpus(corpus, claims)
         if declared:
+            unread = loaded.errors
             loaded = Corpus.from_ledgers(aliases.apply(loaded.ledgers, declared), text=loaded.text)
+            loaded.errors = unread
         return loaded, None
     store = open_store(location, create=True)
     summary = sync(store, corpus, claims, jobs=jobs, progress=progress)
     if summary.documents == 0 and not summary.failed:
         store.close()
         raise InputError("no source files in the corpus folder", path=corpus)
-    return StoredCorpus(store, corpus, declared), summary
+    stored = StoredCorpus(store, corpus, declared)
+    stored.errors = list(summary.failed)
+    return stored, summary
