@@ -228,14 +228,19 @@ def test_a_file_that_is_not_an_index_names_the_rebuild(tmp_path: Path) -> None:
     assert REBUILD in err.value.one_line()
 
 
-def test_a_server_database_of_something_else_names_the_rebuild(
-    location: str,
-) -> None:
-    if not location.startswith("postgresql"):
-        pytest.skip("the server case; the file case is the test above")
+def test_a_server_database_of_something_else_names_the_rebuild(postgres_url: str | None) -> None:
+    if postgres_url is None:
+        pytest.skip("no PostgreSQL server could be started here (see tests/pgserver.py)")
     import psycopg
 
+    location = postgres_url
     with psycopg.connect(location, autocommit=True) as conn:
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        for table in ("post", "df", "units", "entries", "docs", "meta"):
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
         conn.execute("CREATE TABLE meta (name TEXT, value TEXT)")
         conn.execute("INSERT INTO meta VALUES ('format', 'something-else')")
     with pytest.raises(InputError, match="not a claimcheck index") as err:
