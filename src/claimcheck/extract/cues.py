@@ -154,6 +154,10 @@ _DET_BEFORE = re.compile(
     re.I,
 )
 
+_POSSESSIVE_BEFORE = re.compile(r"\w['’]s?\s+$")
+
+_PREP_AFTER = re.compile(r"\s+(?:for|of|on|in|to|from|with|among|over)\b")
+
 _COUNT_BEFORE = re.compile(
     r"(?<![\w’'-])(?:\d+(?:,\d{3})*|dozen|dozens|two|three|four|five|six|seven|eight|nine|ten|"
     r"several|many|few|both|all|other|multiple|numerous)\s+$",
@@ -173,10 +177,14 @@ def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
         ):
             continue  # "the states were", "reports of": a plural noun, not a verb
         lemma = FORMS.get(word, "according to")
-        if (word == lemma or word == lemma + "s") and _DET_BEFORE.search(
-            text, max(0, start - 12), start
+        if (word == lemma or word == lemma + "s") and (
+            _DET_BEFORE.search(text, max(0, start - 12), start)
+            or (
+                _POSSESSIVE_BEFORE.search(text, max(0, start - 4), start)
+                and _PREP_AFTER.match(text, end)
+            )
         ):
-            continue  # "the state", "a question", "his support": a noun, not a verb
+            continue  # "the state", "his support", "China's support for": a noun, not a verb
         if word == lemma + "s" and _COUNT_BEFORE.search(text, max(0, start - 12), start):
             continue  # "a dozen states", "two reports": a counted plural ("many say" stays)
         stance = VERBS.get(lemma, "assert")

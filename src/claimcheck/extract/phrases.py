@@ -78,8 +78,10 @@ def trim_np(np_text: str, start: int) -> tuple[str, int]:
             break
         start += len(words[0]) + 1
         words = words[1:]
-    while len(words) > 1 and words[-1].lower() in _TRAILING_AUX:
-        words = words[:-1]  # "the Trump campaign has declined": the verb is no part of it
+    while len(words) > 1 and words[-1] in _TRAILING_AUX:
+        # "the Trump campaign has declined": the verb is no part of it; but a
+        # capitalised "May" is a name ("Ms. May said"), no verb.
+        words = words[:-1]
     return " ".join(words), start
 
 

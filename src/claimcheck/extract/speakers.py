@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from claimcheck.extract import descriptions, gender
+from claimcheck.extract import descriptions, gender, name_forms
 from claimcheck.extract.people import (
     FEMALE_TITLES,
     FIRST_PERSON,
@@ -27,7 +27,13 @@ from claimcheck.lexicon.names import (
     HONORIFICS,
     PARTICLES,
     PRONOUNS,
+    TITLES,
 )
+
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
+
+# Written before a title, never a name on their own there: "U.S. Secretary".
+_COUNTRY_SHORT = frozenset("U.S. U.S US U.K. UK U.N. UN EU".split())
 
 
 class SpeakerResolver:
@@ -47,6 +53,8 @@ class SpeakerResolver:
         # else its mention could equally mean.
         self.basis: str | None = None
         self.alternatives: tuple[Person, ...] = ()
+        # Long forms of the acronyms the text defines, as written (commas kept).
+        self._defined: dict[tuple[str, ...], str] = {}
 
     @functools.cached_property
     def genders(self) -> dict[tuple[str, ...], str]:
@@ -139,9 +147,12 @@ class SpeakerResolver:
 
     def named(self, subj: Subject) -> Person | None:
         titles, toks = split_name(subj.text)
-        if not toks:
-            return None
-        key = tuple(toks)
+        if not toks or (
+            any(t.lower() in TITLES for t in toks)
+            and all(t.lower() in TITLES or t in _COUNTRY_SHORT for t in toks)
+        ):
+            return None  # "Ms.", "U.S. Secretary": a title cut from its name is nobody
+        key = self._long_form(tuple(toks), subj.end)
         found = self.lookup(key)
         if found is None:
             if len(key) == 1:
@@ -157,14 +168,36 @@ class SpeakerResolver:
             if found is None:
                 # An acronym alone ("POLITICO", "NASA", "CNN") names a body, never a he or she.
                 acronym = len(key) == 1 and len(key[0]) >= 3 and key[0].isupper()
-                org = acronym or any(t.lower() in ORG_HINTS for t in key)
+                defined = key in self._defined
+                org = acronym or defined or any(t.lower() in ORG_HINTS for t in key)
                 kind = "group" if org else "person"
-                found = Person(" ".join(key), key, kind)
+                found = Person(self._defined.get(key, " ".join(key)), key, kind)
                 if kind == "person" and self.text:
                     found.gender = self.genders.get(key)
                 self.people.append(found)
         self.learn(found, subj, titles)
         return found
+
+    @functools.cached_property
+    def acronyms(self) -> dict[str, tuple[str, ...]]:
+        """Acronym -> the tokens of the long form the text defines it by."""
+        found = name_forms.acronyms(self.text)
+        out = {a: tuple(w.strip(",") for w in long.split()) for a, long in found.items()}
+        self._defined.update({out[a]: long for a, long in found.items()})
+        return out
+
+    def _long_form(self, key: tuple[str, ...], end: int) -> tuple[str, ...]:
+        """ "IRCC", or "Citizenship Canada (IRCC)" cut short at a comma: the long form."""
+        if "(" not in self.text or not self.acronyms:
+            return key
+        if len(key) == 1 and key[0] in self.acronyms:
+            return self.acronyms[key[0]]
+        m = _BRACKETED.match(self.text, end)
+        if m is not None:
+            long = self.acronyms.get(m.group(1))
+            if long is not None and long[-len(key) :] == key:
+                return long
+        return key
 
     def lookup(self, key: tuple[str, ...]) -> Person | None:
         exact = [p for p in self.people if p.tokens == key]
@@ -183,6 +216,16 @@ class SpeakerResolver:
         else:
             # "Jane Das" after "Jane Q. Das": same first and last token.
             cands = [p for p in self.people if p.tokens[-1] == key[-1] and p.tokens[0] == key[0]]
+        if not cands and len(key) >= 2:
+            # "Jodie Wilson-Raybould" in a caption is the "Jody Wilson-Raybould" of the text.
+            same = [p for p in self.people if p.kind == "person" and p.tokens[-1] == key[-1]]
+            cands = [
+                p
+                for p in same
+                if len(p.tokens) == len(key) and name_forms.spelling_variant(p.tokens[0], key[0])
+            ]
+            if len(same) != 1:
+                cands = []  # two people of that surname: a variant may be the other one
         if not cands:
             return None
         # Two people with one surname: the one spoken of most recently.

@@ -261,6 +261,14 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
         if named is not None and looks_like_name(named.group("np")):
             a = named.start("np")
             return Subject(a, named.end("np"), named.group("np"), "name", clean_role(np_text))
+    if PARTY_TAG.fullmatch(np_text.rstrip(".,")):
+        # "Sen. Debbie Stabenow, D-Mich., a member of …, said": the tag is the
+        # senator's party and state, the name before it speaks.
+        named = _NAME_THEN_COMMA.search(text, max(lo, np_start - 80), np_start)
+        if named is None or not looks_like_name(named.group("np")):
+            return None
+        a = named.start("np")
+        return Subject(a, named.end("np"), named.group("np"), "name", clean_role(role))
     subj = _make_subject(np_start, np_text, role, text, lo, loose)
     if subj is None and not role:
         # The longest phrase swallowed clause words ("a great line a while back when
@@ -270,6 +278,9 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
             return _make_subject(left_lo + t.start("np"), t.group("np"), None, text, lo, loose)
     return subj
 
+
+# A party-and-state tag after a legislator's name: "D-Calif.", "R-N.Y.", "I-Vt".
+PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,12}")
 
 _NAME_THEN_COMMA = re.compile(rf"(?<![\w’'.-])(?P<np>{NAME})\s*,\s*$")
 
@@ -324,6 +335,9 @@ def _make_subject(
     if not np_text.strip():
         return None
     of = np_text.find(" of ")
+    to = of < 0 and np_text.find(" to ") > 0  # "Ambassador to the United Nations Nikki Haley"
+    if to:
+        of = np_text.find(" to ")
     if of > 0 and np_text[0].isupper():
         head_part = np_text[:of].split()
         tail = np_text[of + 4 :].split()
@@ -334,7 +348,7 @@ def _make_subject(
             at = start + len(np_text) - len(name)
             office = np_text[: len(np_text) - len(name)].strip()
             return Subject(at, at + len(name), name, "name", clean_role(role or office))
-        if len(head_part) >= 2 or head_part[0].lower() in TITLES:
+        if not to and (len(head_part) >= 2 or head_part[0].lower() in TITLES):
             role = role or np_text[of + 1 :]
             np_text = np_text[:of]
     low = np_text.lower()
@@ -379,12 +393,30 @@ def _make_subject(
     return None
 
 
+_ROLE_THEN_NAME = re.compile(
+    r"(?P<role>(?:\s+(?!(?:on|in|at|of|for|to|from|with|by|and|or|the|a|an|as|who|that|per|"
+    r"via|said|told|says|after|before|during|about|than|while|when|his|her|their|its)\b)"
+    rf"[a-z][a-z-]+){{1,3}})\s+(?P<name>{NAME})(?=\s*(?:[,.;]|$))"
+)
+
+
 def speaker_after(text: str, pos: int, end: int, loose: bool = True) -> Subject | None:
     """An inverted cue's speaker: "…,” said Jane Das, the party's leader."""
     m = _SPEAKER_AFTER.match(text[pos:end])
     if not m:
         return None
     start = pos + m.start("np")
+    later = _ROLE_THEN_NAME.match(text, pos + m.end("np"), end)
+    if (
+        later is not None
+        and looks_like_name(later.group("name"))
+        and later.group("name").split()[0].lower().rstrip(".") not in NOT_NAMES
+    ):
+        # "says Cambridge cartoonist Andre Campbell": a place and a role before the name.
+        a = later.start("name")
+        role_text = text[start : later.end("role")]
+        name, _ = trim_np(later.group("name"), a)  # "… says the Cambridge man Ed Lee."
+        return Subject(a, a + len(name), name, "name", clean_role(role_text))
     subj = _make_subject(start, m.group("np"), None, text, pos, loose)
     if subj is None:
         return None

@@ -39,6 +39,8 @@ def transcript_turn(doc: Document, state: State, a: int, b: int) -> bool:
     else:
         group = "label" if m.group("label") else "named"
         label = m.group(group).strip()
+        if group == "label" and section_label(view, label):
+            return False  # "ANALYSIS: …", "KEEPING SCORE: …": a wire story's section
         shown = " ".join(w.capitalize() for w in label.split()) if group == "label" else label
         subj = Subject(m.start(group), m.start(group) + len(label), shown, "name", None)
         text_at = m.end()
@@ -59,3 +61,27 @@ def transcript_turn(doc: Document, state: State, a: int, b: int) -> bool:
     state.resolver.turn = out.person
     state.open_quote = None
     return True
+
+
+# Words that open a wire story's section, never a speaker's turn.
+_SECTIONS = frozenset(
+    """analysis update updated correction clarification watch related background context
+    breaking developing exclusive opinion editorial review preview recap takeaways latest
+    note more""".split()
+)
+
+
+def section_label(view: str, label: str) -> bool:
+    """ "KEEPING SCORE:", "FED TALK:", "ANALYSIS:" open sections; "PENCE:" is a speaker.
+
+    A speaker's label is a name: the article does not use its words as ordinary
+    lower-case words ("analysis", "score", "talk"), unless it also names them
+    ("Mr. Pence").
+    """
+    words = [w.strip(".'’-") for w in label.split()]
+    lows = [w.lower() for w in words if w]
+    if not lows or any(w in _SECTIONS for w in lows):
+        return bool(lows)
+    if any(re.search(rf"(?<![\w’'-]){re.escape(w.capitalize())}(?![\w’'-])", view) for w in lows):
+        return False  # the article names them
+    return any(re.search(rf"(?<![\w’'-]){re.escape(w)}(?![\w’'-])", view) for w in lows)

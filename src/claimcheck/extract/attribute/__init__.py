@@ -10,7 +10,12 @@ they share is in ``base``.
 
 from __future__ import annotations
 
-from claimcheck.extract.attribute.base import RawClaim, Rule, SentenceCtx
+from claimcheck.extract.attribute.base import (
+    RawClaim,
+    Rule,
+    SentenceCtx,
+    no_reported_content,
+)
 from claimcheck.extract.attribute.inverted_rules import content_then_cue, participle_cue
 from claimcheck.extract.attribute.naming_rules import what_x_called
 from claimcheck.extract.attribute.quote_rules import (
@@ -74,6 +79,8 @@ def attribute_sentence(s: SentenceCtx) -> list[RawClaim]:
             if any(c.start == o.start and c.end == o.end for o in claims):
                 continue
             if any(o.kind != "indirect" and o.start <= c.start and c.end <= o.end for o in claims):
+                continue
+            if no_reported_content(s, c):
                 continue
             used.add(c.cue.start)
             claims.append(c)

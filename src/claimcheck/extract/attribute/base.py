@@ -217,3 +217,26 @@ TRAILING_ADJUNCT = re.compile(
 
 # "questioned whether …", "wondered why …": a question's content is a wh-clause.
 WH = re.compile(r"(?:whether|if|how|why|what|who|when|where)\b")
+
+
+# Verbs that judge their object: with a clause they report ("praised that the deal
+# held"), with a bare noun phrase they report nothing ("Pompeo praised China's
+# support"): no attributed claim.
+_JUDGING = frozenset(
+    "praise commend applaud hail laud thank welcome congratulate compliment".split()
+)
+
+_CLAUSE_SIGN = re.compile(
+    r"[\"“”]|\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|"
+    r"did|does|do|been)\b"
+)
+_CLAUSE_START = re.compile(r"(?:that|as|whether|how|what|why|when|if)\b")
+
+
+def no_reported_content(s: SentenceCtx, c: RawClaim) -> bool:
+    """A judging verb whose object is only a noun phrase reports no content."""
+    if c.kind != "indirect" or c.cue is None or c.cue.lemma not in _JUDGING:
+        return False
+    if _CLAUSE_START.match(s.text, c.start):
+        return False
+    return _CLAUSE_SIGN.search(s.text, c.start, c.end) is None

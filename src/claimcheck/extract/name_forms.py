@@ -1,0 +1,57 @@
+"""Other written forms of one name: an acronym the article defines, a spelling variant.
+
+"Immigration, Refugees and Citizenship Canada (IRCC)" makes "IRCC" that body;
+"Jody Wilson-Raybould" and a caption's "Jodie Wilson-Raybould" are one person.
+Both are read from the document alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A run of capitalised words (with the small words of a name between them) right
+# before an acronym in brackets: "Royal Canadian Mounted Police (RCMP)".
+_DEFINED = re.compile(
+    r"((?:(?:[A-Z][\w’'&-]*|and|of|for|the|on|&)[ \t,]+){1,10}?)\(([A-Z][A-Za-z]{1,7})\)"
+)
+
+_SMALL = frozenset("and of for the on &".split())
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Acronym -> long form, where the initials of the long form spell it."""
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        words = m.group(1).replace(",", " ").split()
+        acr = m.group(2)
+        # The long form is the shortest tail whose capitalised words spell the acronym.
+        for i in range(len(words) - 1, -1, -1):
+            tail = words[i:]
+            if tail[0] in _SMALL:
+                continue
+            initials = "".join(w[0] for w in tail if w not in _SMALL)
+            if initials.upper() == acr.upper():
+                out.setdefault(acr, _long_form(m.group(1), tail))
+                break
+    return out
+
+
+def _long_form(run: str, tail: list[str]) -> str:
+    """The tail of ``run`` as written, commas kept: "Immigration, Refugees and …"."""
+    first = tail[0]
+    at = run.rfind(first, 0, len(run) - len(" ".join(tail[1:])) + 1) if len(tail) > 1 else -1
+    text = run[at:] if at >= 0 else " ".join(tail)
+    return " ".join(text.split()).rstrip(" ,")
+
+
+_TAILS = ("y", "i", "ie", "ey", "ee", "e", "")
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """ "Jody" / "Jodie", "Jon" / "John"? Only an ending's vowel spelling: never "Mark" / "Mary"."""
+    if a == b or min(len(a), len(b)) < 4 or a[:3] != b[:3]:
+        return False
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[n:] in _TAILS and b[n:] in _TAILS
