@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from claimcheck import __version__
-from claimcheck.cli import baseline, config, extract, guard, index, report, schema, verify
+from claimcheck.cli import baseline, config, extract, guard, index, init, report, schema, verify
 from claimcheck.cli.help import App
 
 ROOT_HELP = """Check quotes and attributed claims in drafts against a corpus of source articles.
@@ -62,6 +62,7 @@ baseline_app = App(help="Record today's findings so only new ones fail.")
 
 app.add_typer(baseline_app, name="baseline")
 
+app.command()(init.init)
 app.command()(extract.extract)
 app.command()(verify.verify)
 app.command()(index.index)
