@@ -40,10 +40,13 @@ def test_action_is_composite_and_uses_only_declared_inputs() -> None:
 
 
 def test_docs_show_the_tested_workflow_verbatim() -> None:
-    docs = (ROOT / "README.md").read_text(encoding="utf-8")
+    docs = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
     workflow = (EXAMPLE / ".github" / "workflows" / "claimcheck.yml").read_text(encoding="utf-8")
     assert workflow in docs
     assert "id: claimcheck-verify" in docs
+    init_hook = ROOT / "src" / "claimcheck" / "ci" / "templates" / "pre-commit-config.yaml"
+    hook = init_hook.read_text(encoding="utf-8").split("repos:", 1)[1]
+    assert "repos:" + hook in docs  # the pre-commit config claimcheck init writes
 
 
 def workflow_command() -> list[str]:
