@@ -41,7 +41,8 @@ def _binary(p: Path) -> None:
 BAD: dict[str, tuple[Callable[[Path], None], str]] = {
     "fifo": (_fifo, "is not a regular file"),
     "dangling link": (_dangling, "is a broken symbolic link"),
-    "/dev/zero": (_device, "is not a regular file"),
+    # Outside the project too, so refused before it is opened (SECURITY.md).
+    "/dev/zero": (_device, "is outside the project root"),
     "binary": (_binary, "is a binary file"),
 }
 

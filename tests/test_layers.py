@@ -10,7 +10,17 @@ import ast
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parents[1] / "src" / "claimcheck"
-SHARED = {"errors", "models", "text", "files", "catalogue", "lexicon", "__init__", "__main__"}
+SHARED = {
+    "errors",
+    "models",
+    "text",
+    "files",
+    "paths",
+    "catalogue",
+    "lexicon",
+    "__init__",
+    "__main__",
+}
 # render/ formats models only, so every later stage may print with it.
 ORDER = ["loaders", "extract", "render", "corpus", "index", "verify", "ci", "guard", "lsp", "cli"]
 

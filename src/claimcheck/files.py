@@ -9,6 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from claimcheck import paths
 from claimcheck.errors import InputError
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -30,6 +31,7 @@ def write_atomic(path: Path, content: str) -> None:
     one folder is atomic on POSIX and Windows.
     """
     folder = path.parent if str(path.parent) else Path(".")
+    paths.check(path, writing=True)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         clean_stale_temps(folder, path.name)
@@ -140,6 +142,7 @@ class BatchWriter:
 
     def add(self, path: Path, content: str) -> None:
         folder = path.parent if str(path.parent) else Path(".")
+        paths.check(path, writing=True)
         try:
             folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=".tmp", dir=folder)

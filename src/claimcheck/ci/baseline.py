@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from claimcheck import paths
 from claimcheck.catalogue import rule_of
 from claimcheck.ci.exit_policy import with_results
 from claimcheck.errors import InputError
@@ -42,6 +43,7 @@ def write(report: Report, path: Path) -> int:
 
 def read(path: Path) -> frozenset[str]:
     shown = path.as_posix()
+    paths.check(path, shown)
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

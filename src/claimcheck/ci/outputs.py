@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimcheck import paths
 from claimcheck.ci import baseline, changed_lines, exit_policy, suppress
 from claimcheck.errors import ClaimcheckError, InputError, UsageError
 from claimcheck.files import encodable, write_atomic
@@ -51,6 +52,7 @@ def parse_report_spec(spec: str) -> tuple[str, Path]:
 def read_report(path: Path) -> Report:
     """A report saved with ``--format json`` (or ``--report json:FILE``)."""
     shown = path.as_posix()
+    paths.check(path, shown)
     try:
         return Report.model_validate_json(path.read_bytes())
     except FileNotFoundError:

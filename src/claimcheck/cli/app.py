@@ -47,8 +47,15 @@ app.add_typer(schema_app, name="schema")
 
 @app.callback(invoke_without_command=True)
 def _root(
+    ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
 ) -> None:
+    from claimcheck import paths
+
+    # A command confines its run to the project (paths.confine); the confinement
+    # ends with the command, so a process that runs several (tests, the editor
+    # server) starts each one free.
+    ctx.call_on_close(paths.release)
     if version:
         typer.echo(f"claimcheck {__version__}")
         raise typer.Exit(0)

@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from claimcheck.cli.common import ConfigOpt, IsolatedOpt, configured_drafts, fail, load_settings
+from claimcheck.cli.common import (
+    AllowOutsideOpt,
+    ConfigOpt,
+    IsolatedOpt,
+    configured_drafts,
+    confine,
+    fail,
+    load_settings,
+)
 from claimcheck.cli.verify import run_verify
 from claimcheck.errors import ClaimcheckError
 
@@ -34,6 +42,7 @@ def baseline_write(
     ] = None,
     config: ConfigOpt = None,
     isolated: IsolatedOpt = False,
+    allow_outside: AllowOutsideOpt = None,
 ) -> None:
     """Record today's errors and warnings, so that verify --baseline fails only on new ones.
 
@@ -55,6 +64,7 @@ def baseline_write(
 
     try:
         loaded = load_settings(config, isolated)
+        confine(loaded, allow_outside, *(drafts or []), source, output, config)
         target = output or Path(loaded.settings.baseline or "claimcheck-baseline.json")
         if source is not None:
             found = ci.read_report(source)

@@ -118,6 +118,61 @@ def load_settings(
     return settings_mod.load(Path.cwd(), config=config, isolated=isolated, overrides=options)
 
 
+AllowOutsideOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--allow-outside",
+        metavar="DIR",
+        help="Also read and write under DIR, outside the project (repeatable; see SECURITY.md).",
+    ),
+]
+
+
+def confine(
+    loaded: settings_mod.Loaded | None,
+    allow: list[Path] | None,
+    *trusted: str | Path | None,
+) -> None:
+    """Keep the run inside the project: the config file's folder, else the working directory.
+
+    ``trusted``: the paths the command line named. A path the config names
+    outside the project is refused here, naming the option that would allow it.
+    """
+    from claimcheck import paths
+    from claimcheck.errors import ConfigError
+
+    cwd = Path.cwd()
+    root = cwd
+    named = [p for p in trusted if p not in (None, "", "-")]
+    if loaded is not None and loaded.file is not None:
+        folder = (cwd / loaded.file).parent
+        if cwd.resolve().is_relative_to(folder.resolve()):
+            root = folder  # found upward from here: the project is the config's folder
+        else:
+            named.append(folder)  # --config elsewhere: the command line chose that folder
+    paths.confine(root, [p for p in named if p is not None], allow or ())
+    if loaded is None or loaded.file is None:
+        return
+    values = loaded.settings.model_dump()
+    for key in ("corpus", "claims", "baseline"):
+        value = values.get(key)
+        if not value or loaded.origin(key) != loaded.file.as_posix():
+            continue
+        try:
+            paths.check(value)
+        except ClaimcheckError:
+            raise ConfigError(
+                f"{key} = {value!r} is outside the project root {root.resolve().as_posix()}; "
+                "a config file may not point there",
+                path=loaded.file.as_posix(),
+                hint=f"pass --{key} {value} or --allow-outside {value} on the command line",
+            ) from None
+
+
+def report_paths(specs: list[str] | None) -> list[str]:
+    return [spec.partition(":")[2] for spec in specs or [] if ":" in spec]
+
+
 def policy_flags(
     fail_on: FailOn | None, max_warnings: int | None, baseline: Path | None
 ) -> dict[str, tuple[str, Any]]:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from claimcheck.cli.common import fail
+from claimcheck.cli.common import AllowOutsideOpt, confine, fail
 from claimcheck.errors import ClaimcheckError, UsageError
 from claimcheck.files import encodable
 
@@ -55,6 +55,7 @@ def extract(
             "Parquet table: X.parquet (one file) or X.parquet/ (a folder of parts).",
         ),
     ] = None,
+    allow_outside: AllowOutsideOpt = None,
     check: Annotated[
         bool, typer.Option("--check", help="With --out DIR: exit 1 if any ledger is stale.")
     ] = False,
@@ -147,6 +148,7 @@ def extract(
     out_dir = Path(out) if out is not None else None
     fmt = fmt or ExtractFormat.summary
     try:
+        confine(None, allow_outside, *paths, out)
         if out_dir is not None:
             from claimcheck.cli.index import progress_bar
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from claimcheck.cli.common import (
+    AllowOutsideOpt,
     BaselineOpt,
     ConfigOpt,
     DiffOpt,
@@ -19,10 +20,12 @@ from claimcheck.cli.common import (
     OutputFormat,
     ReportOpt,
     ci_options,
+    confine,
     emit,
     fail,
     load_settings,
     policy_flags,
+    report_paths,
 )
 from claimcheck.errors import ClaimcheckError
 
@@ -43,6 +46,15 @@ def report_cmd(
     isolated: IsolatedOpt = False,
     baseline: BaselineOpt = None,
     diff: DiffOpt = None,
+    read_drafts: Annotated[
+        bool,
+        typer.Option(
+            "--read-drafts",
+            help="Open the drafts the report names (for inline suppressions and byte "
+            "columns); off by default, as a report may come from anyone (see SECURITY.md).",
+        ),
+    ] = False,
+    allow_outside: AllowOutsideOpt = None,
 ) -> None:
     """Print a saved JSON report in another format, exiting as verify would.
 
@@ -60,8 +72,10 @@ def report_cmd(
 
     try:
         loaded = load_settings(config, isolated, **policy_flags(fail_on, max_warnings, baseline))
+        confine(loaded, allow_outside, file, baseline, config, *report_paths(report))
         options = ci_options(loaded, fmt, report, exit_zero, diff)
         saved = ci.read_report(file)
     except ClaimcheckError as err:
         fail(err)
-    emit(saved, options)
+    # The paths inside a report are its author's words: opened only when asked.
+    emit(saved, options, texts=None if read_drafts else {})

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from claimcheck.cli.common import (
+    AllowOutsideOpt,
     BaselineOpt,
     ConfigOpt,
     DiffOpt,
@@ -24,12 +25,14 @@ from claimcheck.cli.common import (
     ci_options,
     color_ok,
     configured_drafts,
+    confine,
     emit,
     expand_folders,
     fail,
     filter_named,
     load_settings,
     policy_flags,
+    report_paths,
 )
 from claimcheck.errors import ClaimcheckError
 
@@ -115,6 +118,7 @@ def verify(
     isolated: IsolatedOpt = False,
     baseline: BaselineOpt = None,
     diff: DiffOpt = None,
+    allow_outside: AllowOutsideOpt = None,
     force_exclude: Annotated[
         bool,
         typer.Option(
@@ -154,6 +158,8 @@ def verify(
             threshold=("--threshold", threshold),
             **policy_flags(fail_on, max_warnings, baseline),
         )
+        given = [*(drafts or []), corpus, claims, output, baseline, config, *report_paths(report)]
+        confine(loaded, allow_outside, *given)
         if speaker is not None and text is None:
             raise ClaimcheckError("--speaker goes with --text")
         if drafts:

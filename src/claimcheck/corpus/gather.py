@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from claimcheck import paths
 from claimcheck.errors import InputError
 from claimcheck.loaders import documents
 
@@ -54,6 +55,14 @@ def _walk(folder: Path, seen: set[Path], errors: list[InputError] | None) -> lis
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
+            if entry.is_symlink():
+                try:
+                    paths.check(entry)
+                except InputError as err:  # a linked folder that leads out of the project
+                    if errors is None:
+                        raise
+                    errors.append(err)
+                    continue
             out.extend(_walk(entry, seen, errors))
         elif entry.suffix.lower() in SOURCE_SUFFIXES:
             # Broken links, link loops and unreadable files are reported by the loader.

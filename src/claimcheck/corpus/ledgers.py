@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from claimcheck import paths as confinement
 from claimcheck.corpus.gather import gather
 from claimcheck.corpus.review import carried_from, carry_corrections, corrections_in
 from claimcheck.errors import InputError
@@ -124,6 +125,7 @@ class WriteOutcome:
 
 def read_ledger(path: Path) -> Ledger:
     """A ledger from disk; a corrupt one is an InputError naming the file."""
+    confinement.check(path)
     try:
         raw = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -166,6 +168,7 @@ def write_ledgers(
     files = gather(paths, errors)
     if not files and not errors:
         raise InputError("no source files found", path=", ".join(paths))
+    files = _confined(files, errors)  # here: worker processes may not inherit the confinement
     _report(outcome.messages, outcome.failed, errors)
     if out.is_dir() and not check:
         for stale in clean_stale_temps(out):
@@ -225,6 +228,18 @@ def _extracted(files: list[str], jobs: int) -> Iterator[tuple[Ledger | InputErro
         yield from pool.map(
             _extract_one, files, chunksize=max(1, min(32, len(files) // (jobs * 8)))
         )
+
+
+def _confined(files: list[str], errors: list[InputError]) -> list[str]:
+    kept: list[str] = []
+    for f in files:
+        try:
+            confinement.check(f)
+        except InputError as err:
+            errors.append(err)
+            continue
+        kept.append(f)
+    return kept
 
 
 def _stems(files: list[str]) -> dict[str, str]:

@@ -26,6 +26,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimcheck import paths
 from claimcheck.errors import InputError
 from claimcheck.loaders.base import Block, BlockKind, Parsed, blank_controls, trim
 from claimcheck.loaders.encoding import decode as _decode
@@ -244,6 +245,7 @@ def _document(path: str, fmt: str, sha: str, parsed: Parsed, notes: tuple[str, .
 
 
 def _read(p: Path, shown: str) -> bytes:
+    paths.check(p, shown)
     try:
         info = p.stat()
     except FileNotFoundError:
