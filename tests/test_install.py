@@ -9,10 +9,11 @@ folder outside the clone, serves every check of this module:
 - the example workflow's install and check steps, on a copy of examples/newsroom;
 - the composite action's install step (from its own checkout) and its run step.
 
-``pip install claimcheck-news`` is run as written, with ``PIP_FIND_LINKS``
-pointing at the built files: the distribution comes from this checkout, its
-dependencies from the package index. Where a step must not reach the index
-for claimcheck itself, ``PIP_NO_INDEX`` makes a wrong name fail.
+The README installs from a copy of the repository (``pip install ./claimcheck``:
+here the unpacked sdist), so its commands work on a fresh machine today. The
+workflow's ``pip install claimcheck-news`` is run as written, with
+``PIP_FIND_LINKS`` pointing at the built files and ``PIP_NO_INDEX`` set, so a
+wrong name fails.
 
 Slow-ish (a build and an install: ~1 minute); needs PyPI for the dependencies.
 """
@@ -71,9 +72,15 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     )
     assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
     (tmp / "home").mkdir()
+    # "./claimcheck" in the README is a copy of this repository: the unpacked sdist.
+    (sdist,) = dist.glob("claimcheck_news-*.tar.gz")
+    with tarfile.open(sdist) as tar:
+        tar.extractall(tmp / "unpacked", filter="data")
+    (unpacked,) = (tmp / "unpacked").iterdir()
+    unpacked.rename(tmp / "home" / "claimcheck")
     base = _base_env(tmp)
     # The README's set-up lines, as written, in a folder of their own.
-    setup = _sh("set -e\n" + "\n".join(SETUP), tmp / "home", {**base, "PIP_FIND_LINKS": str(dist)})
+    setup = _sh("set -e\n" + "\n".join(SETUP), tmp / "home", base)
     assert setup.returncode == 0, setup.stdout[-2000:] + setup.stderr[-2000:]
     venv = tmp / "home" / "claimcheck-env"
     activated = {
