@@ -6,9 +6,10 @@ Minister Jane Das … the prime minister said"), or becomes a group of its own.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from claimcheck.extract import referents
+from claimcheck.extract import documents, referents
 from claimcheck.extract.people import (
     FOR_SOMEONE,
     ROLE_HEAD,
@@ -17,9 +18,22 @@ from claimcheck.extract.people import (
 )
 from claimcheck.extract.pronouns import antecedent
 from claimcheck.extract.subjects import Subject
+from claimcheck.lexicon.names import TITLES
 
 if TYPE_CHECKING:
     from claimcheck.extract.speakers import SpeakerResolver
+
+
+# Lower-case words, then a name: "British aid group Gatsby" (not "spokesman for Jane Das").
+_NAME_AT_END = re.compile(
+    r"^(?:[A-Z][\w-]*\s+)?(?:(?!(?:for|of|to|with|at|from|by|in|on|and|or|the|during|within|"
+    r"across|near|outside|inside|over|under|into|about|per|via|than)\b)[a-z][\w-]*\s+){1,4}"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})$"
+)
+
+
+def titles_only(name: str) -> bool:
+    return all(w.lower().rstrip(".") in TITLES for w in name.split())
 
 
 def described(r: SpeakerResolver, subj: Subject) -> Person:
@@ -45,6 +59,19 @@ def described(r: SpeakerResolver, subj: Subject) -> Person:
         found = r.named(Subject(subj.start, subj.end, bare, "name", subj.role))
         if found is not None:
             return found
+    named_last = _NAME_AT_END.search(bare)
+    if named_last is not None and not titles_only(named_last.group("name")):
+        # "the British aid group Gatsby", "the utility BC Hydro": the name at the end
+        # speaks, the words before it are its role.
+        name = named_last.group("name")
+        at = subj.end - len(name)
+        role = bare[: named_last.start("name")].strip()
+        found = r.named(Subject(at, subj.end, name, "name", role or subj.role))
+        if found is not None:
+            return found
+    issued_by = documents.issuer(r, subj)
+    if issued_by is not None:
+        return issued_by
     if referents.plain_description(text):
         found = referents.titled_person(r, subj) or referents.named_body(r, subj)
         if found is not None:
@@ -81,20 +108,11 @@ def described(r: SpeakerResolver, subj: Subject) -> Person:
     return person
 
 
-# Head nouns of a document that speaks for whoever issued it.
-DOCUMENTS = frozenset(
-    """statement report study paper letter memo release complaint lawsuit filing document
-    documents email emails post tweet affidavit indictment ruling order motion petition
-    survey poll analysis review audit brief notice announcement""".split()
-)
-
-
 def basis(subj: Subject, person: Person) -> str:
     """How a description names its speaker: by a name it holds, as a document, or as one."""
+    if documents.head_of(" ".join(subj.text.split())) in documents.DOCUMENT_HEADS:
+        return "document"  # "CP's white paper", "a statement" -> its issuer
     words = [w.lower().strip(".,") for w in subj.text.split()]
     if person.kind == "person" and person.surname.lower() in words:
         return "named"  # "Coös County Attorney John McCormick"
-    head = ROLE_HEAD.split(" ".join(words), maxsplit=1)[0].split()
-    if head and head[-1] in DOCUMENTS:
-        return "document"
     return "description"

@@ -1,0 +1,88 @@
+"""A document as speaker: "the white paper", "a statement", "her statement" -> its issuer.
+
+A document speaks for whoever issued it when the article says who did: a
+possessive ("CP's white paper", "its two-page statement", "her statement"), a
+"by" or "from" ("a report by the ministry"), or, for a statement or release
+nobody owns, the speaker the article had just quoted ("Gatsby said … A
+statement said …"). Otherwise the document stays a speaker of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from claimcheck.extract.people import Person
+from claimcheck.extract.subjects import Subject
+
+if TYPE_CHECKING:
+    from claimcheck.extract.speakers import SpeakerResolver
+
+DOCUMENT_HEADS = frozenset(
+    """statement report paper letter memo release complaint lawsuit filing document email
+    post tweet affidavit petition motion brief notice announcement communique communiqué
+    study survey poll analysis review audit""".split()
+)
+
+# Documents an issuer puts out to speak, as opposed to studies that find things.
+_ISSUED = frozenset("statement release letter memo email notice announcement communique".split())
+
+# Only a bare "a statement" or "the release" is the last speaker's: "a Turkish
+# statement", "several posts on social media" are someone else's.
+_BARE = re.compile(r"(?:an?|the)\s+(?:press\s+|written\s+|brief\s+)?\w+", re.I)
+
+_POSSESSIVE = re.compile(r"^(?:(?P<pron>its|his|her|their)|(?P<name>.+?)['’]s?)\s+(?P<rest>.+)$")
+
+_BY = re.compile(r"\s(?:by|from|of)\s+(?P<who>.+)$")
+
+_PRONOUN_FOR = {"its": "it", "his": "he", "her": "she", "their": "they"}
+
+
+def head_of(text: str) -> str:
+    words = re.split(r"\s+(?:by|from|of|on|in|for|with|claiming|issued|released)\s", text.lower())
+    first = words[0].split()
+    return first[-1].strip(".,’'") if first else ""
+
+
+def issuer(r: SpeakerResolver, subj: Subject) -> Person | None:
+    """Who issued the document the mention names, if the article says so."""
+    text = " ".join(subj.text.split())
+    head = head_of(text)
+    if head not in DOCUMENT_HEADS:
+        return None
+    m = _POSSESSIVE.match(
+        text[:1].lower() + text[1:] if text[:3] in ("Its", "His", "Her") else text
+    )
+    if m is None and text[:5] == "Their":
+        m = _POSSESSIVE.match("t" + text[1:])
+    if m is not None and (m.group("pron") or _is_owner(m.group("name") or "")):
+        if m.group("pron"):
+            word = _PRONOUN_FOR[m.group("pron")]
+            owner = Subject(subj.start, subj.start + len(m.group("pron")), word, "pronoun", None)
+        else:
+            name = m.group("name")
+            kind = "name" if name[:1].isupper() else "noun"
+            owner = Subject(subj.start, subj.start + len(name), name, kind, None)
+        return r.resolve(owner)
+    by = _BY.search(text)
+    if by is not None:
+        who = by.group("who")
+        if who.startswith("the ") and who[4:5].isupper():
+            who = who[4:]  # "a report by the Ministry of Health": a name
+        kind = "name" if who[:1].isupper() else "noun"
+        if kind == "noun" and not who.lower().startswith(("the ", "a ", "an ")):
+            return None
+        found = r.resolve(Subject(subj.start, subj.end, who, kind, None))
+        if found is not None and not found.name[:1].isupper() and kind == "name":
+            return None  # "a tweet by US Secretary of State": the name was cut off
+        return found
+    if head in _ISSUED and r.recent and _BARE.fullmatch(text):
+        last = r.recent[-1]
+        if not last.described and 0 <= subj.start - last.last_at < 400:
+            return last  # "Gatsby said … A statement said …": Gatsby's statement
+    return None
+
+
+def _is_owner(name: str) -> bool:
+    """ "CP's white paper", "the ministry's report": an owner, not "the report's" page."""
+    return bool(name) and name.lower() not in ("the", "a", "an", "this", "that")
