@@ -61,6 +61,9 @@ def passages(document: Document, skipped: Sequence[Skipped] = ()) -> list[Claim]
                 rule=PASSAGE_RULE,
                 form=None,
                 verbatim=[],
+                # Every list field given: a missing one costs pydantic an inspect.signature
+                # of its default factory per record (30 s of CPU at 1k articles).
+                speaker_alternatives=[],
             )
         )
     return out
