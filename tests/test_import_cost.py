@@ -24,6 +24,9 @@ HEAVY = (
     "distributed",
     "pyarrow",
     "fsspec",
+    "claimcheck.guard.pipeline",
+    "pygls",  # the lsp extra: only `claimcheck lsp` loads it
+    "lsprotocol",
 )
 
 

@@ -1,7 +1,7 @@
 """The command line: parse, make one library call, render, exit code.
 
-One module per command (``extract``, ``verify``, ``index``, ``guard``, ``report``, ``schema``,
-``config``, ``baseline``); what the CI commands share is in ``common``. This
+One module per command (``extract``, ``verify``, ``index``, ``guard``, ``lsp``, ``report``,
+``schema``, ``config``, ``baseline``); what the CI commands share is in ``common``. This
 module only builds the typer app and registers the commands on it.
 
 Exit codes: 0 clean, 1 findings at the fail level (or a stale ledger under
@@ -15,7 +15,18 @@ from typing import Annotated
 import typer
 
 from claimcheck import __version__
-from claimcheck.cli import baseline, config, extract, guard, index, init, report, schema, verify
+from claimcheck.cli import (
+    baseline,
+    config,
+    extract,
+    guard,
+    index,
+    init,
+    lsp,
+    report,
+    schema,
+    verify,
+)
 from claimcheck.cli.help import App
 
 ROOT_HELP = """Check quotes and attributed claims in drafts against a corpus of source articles.
@@ -74,6 +85,7 @@ app.command()(extract.extract)
 app.command()(verify.verify)
 app.command()(index.index)
 app.command()(guard.guard)
+app.command()(lsp.lsp)
 schema_app.command("ledger")(schema.schema_ledger)
 schema_app.command("report")(schema.schema_report)
 app.command("report")(report.report_cmd)

@@ -1,0 +1,166 @@
+"""The language server on bench_verify's 2,000-word draft against a generated corpus.
+
+    PYTHONPATH=src python benchmarks/bench_lsp.py                  # 10k articles
+    PYTHONPATH=src python benchmarks/bench_lsp.py --size 1000 --edits 20
+
+The corpus is bench_verify's (Wikinews sentences, CC BY 2.5), written out once
+as a project under ``benchmarks/data/lsp-<size>/`` (gitignored): ``corpus/``
+with one .txt per article, ``claims/`` with its current ledger, and a
+``claimcheck.toml``. ``claimcheck lsp --delay 0`` is started as a subprocess and
+driven over stdio by pygls' own client, as an editor would: open the draft
+(the first check, which loads the corpus), then ``--edits`` edits one at a
+time, each a changed word in a different quote, waiting for the diagnostics
+of each version. Times are wall-clock from the notification sent to the
+diagnostics received (the debounce is 0 here; the default adds 100 ms). In
+the same run, the library's own check of the same text on a corpus already
+in memory (``lsp.checking.check_text``, CPU time) is the baseline: the
+server's later checks should cost about that, plus the JSON and the pipe.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from bench_verify import DATA, draft, ledgers, pool
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
+
+from claimcheck.lsp import checking
+from claimcheck.lsp.project import project_for
+from claimcheck.lsp.sources import LoadedCorpora
+from claimcheck.models import dump_json
+
+
+def write_project(size: int) -> Path:
+    """The generated corpus as a project on disk: articles, current ledgers, a config."""
+    root = DATA / f"lsp-{size}"
+    done = root / "claimcheck.toml"
+    if done.exists():
+        return root
+    sentences, held_out = pool()
+    built, _docs = ledgers(size, sentences)
+    (root / "corpus").mkdir(parents=True, exist_ok=True)
+    (root / "claims").mkdir(exist_ok=True)
+    cache = DATA / f"articles-{size}.jsonl"
+    with cache.open(encoding="utf-8") as fh:
+        for n, (line, ledger) in enumerate(zip(fh, built, strict=True)):
+            text = json.loads(line)["text"]
+            name = f"a{n:06d}"
+            (root / "corpus" / f"{name}.txt").write_bytes(text.encode("utf-8"))
+            doc = ledger.document.model_copy(update={"path": f"corpus/{name}.txt"})
+            stored = ledger.model_copy(update={"document": doc})
+            (root / "claims" / f"{name}.json").write_text(dump_json(stored), encoding="utf-8")
+    draft_path = DATA / "draft.md"
+    if not draft_path.exists():
+        draft_path.write_text(draft(built, held_out), encoding="utf-8")
+    (root / "draft.md").write_text(draft_path.read_text(encoding="utf-8"), encoding="utf-8")
+    done.write_text('corpus = "corpus"\nclaims = "claims"\n', encoding="utf-8")
+    return root
+
+
+def edits(text: str, count: int) -> list[str]:
+    """``count`` versions of the draft, each changing one more word inside a quote."""
+    out, current = [], text
+    paras = text.split("\n\n")
+    for i in range(count):
+        k = (i * 7) % len(paras)
+        words = paras[k].split(" ")
+        if len(words) > 3:
+            words[2] = words[2] + "s"
+        paras[k] = " ".join(words)
+        current = "\n\n".join(paras)
+        out.append(current)
+    return out
+
+
+async def drive(root: Path, versions: list[str]) -> tuple[float, float, list[float]]:
+    """(start to initialized, open to first diagnostics, each later edit's latency), seconds."""
+    client = LanguageClient("bench", "1")
+    got: asyncio.Queue[types.PublishDiagnosticsParams] = asyncio.Queue()
+
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def _published(params: types.PublishDiagnosticsParams) -> None:
+        got.put_nowait(params)
+
+    t0 = time.perf_counter()
+    await client.start_io(sys.executable, "-m", "claimcheck", "lsp", "--delay", "0")
+    await client.initialize_async(
+        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=root.as_uri())
+    )
+    client.initialized(types.InitializedParams())
+    started = time.perf_counter() - t0
+    uri = (root / "draft.md").as_uri()
+    text = (root / "draft.md").read_text(encoding="utf-8")
+
+    async def until(version: int) -> None:
+        while (await got.get()).version != version:
+            pass
+
+    t = time.perf_counter()
+    item = types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=item))
+    await until(1)
+    first = time.perf_counter() - t
+    later = []
+    for n, body in enumerate(versions, start=2):
+        t = time.perf_counter()
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=n),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=body)],
+            )
+        )
+        await until(n)
+        later.append(time.perf_counter() - t)
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+    return started, first, later
+
+
+def library(root: Path, versions: list[str]) -> tuple[float, list[float]]:
+    """(corpus load, CPU seconds of each check) for the same texts, in this process."""
+    path = root / "draft.md"
+    project = project_for(path, root)
+    t = time.perf_counter()
+    corpus = LoadedCorpora().get(project)
+    load = time.perf_counter() - t
+    checking.check_text(versions[0], path, project, corpus)  # warm
+    times = []
+    for body in versions:
+        t = time.process_time()
+        checking.check_text(body, path, project, corpus)
+        times.append(time.process_time() - t)
+    return load, times
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--size", type=int, default=10000)
+    ap.add_argument("--edits", type=int, default=10)
+    args = ap.parse_args()
+    root = write_project(args.size)
+    text = (root / "draft.md").read_text(encoding="utf-8")
+    versions = edits(text, args.edits)
+    started, first, later = asyncio.run(drive(root, versions))
+    load, lib = library(root, versions)
+    ms = lambda s: f"{s * 1000:,.0f} ms"  # noqa: E731
+    print(f"draft: {len(text.split()):,} words; corpus: {args.size:,} articles; {args.edits} edits")
+    print("| server start | first check (loads the corpus) | later checks, median | max |", end="")
+    print(" library check (CPU), median | library corpus load |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    print(
+        f"| {ms(started)} | {ms(first)} | {ms(statistics.median(later))} | {ms(max(later))} "
+        f"| {ms(statistics.median(lib))} | {ms(load)} |"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,182 @@
+"""The language server: open and edited drafts are checked off the event loop.
+
+Typing is never blocked: the event loop only records edits and publishes
+results. A check waits ``delay`` seconds after the last edit (debounce), then
+runs on one worker thread; a newer edit cancels a check that has not started
+and makes a running one's result stale (it is dropped: diagnostics always
+belong to the version they were computed for). The corpus is loaded once, on
+that worker, when the server starts, and reused by every check.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lsprotocol import types
+from pygls import uris
+from pygls.lsp.server import LanguageServer
+
+from claimcheck import __version__
+from claimcheck.errors import ClaimcheckError
+from claimcheck.lsp import actions, checking
+from claimcheck.lsp.diagnostics import Shown, diagnostics, problem
+from claimcheck.lsp.positions import Lines
+from claimcheck.lsp.project import project_for
+from claimcheck.lsp.sources import CorpusSource, LoadedCorpora
+
+RELOAD = "claimcheck.reloadCorpus"
+LANGUAGES = frozenset({"markdown", "plaintext", "text"})
+SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text"})
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Checked:
+    version: int | None
+    lines: Lines
+    shown: list[Shown] = field(default_factory=list)
+
+
+class ClaimcheckServer(LanguageServer):
+    def __init__(
+        self,
+        sources: CorpusSource | None = None,
+        *,
+        config: Path | None = None,
+        delay: float = 0.1,
+    ) -> None:
+        super().__init__("claimcheck", __version__)
+        self.sources: CorpusSource = sources or LoadedCorpora()
+        self.config = config
+        self.delay = delay
+        # One worker: checks run one at a time, the corpus is loaded once.
+        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimcheck-check")
+        self.pending: dict[str, asyncio.Task[None]] = {}
+        self.checked: dict[str, Checked] = {}
+        self.drafts: set[str] = set()  # open documents that are drafts (Markdown, text)
+
+    @property
+    def root(self) -> Path | None:
+        root = self.workspace.root_path
+        if not root and self.workspace.folders:  # a client that sends only workspace folders
+            root = uris.to_fs_path(next(iter(self.workspace.folders.values())).uri)
+        return Path(root) if root else None
+
+    def path_of(self, uri: str) -> Path:
+        path = uris.to_fs_path(uri)
+        if path:
+            return Path(path)
+        return (self.root or Path.cwd()) / "untitled.md"
+
+    def schedule(self, uri: str, delay: float) -> None:
+        """Check ``uri`` after ``delay``; a check still waiting for this document is dropped."""
+        old = self.pending.pop(uri, None)
+        if old is not None:
+            old.cancel()
+        self.pending[uri] = asyncio.ensure_future(self._check(uri, delay))
+
+    async def _check(self, uri: str, delay: float) -> None:
+        await asyncio.sleep(delay)
+        doc = self.workspace.get_text_document(uri)
+        version, text = doc.version, doc.source
+        encoding = str(self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
+        loop = asyncio.get_running_loop()
+        done = await loop.run_in_executor(
+            self.worker, self.run_check, self.path_of(uri), text, version, encoding
+        )
+        if self.workspace.get_text_document(uri).version != version:
+            return  # the writer has typed on: this result is stale
+        self.pending.pop(uri, None)
+        self.checked[uri] = done
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=uri, version=version, diagnostics=[s.diagnostic for s in done.shown]
+            )
+        )
+
+    def run_check(self, path: Path, text: str, version: int | None, encoding: str) -> Checked:
+        """On the worker: the whole check of one version of a document."""
+        lines = Lines(text, encoding)
+        try:
+            project = project_for(path, self.root, self.config)
+            corpus = self.sources.get(project)
+            report = checking.check_text(text, path, project, corpus)
+            return Checked(version, lines, diagnostics(report, lines, project))
+        except ClaimcheckError as err:
+            return Checked(version, lines, [Shown(problem(err.one_line()), None, 0, 0)])
+        except Exception as exc:  # a bug must not take the writer's editor down with it
+            log.exception("check failed: %s", path)
+            return Checked(version, lines, [Shown(problem(f"internal error: {exc}"), None, 0, 0)])
+
+    def warm(self) -> None:
+        """Load the workspace's corpus now, before the first draft asks for it."""
+        root = self.root
+        if root is None:
+            return
+        with contextlib.suppress(ClaimcheckError):  # the first check reports it on the draft
+            self.sources.get(project_for(root / "draft.md", root, self.config))
+
+
+def build(server: ClaimcheckServer) -> ClaimcheckServer:
+    """Register the features; kept apart from the class so tests can build variants."""
+
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: ClaimcheckServer, params: types.InitializedParams) -> None:
+        asyncio.get_running_loop().run_in_executor(ls.worker, ls.warm)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: ClaimcheckServer, params: types.DidOpenTextDocumentParams) -> None:
+        doc = params.text_document
+        if doc.language_id in LANGUAGES or ls.path_of(doc.uri).suffix.lower() in SUFFIXES:
+            ls.drafts.add(doc.uri)
+            ls.schedule(doc.uri, 0.0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: ClaimcheckServer, params: types.DidChangeTextDocumentParams) -> None:
+        if params.text_document.uri in ls.drafts:
+            ls.schedule(params.text_document.uri, ls.delay)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: ClaimcheckServer, params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        ls.drafts.discard(uri)
+        task = ls.pending.pop(uri, None)
+        if task is not None:
+            task.cancel()
+        ls.checked.pop(uri, None)
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    )
+    def code_action(
+        ls: ClaimcheckServer, params: types.CodeActionParams
+    ) -> list[types.CodeAction] | None:
+        uri = params.text_document.uri
+        done = ls.checked.get(uri)
+        current = ls.workspace.get_text_document(uri)
+        if done is None or done.version != current.version:
+            return None  # the findings belong to an older text; a new check is on its way
+        start = done.lines.to_offset(params.range.start)
+        end = done.lines.to_offset(params.range.end)
+        return actions.actions(uri, done.shown, done.lines, start, end) or None
+
+    @server.command(RELOAD)
+    def reload(ls: ClaimcheckServer, *args: object) -> None:
+        """Forget the loaded corpora (new articles, new ledgers) and check open drafts again."""
+        ls.sources.reload()
+        for uri in list(ls.checked):
+            ls.schedule(uri, 0.0)
+
+    return server
+
+
+def serve(config: Path | None = None, delay: float = 0.1) -> None:
+    """Run the server on stdin/stdout until the client says exit."""
+    build(ClaimcheckServer(config=config, delay=delay)).start_io()
