@@ -34,3 +34,27 @@ def test_lsp_without_pygls_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch) 
     res = CliRunner().invoke(app, ["lsp"])
     assert res.exit_code == 2
     assert "pip install 'claimcheck[lsp]'" in res.stderr
+
+
+def test_a_remembered_check_is_the_check_verify_gives() -> None:
+    """The server re-checks only changed statements; the report must not show it."""
+    from pathlib import Path
+
+    from claimcheck.lsp.checking import Checker, check_text
+    from claimcheck.lsp.project import project_for
+    from claimcheck.lsp.sources import LoadedCorpora
+
+    root = Path(__file__).resolve().parent.parent
+    draft = root / "examples" / "draft.md"
+    text = draft.read_text(encoding="utf-8")
+    project = project_for(draft, root)
+    corpus = LoadedCorpora().get(project)
+    checker = Checker(corpus)
+    checker.check_text(text, draft, project)
+    first = checker.checked
+    # One quote edited, a paragraph added above: every other statement moves down.
+    edited = text.replace("since the 1962 peace treaty", "since the 1972 peace treaty")
+    edited = edited.replace("# India and Japan draw closer\n", "# India and Japan\n\nAdded.\n")
+    again = checker.check_text(edited, draft, project)
+    assert checker.checked == first + 1  # only the changed quote was verified again
+    assert again.model_dump() == check_text(edited, draft, project, corpus).model_dump()
