@@ -1,12 +1,16 @@
 """The language server on bench_verify's 2,000-word draft against a generated corpus.
 
-    PYTHONPATH=src python benchmarks/bench_lsp.py                  # 10k articles
+    PYTHONPATH=src python benchmarks/bench_lsp.py                  # 10k articles, in memory
+    PYTHONPATH=src python benchmarks/bench_lsp.py --index          # from `claimcheck index`
     PYTHONPATH=src python benchmarks/bench_lsp.py --size 1000 --edits 20
 
 The corpus is bench_verify's (Wikinews sentences, CC BY 2.5), written out once
 as a project under ``benchmarks/data/lsp-<size>/`` (gitignored): ``corpus/``
 with one .txt per article, ``claims/`` with its current ledger, and a
-``claimcheck.toml``. ``claimcheck lsp --delay 0`` is started as a subprocess and
+``claimcheck.toml``; with ``--index``, ``claimcheck index`` builds (or brings up
+to date) its persistent index first, and the server answers from it; without,
+any index is moved aside and the server reads the corpus into memory.
+``claimcheck lsp --delay 0`` is started as a subprocess and
 driven over stdio by pygls' own client, as an editor would: open the draft
 (the first check, which loads the corpus), then ``--edits`` edits one at a
 time, each a changed word in a different quote, waiting for the diagnostics
@@ -26,6 +30,7 @@ import asyncio
 import json
 import re
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -160,15 +165,29 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--size", type=int, default=10000)
     ap.add_argument("--edits", type=int, default=10)
+    ap.add_argument("--index", action="store_true", help="answer from claimcheck index's file")
     args = ap.parse_args()
     root = write_project(args.size)
+    index = root / ".claimcheck" / "index.sqlite"
+    aside = index.with_suffix(".aside")
+    built = None
+    if args.index:
+        if aside.exists() and not index.exists():
+            aside.rename(index)
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "claimcheck", "index"], cwd=root, check=True)
+        built = time.perf_counter() - t
+    elif index.exists():
+        index.rename(aside)
     text = (root / "draft.md").read_text(encoding="utf-8")
     versions = edits(text, args.edits)
     started, first, later, logged = asyncio.run(drive(root, versions))
     load, lib = library(root, versions)
     ms = lambda s: f"{s * 1000:,.0f} ms"  # noqa: E731
     server_cpu = [logged[v][1] for v in range(2, len(versions) + 2) if v in logged]
-    print(f"draft: {len(text.split()):,} words; corpus: {args.size:,} articles; {args.edits} edits")
+    where = f"index (claimcheck index: {ms(built)})" if built is not None else "memory"
+    print(f"draft: {len(text.split()):,} words; corpus: {args.size:,} articles, {where}; ", end="")
+    print(f"{args.edits} edits")
     head = ["server start", "first check", "(its CPU)", "later checks, median", "max"]
     head += ["(their CPU, median)", "full check CPU (library), median", "corpus load (library)"]
     print("| " + " | ".join(head) + " |")

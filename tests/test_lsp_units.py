@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 from lsprotocol import types
@@ -38,8 +39,6 @@ def test_lsp_without_pygls_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch) 
 
 def test_a_remembered_check_is_the_check_verify_gives() -> None:
     """The server re-checks only changed statements; the report must not show it."""
-    from pathlib import Path
-
     from claimcheck.lsp.checking import Checker, check_text
     from claimcheck.lsp.project import project_for
     from claimcheck.lsp.sources import LoadedCorpora
@@ -58,3 +57,32 @@ def test_a_remembered_check_is_the_check_verify_gives() -> None:
     again = checker.check_text(edited, draft, project)
     assert checker.checked == first + 1  # only the changed quote was verified again
     assert again.model_dump() == check_text(edited, draft, project, corpus).model_dump()
+
+
+def test_the_server_answers_from_the_projects_index(tmp_path: Path) -> None:
+    """With `claimcheck index` built, the corpus comes from it, and says the same."""
+    import shutil
+
+    from claimcheck.lsp.checking import Checker
+    from claimcheck.lsp.project import project_for
+    from claimcheck.lsp.sources import LoadedCorpora
+    from claimcheck.verify.corpus import StoredCorpus
+
+    root = Path(__file__).resolve().parent.parent
+    for folder in ("corpus", "claims"):
+        shutil.copytree(root / folder, tmp_path / folder)
+    draft = tmp_path / "draft.md"
+    shutil.copy(root / "examples" / "draft.md", draft)
+    text = draft.read_text(encoding="utf-8")
+    project = project_for(draft, tmp_path)
+    in_memory = Checker(LoadedCorpora().get(project)).check_text(text, draft, project)
+    res = CliRunner().invoke(app, ["index", "--corpus", str(tmp_path / "corpus"), "--isolated"])
+    assert res.exit_code == 0, res.stderr
+    sources = LoadedCorpora()
+    stored = sources.get(project)
+    assert isinstance(stored, StoredCorpus)
+    from_index = Checker(stored).check_text(text, draft, project)
+    sources.reload()
+    assert [(r.verdict, r.attribution, r.flags) for r in from_index.results] == [
+        (r.verdict, r.attribution, r.flags) for r in in_memory.results
+    ]

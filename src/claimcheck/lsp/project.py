@@ -29,6 +29,14 @@ class Project:
         claims = self.settings.claims
         return (self.base / claims).resolve() if claims else None
 
+    @property
+    def index(self) -> str | None:
+        """The corpus index setting: a file made absolute, or a server URL as written."""
+        index = self.settings.index
+        if not index or "://" in index:
+            return index
+        return str((self.base / index).resolve())
+
     def resolve(self, shown: str) -> Path:
         """A source document's path as a report shows it, made absolute.
 

@@ -191,8 +191,13 @@ def build(server: ClaimcheckServer) -> ClaimcheckServer:
     @server.command(RELOAD)
     def reload(ls: ClaimcheckServer, *args: object) -> None:
         """Forget the loaded corpora (new articles, new ledgers) and check open drafts again."""
-        ls.sources.reload()
-        ls.checkers.clear()  # what they remember was checked against the old corpus
+
+        def forget() -> None:
+            ls.sources.reload()
+            ls.checkers.clear()  # what they remember was checked against the old corpus
+
+        # On the worker, after any check under way: an index is closed where it was opened.
+        ls.worker.submit(forget)
         for uri in list(ls.checked):
             ls.schedule(uri, 0.0)
 

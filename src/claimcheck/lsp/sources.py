@@ -1,9 +1,11 @@
-"""The corpus behind the server: loaded once per project, reused by every check.
+"""The corpus behind the server: opened once per project, reused by every check.
 
 ``CorpusSource`` is the one thing the server asks ("the corpus for this
-project"); ``LoadedCorpora`` builds it in memory with ``verify.load_corpus``
-the first time and keeps it until ``reload``. A persistent on-disk index can
-take its place behind the same interface.
+project"); ``LoadedCorpora`` opens it the first time with
+``verify.corpus.open_corpus``, as ``claimcheck verify`` does: from the
+persistent index when the project has one (``claimcheck index``; brought up
+to date first, then answered from a snapshot on disk), else read and indexed
+in memory. It keeps it until ``reload``.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ import threading
 from typing import Protocol
 
 from claimcheck.lsp.project import Project
-from claimcheck.verify import Corpus, aliases, load_corpus
+from claimcheck.verify import Corpus
+from claimcheck.verify.corpus import StoredCorpus, open_corpus
 
-Key = tuple[str, str | None, tuple[tuple[str, tuple[str, ...]], ...]]
+Key = tuple[str, str | None, str | None, tuple[tuple[str, tuple[str, ...]], ...]]
 
 
 class CorpusSource(Protocol):
@@ -26,7 +29,7 @@ class CorpusSource(Protocol):
 def key(project: Project) -> Key:
     claims = project.claims
     speakers = tuple(sorted((k, tuple(v)) for k, v in project.settings.speakers.items()))
-    return str(project.corpus), str(claims) if claims else None, speakers
+    return str(project.corpus), str(claims) if claims else None, project.index, speakers
 
 
 class LoadedCorpora:
@@ -45,15 +48,20 @@ class LoadedCorpora:
             return found
 
     def reload(self) -> None:
+        """Forget every corpus; an index's snapshot is closed (on the thread that opened it)."""
         with self._lock:
+            for corpus in self._corpora.values():
+                if isinstance(corpus, StoredCorpus):
+                    corpus.close()
             self._corpora.clear()
 
 
 def _load(project: Project) -> Corpus:
     claims = project.claims
-    corpus = load_corpus(str(project.corpus), str(claims) if claims else None)
-    speakers = project.settings.speakers
-    if speakers:
-        ledgers = aliases.apply(corpus.ledgers, speakers)
-        corpus = Corpus.from_ledgers(ledgers, text=corpus.text)
+    corpus, _synced = open_corpus(
+        str(project.corpus),
+        str(claims) if claims else None,
+        project.index,
+        declared=project.settings.speakers or None,
+    )
     return corpus
