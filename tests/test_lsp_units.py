@@ -86,3 +86,21 @@ def test_the_server_answers_from_the_projects_index(tmp_path: Path) -> None:
     assert [(r.verdict, r.attribution, r.flags) for r in from_index.results] == [
         (r.verdict, r.attribution, r.flags) for r in in_memory.results
     ]
+
+
+def test_a_config_cannot_point_the_server_outside_its_project(tmp_path: Path) -> None:
+    from claimcheck.lsp.server import ClaimcheckServer
+
+    outside = tmp_path / "secret"
+    (outside / "corpus").mkdir(parents=True)
+    (outside / "corpus" / "a.txt").write_text("“Private words,” Ann Lee said.\n", encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "claimcheck.toml").write_text('corpus = "../secret/corpus"\n', encoding="utf-8")
+
+    class Server(ClaimcheckServer):
+        root = project  # type: ignore[assignment]  # no client: the workspace is the project
+
+    done = Server().run_check(project / "draft.md", "“Private words,” Ann Lee said.\n", 1, "utf-16")
+    (shown,) = done.shown
+    assert "outside the project root" in shown.diagnostic.message

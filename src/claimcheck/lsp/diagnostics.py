@@ -77,7 +77,12 @@ def diagnostics(report: Report, lines: Lines, project: Project) -> list[Shown]:
         )
         out.append(Shown(d, r, start, end))
     for e in report.errors:
-        if not is_notice(e):
+        if not is_notice(e):  # the run's own trouble (a corpus file it could not read)
+            where = f"{e.path}: " if e.path else ""
+            d = problem(f"{where}{e.message}", "claimcheck checked without a source: ")
+            d.severity = types.DiagnosticSeverity.Warning
+            d.code = e.code
+            out.append(Shown(d, None, 0, 0))
             continue
         line = e.line or 1
         start, end = lines.line_start(line), lines.line_end(line)
@@ -94,11 +99,14 @@ def diagnostics(report: Report, lines: Lines, project: Project) -> list[Shown]:
     return out
 
 
-def problem(message: str) -> types.Diagnostic:
-    """The one diagnostic for a document that could not be checked (a bad config, no corpus)."""
+def problem(
+    message: str, lead: str = "claimcheck could not check this draft: "
+) -> types.Diagnostic:
+    """At the top of the draft: it could not be checked (a bad config, no corpus), or the
+    corpus it was checked against is missing a file."""
     return types.Diagnostic(
         range=types.Range(types.Position(0, 0), types.Position(0, 0)),
-        message=f"claimcheck could not check this draft: {message}",
+        message=lead + message,
         severity=types.DiagnosticSeverity.Error,
         source=SOURCE,
     )

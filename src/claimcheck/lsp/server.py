@@ -22,7 +22,7 @@ from lsprotocol import types
 from pygls import uris
 from pygls.lsp.server import LanguageServer
 
-from claimcheck import __version__
+from claimcheck import __version__, paths
 from claimcheck.errors import ClaimcheckError
 from claimcheck.lsp import actions, checking
 from claimcheck.lsp.diagnostics import Shown, diagnostics, problem
@@ -122,6 +122,12 @@ class ClaimcheckServer(LanguageServer):
         lines = Lines(text, encoding)
         try:
             project = project_for(path, self.root, self.config)
+            # A draft's project is a repository someone else may have written: its config
+            # reads nothing outside it (SECURITY.md). The draft and --config are the user's.
+            paths.confine(project.base, [path, *([self.config] if self.config else [])])
+            for named in (project.corpus, project.claims):
+                if named is not None:
+                    paths.check(named)
             corpus = self.sources.get(project)
             checker = self.checkers.get(id(corpus))
             if checker is None or checker.corpus is not corpus:
@@ -133,6 +139,8 @@ class ClaimcheckServer(LanguageServer):
         except Exception as exc:  # a bug must not take the writer's editor down with it
             log.exception("check failed: %s", path)
             return Checked(version, lines, [Shown(problem(f"internal error: {exc}"), None, 0, 0)])
+        finally:
+            paths.release()
 
     def warm(self) -> None:
         """Load the workspace's corpus now, before the first draft asks for it."""
