@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-# A run of capitalised words (with the small words of a name between them) right
-# before an acronym in brackets: "Royal Canadian Mounted Police (RCMP)".
-_DEFINED = re.compile(
-    r"((?:(?:[A-Z][\w’'&-]*|and|of|for|the|on|&)[ \t,]+){1,10}?)\(([A-Z][A-Za-z]{1,7})\)"
-)
+# An acronym in brackets, and the run of capitalised words (with the small words of
+# a name between them) right before it: "Royal Canadian Mounted Police (RCMP)".
+# The brackets are found first, so the run is only read where one follows.
+_BRACKETS = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
+_RUN = re.compile(r"(?:(?:[A-Z][\w’'&-]*|and|of|for|the|on|&)[ \t,]+){1,10}$")
 
 _SMALL = frozenset("and of for the on &".split())
 
@@ -21,9 +21,12 @@ _SMALL = frozenset("and of for the on &".split())
 def acronyms(text: str) -> dict[str, str]:
     """Acronym -> long form, where the initials of the long form spell it."""
     out: dict[str, str] = {}
-    for m in _DEFINED.finditer(text):
-        words = m.group(1).replace(",", " ").split()
-        acr = m.group(2)
+    for b in _BRACKETS.finditer(text):
+        run = _RUN.search(text, max(0, b.start() - 160), b.start())
+        if run is None:
+            continue
+        words = run.group().replace(",", " ").split()
+        acr = b.group(1)
         # The long form is the shortest tail whose capitalised words spell the acronym.
         for i in range(len(words) - 1, -1, -1):
             tail = words[i:]
@@ -31,7 +34,7 @@ def acronyms(text: str) -> dict[str, str]:
                 continue
             initials = "".join(w[0] for w in tail if w not in _SMALL)
             if initials.upper() == acr.upper():
-                out.setdefault(acr, _long_form(m.group(1), tail))
+                out.setdefault(acr, _long_form(run.group(), tail))
                 break
     return out
 

@@ -82,9 +82,18 @@ class SpeakerResolver:
 
     def resolve(self, subj: Subject) -> Person | None:
         self.alternatives = ()
+        before = self.last_at_of(subj)
         person = self._resolve(subj)
         self.basis = None if person is None else self._basis(subj, person)
+        if person is not None and self.basis == "pronoun":
+            self.alternatives = rivals(self, person, subj, before.get(id(person), -1))
         return person
+
+    def last_at_of(self, subj: Subject) -> dict[int, int]:
+        """Where each known person was last referred to, before a he/she is resolved."""
+        if subj.kind != "pronoun" or PRONOUNS.get(subj.text.lower()) not in ("m", "f"):
+            return {}
+        return {id(p): p.last_at for p in self.recent}
 
     def _basis(self, subj: Subject, person: Person) -> str:
         if person.described:
@@ -259,3 +268,37 @@ def name_basis(text: str, person: Person) -> str:
     if any(t.lower() in HONORIFICS for t in titles):
         return "title"
     return "alias"
+
+
+def rivals(r: SpeakerResolver, chosen: Person, subj: Subject, chosen_at: int) -> tuple[Person, ...]:
+    """Others a he/she could equally mean: named after the one chosen, of its gender.
+
+    "Smith met Jones on Monday. He said …": the resolver prefers the speaker it
+    knows (Smith), but Jones was named since and is a he too, so the claim says
+    both; verify then treats its speaker as uncertain.
+    """
+    want = PRONOUNS.get(subj.text.lower())
+    if want not in ("m", "f"):
+        return ()
+    lo = max(chosen_at, subj.start - 400)
+    out: list[Person] = []
+    for at, text in r.names_at:
+        if at <= lo or at >= subj.start:
+            continue
+        _, toks = split_name(text)
+        other = r.lookup(tuple(toks)) if toks else None
+        if other is None and len(toks) >= 2 and not any(t.lower() in ORG_HINTS for t in toks):
+            # Named, not yet spoken, but a he or she by the article's own words.
+            gender = r.genders.get(tuple(toks))
+            other = Person(" ".join(toks), tuple(toks), "person", gender=gender)
+        if (
+            other is None
+            or other is chosen
+            or other.kind != "person"
+            or other.gender != want
+            or other.tokens[-1] == chosen.tokens[-1]
+            or any(o.name == other.name for o in out)
+        ):
+            continue
+        out.append(other)
+    return tuple(out)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Control bytes are not prose; tab, newlines and form feed are layout.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Control bytes are not prose; tab, newlines and form feed are layout. Invisible
+# format characters (zero-width space and joiners, word joiner, BOM, soft hyphen)
+# are read as a space, so "Das\u200b said" is "Das said" to the extractor.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 # "paragraph" | "blockquote" | "list-item" are prose; "heading" is classified by
 # the extractor, and so is "title" (a plain-text file's first line when it reads as
@@ -45,5 +47,5 @@ def trim(view: str, start: int, end: int, kind: BlockKind) -> Block | None:
 
 
 def blank_controls(view: str) -> str:
-    """The view with control characters (NUL, backspace, …) turned into spaces."""
+    """The view with control and invisible characters (NUL, U+200B, …) turned into spaces."""
     return _CONTROL.sub(" ", view) if _CONTROL.search(view) else view

@@ -49,6 +49,15 @@ REPORTED_RULES: list[tuple[str, Rule]] = [
 ]
 
 
+def _quote_claims(s: SentenceCtx, frame_cues: set[int]) -> list[RawClaim]:
+    """The claims of the first quotation rule that fires."""
+    for _name, rule in QUOTE_RULES:
+        found = [c for c in rule(s) or [] if c.cue is None or c.cue.start not in frame_cues]
+        if found:
+            return [*found, *participle_after(s, found[-1])]
+    return []
+
+
 def attribute_sentence(s: SentenceCtx) -> list[RawClaim]:
     """Quote rules first (the first that fires decides), then every reported-speech cue.
 
@@ -60,13 +69,15 @@ def attribute_sentence(s: SentenceCtx) -> list[RawClaim]:
     # a quotation elsewhere in the sentence still goes to its own quote rule.
     named = what_x_called(s) or []
     frame_cues = {c.cue.start for c in named if c.cue is not None}
-    claims: list[RawClaim] = []
-    for _name, rule in QUOTE_RULES:
-        found = [c for c in rule(s) or [] if c.cue is None or c.cue.start not in frame_cues]
-        if found:
-            claims.extend(found)
-            claims.extend(participle_after(s, found[-1]))
-            break
+    claims = _quote_claims(s, frame_cues)
+    if claims and s.quotes:
+        # “… in our prayers.” President Duda remarked, “…”: a second speaker's quotation
+        # after the first one's claims is read as a sentence of its own.
+        end = max(c.end for c in claims)
+        end = max([end, *(q.close_at for q in s.quotes if q.open_at < end)])
+        rest = [q for q in s.quotes if q.open_at >= end]
+        if rest and rest[0].open_at > end:
+            claims.extend(_quote_claims(SentenceCtx(s.text, end, s.end, rest), frame_cues))
     claims.extend(c for c in named if not any(c.start < o.end and o.start < c.end for o in claims))
     used = {c.cue.start for c in claims if c.cue is not None}
     frames = [(c.subject.start, c.subject.end) for c in claims if c.subject is not None]

@@ -171,6 +171,13 @@ def split_quote(s: SentenceCtx) -> list[RawClaim] | None:
             continue
         cue = cues[0]
         gap = s.text[a.close_at : cue.start]
+        if (
+            _ENDS_SENTENCE.search(s.text, a.start, a.end)
+            and gap.lstrip(SPACE + '"”’')[:1].isupper()
+        ):
+            # “… in our prayers.” President Duda remarked, “…”: the first quotation ended
+            # its sentence, and a new speaker opens the next; no interruption of one quote.
+            continue
         if gap.strip(SPACE + ",—–-") == "":
             subj = speaker_after(s.text, cue.end, b.open_at)
         else:
@@ -199,6 +206,17 @@ def split_quote(s: SentenceCtx) -> list[RawClaim] | None:
 THAT = re.compile(r"\bthat\b")
 
 
+def _new_frame(text: str, prev: Quote, q: Quote, cue: CueHit) -> bool:
+    """ "… prayers.” President Duda remarked, “…”: a sentence ends, another speaker's cue."""
+    gap = text[prev.close_at : q.open_at]
+    if not (_ENDS_SENTENCE.search(text, prev.start, prev.end) and gap.lstrip()[:1].isupper()):
+        return False
+    return any(c.start != cue.start for c in find_cues(text, prev.close_at, q.open_at, []))
+
+
+_ENDS_SENTENCE = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.\s*$")
+
+
 _JOINED_QUOTE = re.compile(r"[\s,]*(?:but|and|yet)(?:\s+(?:still|also|then))?[\s,]*")
 _CLAUSE_AFTER_FRAME = re.compile(r"[\s,;:]*(?:and|but|or|while|whereas|so|yet)\b", re.I)
 # “…,” the mayor said, adding that it would take “more hours”: a second cue.
@@ -224,9 +242,16 @@ def _gap_ok(gap: str) -> bool:
 def _quote_claims(
     s: SentenceCtx, quotes: list[Quote], subj: Subject, cue: CueHit, rule: str
 ) -> list[RawClaim]:
+    # A quotation after another cue is another frame's ("… prayers.” President Duda
+    # remarked, “…”): one speaker's claims stop there, never joining two speakers' words.
+    kept = quotes[:1]
+    for prev, q in itertools.pairwise(quotes):
+        if _new_frame(s.text, prev, q, cue):
+            break
+        kept.append(q)
     out = []
-    group = quotes[0].open_at if len(quotes) > 1 else None
-    for q in quotes:
+    group = kept[0].open_at if len(kept) > 1 else None
+    for q in kept:
         out.append(RawClaim("quote", q.start, q.end, rule, subj, cue, form="direct", group=group))
     return out
 
