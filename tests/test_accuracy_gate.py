@@ -1,10 +1,11 @@
-"""Accuracy gate on PolNeAR dev: fails when the extractor drops below pinned floors.
+"""Accuracy gates on PolNeAR dev and GGT dev: fail when the extractor drops below pinned floors.
 
 PolNeAR is evaluation-only (no licence), so it is never copied into the
 project: the gate reads it from ``../shared/eval/polnear/dev`` when present (as
 on every developer machine and in CI) and is skipped elsewhere. It scores
 in-process with the shared scorer's own functions, so the numbers agree with
-``python ../shared/tools/score_extract.py --data ../shared/eval/polnear/dev``.
+``python ../shared/tools/score_extract.py --data ../shared/eval/polnear/dev`` (and
+``--dataset ggt --data ../shared/eval/ggt/dev.jsonl``).
 """
 
 from __future__ import annotations
@@ -27,13 +28,25 @@ pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason="../shared/eval/polnear
 
 # Pinned floors (dev): raise them when the extractor improves; never lower them silently.
 FLOORS = {
-    ("quote", 0.8): {"f1": 0.80, "speaker_mention_acc": 0.93},
+    # Issue 14 raised quote F1@0.8 0.80 -> 0.86 (0.862 measured), quote F1@0.3 0.85 -> 0.91
+    # (0.912), all F1@0.8 0.665 -> 0.667 (0.669), indirect 0.578 -> 0.60 (0.602).
+    ("quote", 0.8): {"f1": 0.86, "speaker_mention_acc": 0.93},
     # Mention 0.91 -> 0.905 (fifth session): in "what it calls “…”" the claim's mention is
     # "it", while PolNeAR marks the antecedent; the resolved speaker is the same.
-    ("quote", 0.3): {"f1": 0.85, "speaker_mention_acc": 0.905},
-    ("all", 0.3): {"f1": 0.731, "precision": 0.91, "speaker_mention_acc": 0.91},
-    ("all", 0.8): {"f1": 0.665},
-    ("indirect", 0.3): {"f1": 0.578},
+    ("quote", 0.3): {"f1": 0.91, "speaker_mention_acc": 0.905},
+    ("all", 0.3): {"f1": 0.732, "precision": 0.91, "speaker_mention_acc": 0.915},
+    ("all", 0.8): {"f1": 0.667},
+    ("indirect", 0.3): {"f1": 0.60},
+}
+
+GGT_DEV = SHARED / "eval" / "ggt" / "dev.jsonl"
+
+# GGT dev (issue 14, measured 0.855 / 0.820 / 0.953 / 0.830 when set): each segment of
+# an interrupted quote scored apart and only spoken or written claims, as GGT's
+# annotators did; "entity" compares the resolved speaker's surname with GGT's.
+GGT_FLOORS = {
+    0.3: {"f1": 0.85, "speaker_mention_acc": 0.95, "speaker_entity_acc": 0.825},
+    0.8: {"f1": 0.815},
 }
 
 
@@ -70,3 +83,20 @@ def test_polnear_dev_floors(
     result = scored[key]
     for metric, floor in FLOORS[key].items():
         assert result[metric] >= floor, f"{key} {metric} {result[metric]} < floor {floor}"
+
+
+@pytest.fixture(scope="module")
+def ggt_scored() -> dict[float, dict[str, Any]]:
+    if not GGT_DEV.is_file():
+        pytest.skip("../shared/eval/ggt/dev.jsonl not present")
+    scorer = _scorer()
+    docs = scorer.load_ggt(GGT_DEV)
+    ledgers = [extract(from_text(text, path=f"{name}.txt")).model_dump() for name, text, _ in docs]
+    return {t: scorer.score(docs, ledgers, t, split_segments=True) for t in GGT_FLOORS}
+
+
+@pytest.mark.parametrize("threshold", sorted(GGT_FLOORS))
+def test_ggt_dev_floors(ggt_scored: dict[float, dict[str, Any]], threshold: float) -> None:
+    result = ggt_scored[threshold]
+    for metric, floor in GGT_FLOORS[threshold].items():
+        assert result[metric] >= floor, f"GGT@{threshold} {metric} {result[metric]} < {floor}"
