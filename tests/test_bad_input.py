@@ -331,8 +331,9 @@ def test_unlistable_subfolder_is_reported_and_skipped(
     assert (tmp_path / "claims" / "good.json").exists()
 
 
-def test_100_mb_text_file(tmp_path: Path) -> None:
-    """A 100 MB file is read and extracted, not refused, and the ledger is whole."""
+def test_100_mb_text_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the size limit raised, a 100 MB file is read and extracted, the ledger whole."""
+    monkeypatch.setenv("CLAIMCHECK_MAX_FILE_MB", "128")
     big = tmp_path / "big.txt"
     with open(big, "w", encoding="utf-8", newline="") as fh:
         line = "x" * 999 + "\n"
@@ -356,3 +357,67 @@ def test_subject_finder_survives_a_phrase_trimmed_to_its_preposition(tmp_path: P
     assert_clean_exit(res, 0)
     res = run([str(write(tmp_path / "j.txt", "as  said it. And  of  said so."))])
     assert_clean_exit(res, 0)
+
+
+# ---------------------------------------------------------------- limits (issue 17, items 9, 10)
+
+
+def test_a_file_past_the_size_limit_says_what_where_and_how_to_raise_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLAIMCHECK_MAX_FILE_MB", "1")
+    big = write(tmp_path / "big.md", "Ana said it was fine. " * 60_000)  # 1.3 MB
+    good = write(tmp_path / "good.txt", GOOD)
+    res = run([str(big), str(good), "--format", "jsonl"])
+    assert_clean_exit(res, 2)
+    assert "big.md: is too large (1.3 MB; the limit is 1 MB) (set CLAIMCHECK_MAX_FILE_MB" in (
+        res.stderr
+    )
+    assert json.loads(res.stdout)["document"]["path"] == good.as_posix()
+
+
+def test_the_default_size_limit_refuses_a_200_mb_draft(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.md"
+    with open(huge, "wb") as fh:
+        fh.truncate(200 * 2**20)  # sparse: no 200 MB written
+    res = run([str(huge)])
+    assert_clean_exit(res, 2)
+    assert "is too large (200.0 MB; the limit is 32 MB)" in res.stderr
+
+
+def test_a_docx_past_the_paragraph_limit_is_refused_before_it_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLAIMCHECK_MAX_PARAGRAPHS", "1000")
+    body = "<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 1001
+    document = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body>{body}</w:body></w:document>"
+    )
+    data = zip_bytes({"[Content_Types].xml": b"<Types/>", "word/document.xml": document.encode()})
+    res = run([str(write(tmp_path / "many.docx", data))])
+    assert_clean_exit(res, 2)
+    assert "has 1,001 paragraphs, more than the limit of 1,000" in res.stderr
+    assert "CLAIMCHECK_MAX_PARAGRAPHS" in res.stderr
+
+
+def test_docx_paragraphs_cost_linear_time() -> None:
+    """20,000 one-letter paragraphs took 17 s: python-docx looked the default style up each time."""
+    import time
+
+    import docx
+
+    def load(n: int) -> float:
+        document = docx.Document()
+        for _ in range(n):
+            document.add_paragraph("x")
+        buf = io.BytesIO()
+        document.save(buf)
+        start = time.perf_counter()
+        from claimcheck.loaders import load_bytes
+
+        load_bytes(buf.getvalue(), "a.docx")
+        return time.perf_counter() - start
+
+    small, big = load(500), load(2_000)
+    assert big <= 10 * small + 0.3, f"{big:.2f}s for 2,000 paragraphs, {small:.2f}s for 500"

@@ -14,6 +14,7 @@ SHARED = {
     "errors",
     "models",
     "text",
+    "limits",
     "files",
     "paths",
     "catalogue",

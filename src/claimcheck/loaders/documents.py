@@ -26,7 +26,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimcheck import paths
+from claimcheck import limits, paths
 from claimcheck.errors import InputError
 from claimcheck.loaders.base import Block, BlockKind, Parsed, blank_controls, trim
 from claimcheck.loaders.encoding import decode as _decode
@@ -43,8 +43,6 @@ FORMATS = {
     ".xhtml": "html",
     ".docx": "docx",
 }
-# Beyond this a file is not an article, and reading it could exhaust memory.
-MAX_BYTES = 1024 * 2**20
 _LINE_END = re.compile(r"\r\n?|\n")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
@@ -225,6 +223,7 @@ def _document(path: str, fmt: str, sha: str, parsed: Parsed, notes: tuple[str, .
     # A block of nothing but control characters is blank once they are blanked.
     trimmed = (trim(view, b.start, b.end, b.kind) for b in parsed.blocks)
     blocks = tuple(b for b in trimmed if b is not None)
+    limits.check_paragraphs(len(blocks), path)
     warnings = notes + parsed.warnings
     if not parsed.text:
         warnings += ("is empty",)
@@ -260,9 +259,7 @@ def _read(p: Path, shown: str) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         # Reading a pipe or device could block forever.
         raise InputError("is not a regular file", path=shown)
-    if info.st_size > MAX_BYTES:
-        size = f"{info.st_size / 2**20:.0f} MB"
-        raise InputError(f"is too large ({size}; the limit is {MAX_BYTES // 2**20} MB)", path=shown)
+    limits.check_size(info.st_size, shown)
     try:
         with open(p, "rb") as fh:
             return fh.read()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimcheck import __version__
+from claimcheck import __version__, limits
 from claimcheck.errors import ClaimcheckError, InputError
 from claimcheck.loaders import documents
 from claimcheck.models import CorpusInfo, Report, RunError, StatementRef, Summary, ToolInfo
@@ -29,6 +29,8 @@ def read_draft(
     rest) is a ``draft-not-checked`` notice: a green run must not hide a draft
     that was never read.
     """
+    if path == "-":
+        limits.check_size(len((stdin or "").encode("utf-8", "surrogatepass")), "-")
     doc = documents.from_text(stdin or "", "-") if path == "-" else documents.load(path)
     notices = [
         RunError(path=doc.path, line=None, code="draft-not-checked", message=w)
