@@ -58,14 +58,19 @@ def test_a_row_is_the_article_its_text_would_be(tmp_path: Path) -> None:
     assert ledger.claims and all(c.id.startswith("3:") for c in ledger.claims)
 
 
-@settings(max_examples=25, deadline=None)
-@given(st.integers(min_value=1, max_value=80_000), st.booleans())
-def test_parts_cover_every_line_once(size: int, blank_lines: bool) -> None:
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=80_000),
+    st.booleans(),
+    st.integers(min_value=1, max_value=9_000),
+)
+def test_parts_cover_every_line_once(size: int, blank_lines: bool, chunk: int) -> None:
     text = ARCHIVE.read_text("utf-8")
     if blank_lines:
         text = text.replace("\n", "\n\n", 3)
     path = ROOT / "tests" / "data" / "archive" / ".tmp-prop.jsonl"
     path.write_text(text, "utf-8")
+    saved, archive_plan._CHUNK = archive_plan._CHUNK, chunk  # cuts across read chunks
     try:
         plan = archive_plan.plan([path.as_posix()], Columns(), size)
         rows = [a for p in plan.parts for a in read_part(p, Columns())]
@@ -74,7 +79,9 @@ def test_parts_cover_every_line_once(size: int, blank_lines: bool) -> None:
         assert [a.url for a in rows] == [r["url"] for r in ROWS]
         assert plan.parts[0].start == 0 and plan.parts[-1].stop == len(text.encode())
         assert all(a.stop == b.start for a, b in zip(plan.parts, plan.parts[1:], strict=False))
+        assert all(p.size >= size for p in plan.parts[:-1])
     finally:
+        archive_plan._CHUNK = saved
         path.unlink()
 
 

