@@ -14,6 +14,10 @@ process, cluster, ...) so that the machine's drift hits both alike:
   partitions is what one more partition costs (scheduling, moving the task
   and its result, opening the file, writing a part); and the bare round trip
   of an empty task, the scheduler's floor;
+- **into the index** (SQLite, and PostgreSQL with ``--postgres``): the rows
+  made on the workers and written here (``--index``), the workers writing
+  through ``Store.add_ledgers`` themselves, and the claims table loaded
+  afterwards (``claimcheck index --table``);
 - what the plan for 100 million articles needs: claims per article, bytes of
   the claims table per claim, the planning scan's MB/s, reading the table
   back (rows/s).
@@ -26,11 +30,14 @@ the figure to trust, not the absolute speeds.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
+import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -85,23 +92,33 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--partition-size", default="256KB")
+    ap.add_argument("--postgres", action="store_true", help="also a real server (tests/pgserver)")
+    ap.add_argument("--index-only", action="store_true", help="only the ways into the index")
+    ap.add_argument("--index-repeats", type=int, default=1)
     args = ap.parse_args()
     size = archive_plan.parse_size(args.partition_size)
     print(f"load average before: {load()}  ({os.cpu_count()} cores)")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         archive, articles, nbytes = build(args.jsonl, args.copies, folder)
-        t0 = time.perf_counter()
         plan = archive_plan.plan([str(archive)], Columns(), size)
+        big = folder / "big.jsonl"  # 40 copies: the scan's speed, not its start-up
+        big.write_bytes(archive.read_bytes() * 40)
+        t0 = time.perf_counter()
+        archive_plan.plan([str(big)], Columns(), 8 * 2**20)
         scan = time.perf_counter() - t0
+        big.unlink()
         print(
             f"archive: {articles} articles, {nbytes / 1e6:.2f} MB, {len(plan.parts)} partitions "
-            f"of {args.partition_size}; planning scan {nbytes / 1e6 / scan:.0f} MB/s"
+            f"of {args.partition_size}; planning scan {40 * nbytes / 1e6 / scan:.0f} MB/s"
         )
         t0 = time.perf_counter()
         with engines.dask_client(None, args.workers) as client:
             startup = time.perf_counter() - t0
             print(f"LocalCluster of {args.workers} workers: started and warmed in {startup:.1f} s")
+            if args.index_only:
+                index_runs(archive, size, folder, client, args.postgres, args.index_repeats)
+                return
             local, dask, ratios = [], [], []
             outcome = None
             for r in range(args.repeats):
@@ -146,6 +163,8 @@ def main() -> None:
                 rate = w * one * work8 / (work8 + b)
                 print(f"  projected, {w:3d} workers on cores of their own, 8MB: {rate:8.0f} art/s")
 
+            index_runs(archive, size, folder, client, args.postgres, args.index_repeats)
+
         parts = folder / "l0.parquet"
         tbytes = sum(p.stat().st_size for p in parts.iterdir())
         t0 = time.perf_counter()
@@ -158,6 +177,85 @@ def main() -> None:
             f"{read_rows / read_s:,.0f} claims/s"
         )
     print(f"load average after: {load()}")
+
+
+@dataclass(frozen=True)
+class DirectSink:
+    """Each worker writes its partition through the index's write API itself."""
+
+    location: str
+    name: str = "direct"
+
+    def write(self, index: int, items: list[Any]) -> None:
+        from claimcheck.index.store import open_store
+
+        store = open_store(self.location)
+        store.add_ledgers([(a.document.path, ledger, a.document) for a, ledger in items])
+        store.close()
+
+
+def index_runs(
+    archive: Path, size: int, folder: Path, client: Any, postgres: bool, repeats: int
+) -> None:
+    from claimcheck.index.archive import IndexWriter, RowsSink, load_table, open_archive_index
+
+    def fresh(kind: str, n: str) -> str:
+        if kind == "sqlite":
+            for f in folder.glob(f"{n}.sqlite*"):
+                f.unlink()
+            return str(folder / f"{n}.sqlite")
+        store = open_archive_index(url)
+        store.drop_all()
+        store.close()
+        return url
+
+    def ways(location: str) -> dict[str, float]:
+        plan = bulk.plan_inputs([str(archive)], Columns(), size)
+        out: dict[str, float] = {}
+        for name, options in (
+            (
+                "rows on the workers, one writer here",
+                lambda loc: bulk.Options(
+                    client=client, sinks=(RowsSink(),), receivers=(IndexWriter(loc),), quiet=True
+                ),
+            ),
+            (
+                "each worker writes (add_ledgers)",
+                lambda loc: bulk.Options(client=client, sinks=(DirectSink(loc),), quiet=True),
+            ),
+        ):
+            loc = fresh(kind, name[:4])
+            open_archive_index(loc).close()
+            t0 = time.perf_counter()
+            bulk.run(plan.parts, options(loc), lambda _: None, lambda _: None)
+            out[name] = time.perf_counter() - t0
+        loc = fresh(kind, "table")
+        t0 = time.perf_counter()
+        bulk.run(
+            plan.parts,
+            bulk.Options(client=client, out=f"{folder}/t.parquet/"),
+            lambda _: None,
+            lambda _: None,
+        )
+        t1 = time.perf_counter()
+        load_table(f"{folder}/t.parquet/", loc)
+        out["claims table, then index --table"] = time.perf_counter() - t0
+        out["  of which the load"] = time.perf_counter() - t1
+        return out
+
+    kinds = ["sqlite"] + (["postgresql"] if postgres else [])
+    url = ""
+    for kind in kinds:
+        with contextlib.ExitStack() as stack:
+            if kind == "postgresql":
+                sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+                from pgserver import server
+
+                url = stack.enter_context(server())
+            runs = [ways(fresh(kind, "x")) for _ in range(repeats)]
+        for name in runs[0]:
+            t = statistics.median(r[name] for r in runs)
+            print(f"index on {kind:10s} {name:38s} {t:6.2f} s")
 
 
 def _fmt(values: list[float]) -> str:

@@ -98,7 +98,33 @@ def test_the_command_on_a_scheduler(client: Any, tmp_path: Path) -> None:
     there = CliRunner().invoke(app, [*args, "--scheduler", address])
     assert here.exit_code == there.exit_code == 0, there.stderr
     assert there.stdout == here.stdout
-    assert "extracted 24 articles" in there.stderr and "on 2 workers" in there.stderr
+    assert "extract: 24 articles" in there.stderr and "on 2 workers" in there.stderr
+
+
+def _dump(location: str) -> dict[str, list[Any]]:
+    from claimcheck.index.store import open_store
+
+    store = open_store(location)
+    tables = ("docs", "entries", "units", "post", "df")
+    out = {t: store.run(f"SELECT * FROM {t} ORDER BY 1, 2") for t in tables}
+    store.close()
+    return out
+
+
+def test_the_cluster_fills_the_index_one_process_fills(client: Any, tmp_path: Path) -> None:
+    from claimcheck.index.archive import IndexWriter, RowsSink
+
+    dumps = []
+    for name, on in (("here", None), ("there", client)):
+        location = str(tmp_path / f"{name}.sqlite")
+        options = bulk.Options(
+            client=on, sinks=(RowsSink(),), receivers=(IndexWriter(location),), quiet=True
+        )
+        printed, outcome, said = _run(ARCHIVE, options)
+        assert not printed and not outcome.failed
+        assert any(line.startswith("index: 24 documents written") for line in said)
+        dumps.append(_dump(location))
+    assert dumps[0] == dumps[1] and len(dumps[0]["docs"]) == 24 and dumps[0]["post"]
 
 
 @dataclass(frozen=True)
@@ -143,7 +169,7 @@ def test_a_partition_that_always_fails_is_reported_never_dropped(
     _, outcome, said = _run(ARCHIVE, options)
     assert outcome.failed and len(outcome.failed_parts) == 1
     assert any("partition 1 (" in line and "failed on every try (3;" in line for line in said)
-    assert "1 partitions failed" in outcome.summary()
+    assert "1 partitions failed" in outcome.line()
     names = sorted(p.name for p in out.iterdir())
     assert "part-000001.parquet" not in names and len(names) == outcome.parts - 1
 

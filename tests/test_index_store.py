@@ -11,7 +11,6 @@ file that is not an index. The PostgreSQL server is real (``pgserver``).
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,48 +24,11 @@ from claimcheck.models import dump_json
 from claimcheck.verify import Settings, check, load_corpus, verify
 from claimcheck.verify.corpus import StoredCorpus
 from claimcheck.verify.statements import standalone
-from pgserver import ENV_REQUIRE, server
 
 DATA = Path(__file__).resolve().parent / "data" / "wikinews"
 ROOT = Path(__file__).resolve().parent.parent
 DRAFT = ROOT / "examples" / "draft.md"
 NO_LEDGERS = "no-ledgers-here"  # every document is extracted, as without claims/
-
-
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str | None]:
-    import os
-
-    try:
-        with server() as url:
-            yield url
-    except RuntimeError as exc:
-        if os.environ.get(ENV_REQUIRE) or os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is required here and could not be started: {exc}")
-        yield None
-        return
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield str(tmp_path / "index.sqlite")
-        return
-    url = request.getfixturevalue("postgres_url")
-    if url is None:
-        pytest.skip("no PostgreSQL server could be started here (see tests/pgserver.py)")
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        # Connections an earlier test left open would hold locks that DROP waits for.
-        conn.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
-    store = open_store(url, create=True)
-    store.drop_all()
-    store.close()
-    yield url
 
 
 @pytest.fixture

@@ -103,6 +103,14 @@ def extract(
             "--partition-size", metavar="SIZE", help="Archive bytes per partition (default 8MB)."
         ),
     ] = "8MB",
+    index: Annotated[
+        str | None,
+        typer.Option(
+            "--index",
+            metavar="FILE|URL",
+            help="With an archive: fill this index (a file, or postgresql://…) as it goes.",
+        ),
+    ] = None,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -140,10 +148,10 @@ def extract(
     from claimcheck.corpus.bulk import is_table
     from claimcheck.loaders.archive_plan import is_archive
 
-    bulk = engine is not None or scheduler is not None or is_table(out)
+    bulk = engine is not None or scheduler is not None or is_table(out) or index is not None
     if bulk or any(is_archive(p) for p in paths):
         options = (fmt, out, check, engine, scheduler, workers, columns, body, partition_size)
-        _extract_archive(paths, *options)
+        _extract_archive(paths, *options, index)
         return
     out_dir = Path(out) if out is not None else None
     fmt = fmt or ExtractFormat.summary
@@ -189,8 +197,11 @@ def _extract_archive(
     columns: str | None,
     body: str,
     partition_size: str,
+    index: str | None,
 ) -> None:
+    from claimcheck.cli.index import progress_bar
     from claimcheck.corpus import bulk
+    from claimcheck.index.archive import IndexWriter, RowsSink
     from claimcheck.loaders.archive import Columns
     from claimcheck.loaders.archive_plan import parse_size
 
@@ -203,7 +214,7 @@ def _extract_archive(
                 hint="--out X.parquet (one file) or X.parquet/ (a folder of parts); "
                 "or print them with --format jsonl",
             )
-        if fmt in (ExtractFormat.json, ExtractFormat.summary) and out is None:
+        if fmt in (ExtractFormat.json, ExtractFormat.summary) and out is None and index is None:
             raise UsageError(
                 f"--format {fmt.value} is for a few articles; use --format jsonl or text "
                 "for an archive, or --out X.parquet"
@@ -215,14 +226,18 @@ def _extract_archive(
             engine="dask" if scheduler is not None else (engine or Engine.local).value,
             scheduler=scheduler,
             workers=workers,
+            sinks=(RowsSink(),) if index else (),
+            receivers=(IndexWriter(index),) if index else (),
+            quiet=out is None and index is not None,
         )
         plan = bulk.plan_inputs(paths, options.columns, parse_size(partition_size))
         for line in plan.warnings:
             typer.echo(line, err=True)
-        outcome = bulk.run(plan.parts, options, _print, _say)
+        with progress_bar("extracting") as tick:
+            outcome = bulk.run(plan.parts, options, _print, _say, progress=tick)
     except ClaimcheckError as err:
         fail(err)
-    _say(outcome.summary())
+    _say(outcome.line())
     if outcome.failed:
         raise typer.Exit(2)
 

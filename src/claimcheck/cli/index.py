@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import Annotated, Protocol
 
 import typer
 
@@ -45,6 +45,14 @@ def index(
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Start from an empty index (a corrupt or old one).")
     ] = False,
+    table: Annotated[
+        str | None,
+        typer.Option(
+            "--table",
+            metavar="CLAIMS.parquet",
+            help="Load an archive's claims table (extract --out X.parquet) into --index.",
+        ),
+    ] = None,
     config: ConfigOpt = None,
     isolated: IsolatedOpt = False,
 ) -> None:
@@ -62,6 +70,7 @@ def index(
       claimcheck index
       claimcheck index --corpus archive/ --jobs 2
       claimcheck index --index postgresql://desk@db.example/claims
+      claimcheck index --table claims.parquet/ --index archive.sqlite
 
     Exit codes:
       0  the index is up to date
@@ -71,6 +80,9 @@ def index(
     from claimcheck.index.update import sync
     from claimcheck.verify.corpus import default_index
 
+    if table is not None:
+        _load_table(table, location, rebuild)
+        return
     try:
         loaded = load_settings(
             config,
@@ -95,6 +107,23 @@ def index(
     raise typer.Exit(2 if summary.failed else 0)
 
 
+def _load_table(table: str, location: str | None, rebuild: bool) -> None:
+    """An archive's index from its claims table (docs/archive.md)."""
+    from claimcheck.errors import UsageError
+    from claimcheck.index.archive import load_table
+    from claimcheck.index.store import is_url
+
+    try:
+        if location is None:
+            raise UsageError("--table needs --index FILE|URL: an archive has an index of its own")
+        if rebuild:
+            _discard(location, is_url(location))
+        loaded = load_table(table, location)
+    except ClaimcheckError as err:
+        fail(err)
+    typer.echo(loaded.line(location), err=True)
+
+
 def _discard(where: str, url: bool) -> None:
     """An empty index in place of the old one (a file is replaced only once the new
     one exists: until then the old one is the index)."""
@@ -114,20 +143,32 @@ def _discard(where: str, url: bool) -> None:
             raise ClaimcheckError(f"cannot remove the index ({exc.strerror})", path=where) from None
 
 
+class Tick(Protocol):
+    def __call__(self, done: int, total: int, note: str = "") -> None: ...
+
+
 @contextmanager
-def progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
-    """A progress bar on a terminal; nothing when stderr is piped or in CI."""
+def progress_bar(label: str) -> Iterator[Tick | None]:
+    """A progress bar on a terminal; nothing when stderr is piped or in CI.
+
+    ``tick(done, total, note)``: the note (an archive run's articles and rate)
+    is shown after the count."""
     if not sys.stderr.isatty() or os.environ.get("CI"):
         yield None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
-    with Progress(
-        label, BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True
-    ) as bar:
-        task = bar.add_task(label, total=None)
+    columns = (BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[note]}"))
+    with Progress(label, *columns, TimeRemainingColumn(), transient=True) as bar:
+        task = bar.add_task(label, total=None, note="")
 
-        def tick(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+        def tick(done: int, total: int, note: str = "") -> None:
+            bar.update(task, completed=done, total=total, note=note)
 
         yield tick

@@ -22,7 +22,6 @@ from typing import Any, Protocol
 
 from claimcheck.corpus import engines, table
 from claimcheck.corpus.gather import gather
-from claimcheck.corpus.progress import Progress
 from claimcheck.errors import InputError, UsageError
 from claimcheck.extract.pipeline import extract
 from claimcheck.loaders import archive_plan
@@ -35,9 +34,27 @@ Extracted = tuple[Article, Ledger]
 
 
 class WorkerSink(Protocol):
-    """Something a worker writes a part's ledgers to (picklable: it travels with the task)."""
+    """What a worker does with a part's ledgers (picklable: it travels with the task).
 
-    def write(self, index: int, items: list[Extracted]) -> None: ...
+    What ``write`` returns comes back to this process as the part's
+    ``payloads[name]``, for the receivers (``Receiver``), in partition order."""
+
+    @property
+    def name(self) -> str: ...
+
+    def write(self, index: int, items: list[Extracted]) -> object: ...
+
+
+class Receiver(Protocol):
+    """In this process: each part's payloads in partition order, then the end."""
+
+    def open(self) -> None: ...
+
+    def take(self, index: int, payloads: dict[str, Any]) -> None: ...
+
+    def finish(self) -> list[str]: ...
+
+    def abort(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -45,6 +62,7 @@ class PartFiles:
     """``folder/part-NNNNNN.parquet``, one per part, written by the worker that ran it."""
 
     folder: str
+    name: str = "parts"
 
     def write(self, index: int, items: list[Extracted]) -> None:
         table.write_part(self.folder, index, table.to_table(_rows(items)))
@@ -68,6 +86,7 @@ class PartResult:
     messages: list[str] = field(default_factory=list)
     pieces: list[str] = field(default_factory=list)
     table: Any = None
+    payloads: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
 
 
@@ -98,7 +117,9 @@ def run_part(task: Task) -> PartResult:
             result.pieces.append(_render(ledger, task.fmt))
         items.append((item, ledger))
     for sink in task.sinks:
-        sink.write(task.part.index, items)
+        payload = sink.write(task.part.index, items)
+        if payload is not None:
+            result.payloads[sink.name] = payload
     if task.table:
         result.table = table.to_table(_rows(items))
     result.seconds = time.perf_counter() - started
@@ -167,6 +188,8 @@ class Options:
     workers: int | None = None
     retries: int = 2
     sinks: tuple[WorkerSink, ...] = ()
+    receivers: tuple[Receiver, ...] = ()
+    quiet: bool = False  # no ledgers on stdout (an index run without --out)
     client: Any = None  # an open dask.distributed Client to use instead of starting one
 
 
@@ -180,26 +203,26 @@ class Outcome:
     workers: int = 1
     seconds: float = 0.0  # from the first part submitted to the last written
     startup: float = 0.0  # starting or joining the cluster, before that
+    destination: str | None = None
 
     @property
     def failed(self) -> bool:
         return bool(self.failed_rows or self.failed_parts)
 
-    def summary(self) -> str:
+    def line(self) -> str:
+        """The run in one line, as ``extract --out`` ends."""
         rate = self.articles / self.seconds if self.seconds > 0 else 0.0
         workers = f"{self.workers} worker{'s' if self.workers != 1 else ''}"
-        line = (
-            f"extracted {self.articles:,} articles ({self.claims:,} claims) in "
-            f"{self.parts:,} partitions on {workers}, {self.seconds:.1f} s "
-            f"({rate:,.1f} articles/s)"
-        )
-        if self.startup >= 0.05:
-            line += f"; the cluster took {self.startup:.1f} s to start"
-        if self.failed_rows:
-            line += f"; {self.failed_rows:,} rows failed"
+        bad = f", {self.failed_rows:,} rows unreadable" if self.failed_rows else ""
         if self.failed_parts:
-            line += f"; {len(self.failed_parts):,} partitions failed"
-        return line
+            bad += f", {len(self.failed_parts):,} partitions failed"
+        start = f"; cluster start {self.startup:.1f} s" if self.startup >= 0.05 else ""
+        where = f": {self.destination}" if self.destination else ""
+        return (
+            f"extract: {self.articles:,} articles ({self.claims:,} claims) in "
+            f"{self.parts:,} partitions on {workers}{bad}, in {self.seconds:.1f} s "
+            f"({rate:,.1f} articles/s{start}){where}"
+        )
 
 
 def run(
@@ -208,14 +231,18 @@ def run(
     write: Callable[[str], object],
     say: Callable[[str], object],
     on_event: Callable[[engines.Event[PartResult]], object] | None = None,
+    progress: Callable[[int, int, str], object] | None = None,
 ) -> Outcome:
-    """Extract every part with the engine asked for, writing in partition order."""
+    """Extract every part with the engine asked for, writing in partition order.
+
+    ``write`` takes stdout's text, ``say`` stderr's lines, ``progress(parts done,
+    parts, "N articles, R/s")`` is called as parts finish."""
     output = _Output(options, write)
     tasks = [(p.index, output.task(p, options)) for p in parts]
-    progress = Progress(len(parts))
-    collect = _Collector(parts, output, progress, say)
+    collect = _Collector(parts, output, say, progress)
     started = time.perf_counter()
     try:
+        output.open()
         if options.engine == "dask" or options.client is not None:
             collect.outcome.workers = _run_dask(tasks, options, collect, on_event, started)
         elif options.engine == "local":
@@ -227,14 +254,13 @@ def run(
             raise UsageError(f"unknown engine {options.engine!r}", hint="use local or dask")
     except BaseException:
         output.abort()
-        progress.clear()
         raise
-    progress.clear()
+    collect.outcome.seconds = time.perf_counter() - started - collect.outcome.startup
     for line in output.finish(len(parts), collect.failed):
         say(line)
     collect.flush_notes()
     collect.outcome.parts = len(parts)
-    collect.outcome.seconds = time.perf_counter() - started - collect.outcome.startup
+    collect.outcome.destination = options.out
     return collect.outcome
 
 
@@ -246,8 +272,8 @@ def _run_dask(
     started: float,
 ) -> int:
     def go(client: Any) -> int:
-        collect.progress.started = time.perf_counter()
-        collect.outcome.startup = collect.progress.started - started
+        collect.started = time.perf_counter()
+        collect.outcome.startup = collect.started - started
         workers = engines.worker_count(client)  # at the start: one may be restarting at the end
         for event in engines.run_dask(client, tasks, run_part, options.retries):
             collect.take(event)
@@ -273,13 +299,18 @@ class _Output:
         self.written = 0
         out = options.out
         if out is None:
-            self.fmt = options.fmt
+            self.fmt = None if options.quiet else options.fmt
         elif out.endswith("/") or _is_dir(out):
             self.folder = out.rstrip("/")
         else:
             self.file = table.TableFile(out)
         self.out = out
         self.sinks = options.sinks + ((PartFiles(self.folder),) if self.folder else ())
+        self.receivers = options.receivers
+
+    def open(self) -> None:
+        for receiver in self.receivers:
+            receiver.open()
 
     def task(self, part: Part, options: Options) -> Task:
         return Task(part, options.columns, self.fmt, self.file is not None, self.sinks)
@@ -292,21 +323,27 @@ class _Output:
             self.written += 1
         if self.file is not None and result.table is not None:
             self.file.write(result.table)
+        for receiver in self.receivers:
+            receiver.take(result.index, result.payloads)
 
     def finish(self, parts: int, failed: list[int]) -> list[str]:
+        lines: list[str] = []
         if self.file is not None:
             self.file.commit()
-            return [f"wrote {self.out}"]
         if self.folder is not None:
             # A failed part's file from an earlier run would mix old claims in.
             gone = table.tidy_parts(self.folder, parts, failed)
-            note = f" (removed {len(gone)} left from an earlier run)" if gone else ""
-            return [f"wrote {parts - len(failed)} parts in {self.folder}/{note}"]
-        return []
+            if gone:
+                lines.append(f"removed {len(gone)} parts of an earlier run: {self.folder}/")
+        for receiver in self.receivers:
+            lines.extend(receiver.finish())
+        return lines
 
     def abort(self) -> None:
         if self.file is not None:
             self.file.abort()
+        for receiver in self.receivers:
+            receiver.abort()
 
 
 def _is_dir(path: str) -> bool:
@@ -320,12 +357,19 @@ class _Collector:
     """Takes events in any order and hands results to the output in partition order."""
 
     def __init__(
-        self, parts: list[Part], output: _Output, progress: Progress, say: Callable[[str], object]
+        self,
+        parts: list[Part],
+        output: _Output,
+        say: Callable[[str], object],
+        progress: Callable[[int, int, str], object] | None,
     ) -> None:
         self.parts = parts
         self.output = output
-        self.progress = progress
         self.say = say
+        self.progress = progress
+        self.started = time.perf_counter()
+        self.finished = 0
+        self.articles = 0
         self.outcome = Outcome()
         self.waiting: dict[int, PartResult | None] = {}
         self.failed: list[int] = []
@@ -349,15 +393,24 @@ class _Collector:
             self.outcome.failed_parts.append(where)
             self.waiting[event.index] = None
             self.failed.append(event.index)
-            self.progress.advance(0)
+            self._advance(0)
         else:
             self.waiting[event.index] = event.result
-            self.progress.advance(event.result.articles)
+            self._advance(event.result.articles)
         while self.next in self.waiting:
             result = self.waiting.pop(self.next)
             self.next += 1
             if result is not None:
                 self._emit(result)
+
+    def _advance(self, articles: int) -> None:
+        self.finished += 1
+        self.articles += articles
+        if self.progress is not None:
+            elapsed = time.perf_counter() - self.started
+            rate = self.articles / elapsed if elapsed > 0 else 0.0
+            note = f"{self.articles:,} articles, {rate:,.1f}/s"
+            self.progress(self.finished, len(self.parts), note)
 
     def _emit(self, result: PartResult) -> None:
         self.outcome.articles += result.articles
@@ -371,7 +424,6 @@ class _Collector:
         if self.shown >= MAX_MESSAGES:
             self.hidden += 1
             return
-        self.progress.clear()
         self.say(line)
         self.shown += 1
 

@@ -130,8 +130,9 @@ def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
                 n_workers=workers or os.cpu_count() or 1,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
-                worker_dashboard_address=None,
+                # None still binds :8787 (health checks), and warns when it is taken.
+                dashboard_address=":0",
+                worker_dashboard_address=":0",
                 silence_logs=logging.ERROR,
             )
         client = lib.Client(cluster)

@@ -22,6 +22,7 @@ from pathlib import Path
 from claimcheck.corpus.current import ledger_of, ledger_path
 from claimcheck.corpus.gather import gather
 from claimcheck.errors import InputError
+from claimcheck.index.archive import refuse_folder_update
 from claimcheck.index.rows import DocRows, doc_rows
 from claimcheck.index.store import DocState, Store
 from claimcheck.loaders import documents
@@ -121,6 +122,7 @@ def sync(
     progress: Callable[[int, int], None] | None = None,
 ) -> Summary:
     """Update ``store`` to the sources under ``corpus``; ``progress(done, total)`` as it goes."""
+    refuse_folder_update(store)  # it would drop an archive's every row
     started = time.perf_counter()
     root = Path(corpus)
     if not root.is_dir():

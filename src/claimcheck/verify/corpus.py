@@ -208,6 +208,7 @@ def open_corpus(
     first updated with the documents that changed, then answered from; without
     one, every ledger is read and indexed in memory, as before there were indexes.
     """
+    from claimcheck.index.archive import is_archive_index
     from claimcheck.index.store import open_store
     from claimcheck.index.update import sync
 
@@ -220,6 +221,8 @@ def open_corpus(
             loaded.errors = unread
         return loaded, None
     store = open_store(location, create=True)
+    if is_archive_index(store):  # an archive's rows: no folder to bring it up to date with
+        return StoredCorpus(store, ".", declared), None
     summary = sync(store, corpus, claims, jobs=jobs, progress=progress)
     if summary.documents == 0 and not summary.failed:
         store.close()
