@@ -24,6 +24,7 @@ rows is the CPU-heavy part, and that is what the workers do.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +71,24 @@ def refuse_folder_update(store: Store) -> None:
         )
 
 
+@dataclass
+class ReadyRows(DocRows):
+    """Rows with their postings already cut (on the worker): the writer only inserts.
+
+    Cutting the postings is a third of what writing a document costs the one
+    writer (0.14 of 0.38 s for 24 Wikinews articles, as much as extracting them)."""
+
+    ready: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def postings(self) -> Iterator[tuple[int, int, int]]:
+        return iter(self.ready)
+
+
+def ready(rows: DocRows) -> ReadyRows:
+    fields = {f: getattr(rows, f) for f in DocRows.__dataclass_fields__}
+    return ReadyRows(**fields, ready=list(rows.postings()))
+
+
 @dataclass(frozen=True)
 class RowsSink:
     """On the worker: a partition's articles as index rows (claims and prose)."""
@@ -77,7 +96,7 @@ class RowsSink:
     name: str = ROWS
 
     def write(self, index: int, items: list[Any]) -> list[DocRows]:
-        return [doc_rows(a.document.path, ledger, a.document) for a, ledger in items]
+        return [ready(doc_rows(a.document.path, ledger, a.document)) for a, ledger in items]
 
 
 @dataclass
