@@ -52,16 +52,15 @@ def results(item: Item, sources: Corpus) -> list[Result]:
     if "draft" in spec:
         statements = from_document(from_text(spec["draft"], path=f"{item.id}.md"))
     else:
-        statements = [
-            standalone(spec["text"], spec.get("speaker"), kind=spec.get("kind", "quote"))
-        ]
+        statements = [standalone(spec["text"], spec.get("speaker"), kind=spec.get("kind", "quote"))]
     return [check(st, sources, Settings(), "x") for st in statements]
 
 
 def observed(item: Item, found: list[Result]) -> list[dict[str, Any]]:
     """What the verifier said, in the shape of the item's ``expect``."""
     rows = []
-    for want, r in zip(item.spec["expect"], [*found, *([None] * len(item.spec["expect"]))]):
+    padded = [*found, *([None] * len(item.spec["expect"]))]
+    for want, r in zip(item.spec["expect"], padded, strict=False):
         if r is None:
             rows.append({"text": None})
             continue

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimcheck.lexicon.places import PLACE_NAMES
 from claimcheck.models import Claim, Result
 from claimcheck.verify import Corpus, Settings, check, load_corpus
 from claimcheck.verify.index import spoken_text
@@ -21,7 +22,7 @@ KINDS = ("exact", "fragment", "word", "number", "negation", "speaker", "fabricat
 _AUX = re.compile(r"\b(is|are|was|were|will|would|can|could|should|has|have|had|do|does|did)\b")
 _NEG = re.compile(r"\s(?:not|never)\b|n't\b")
 _NUM = re.compile(r"(?<![\w,.-])\d+(?![\w,.-])")
-_KEEP = re.compile(r"^(?:never|cannot|without|nothing|nobody|would|could|should|might)$")
+_KEEP = re.compile(r"^(?:never|cannot|without|nothing|nobody|nowhere|would|could|should|might)$")
 # Invented statements on the same topics as the fixtures: none is in any article.
 FABRICATED = [
     ("We have decided to keep every soldier in Syria until the end of next year", "Trump"),
@@ -44,7 +45,10 @@ class Variant:
 
 
 def surname(name: str) -> str:
-    return name.split()[-1]
+    """How a draft names the speaker again: the last name; a body named after a place
+    ("Northern Ireland") has none, and goes by its whole name."""
+    last = name.split()[-1]
+    return name if last.lower() in PLACE_NAMES else last
 
 
 def _changed_word(words: list[str]) -> list[str] | None:

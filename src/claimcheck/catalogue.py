@@ -144,6 +144,14 @@ RULES: tuple[Rule, ...] = (
         "(claimcheck guard): the words read as said at once.",
         "Keep the quotations apart, each with its own attribution.",
     ),
+    _r(
+        "stale-ledger",
+        "StaleLedger",
+        "A ledger is older than its source",
+        "The source changed since its ledger was extracted: verify extracted it again for "
+        "this run and carried the ledger's reviewed claims over by the rule extract uses.",
+        "Run the claimcheck extract command the message gives, and review what changed.",
+    ),
 )
 RULE_IDS: tuple[str, ...] = tuple(r.id for r in RULES)
 BY_ID: dict[str, Rule] = {r.id: r for r in RULES}

@@ -268,6 +268,14 @@ class SourceRef(Model):
     passage: str | None = Field(
         default=None, description="The part of the source claim the statement aligns with."
     )
+    speaker_basis: str | None = Field(
+        default=None,
+        description="How the source's ledger found its speaker (the claim's speaker_basis).",
+    )
+    speaker_alternatives: list[str] = Field(
+        default_factory=list,
+        description="Other speakers the source's mention could refer to (from the ledger).",
+    )
 
 
 class Change(Model):
@@ -292,6 +300,21 @@ class Result(Model):
     flags: list[Flag] = Field(default_factory=list)
     severity: Severity
     message: str
+    rule: str | None = Field(
+        default=None,
+        description="The catalogue rule id every other format shows (claimcheck rules).",
+    )
+    basis: Literal["verbatim", "paraphrase"] | None = Field(
+        default=None,
+        description=(
+            "How the source was found: verbatim (the words, aligned word by word) or "
+            "paraphrase (reported speech matched on content words); null when missing."
+        ),
+    )
+    matched: list[str] = Field(
+        default_factory=list,
+        description="For a paraphrase: the source's words the alignment matched.",
+    )
     suppressed: bool = False
     suppression_reason: str | None = None
 

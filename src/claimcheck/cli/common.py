@@ -258,7 +258,8 @@ def emit(
     for e in report.errors:
         if not is_notice(e):
             typer.echo(f"claimcheck: error: {e.message}", err=True)
-        elif e.code == "draft-not-checked" and options.fmt != "text":
-            # The text report shows it; machine formats on stdout get it on stderr too.
+        elif e.code == "stale-ledger" or (e.code == "draft-not-checked" and options.fmt != "text"):
+            # The text report shows a draft's notice; machine formats on stdout get it on
+            # stderr too. A stale ledger is about the corpus: stderr always.
             typer.echo(f"claimcheck: warning: {e.path}: {e.message}", err=True)
     raise typer.Exit(policy.exit_code(report, options.exit))

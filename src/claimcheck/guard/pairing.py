@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from claimcheck.guard.quotations import Quotation
-from claimcheck.verify.match import Edit
+from claimcheck.verify.align import Edit
 from claimcheck.verify.names import same_person
 
 MIN_COVER = 0.5  # share of a quotation's words that must survive for "changed", not "dropped"

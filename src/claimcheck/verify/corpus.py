@@ -3,7 +3,9 @@ the index over the documents' prose (``TextIndex``), where words the extractor
 made no claim of are still found.
 
 A stored ledger (``claims/<stem>.json``) is used only while its document's
-sha256 is current; otherwise the document is extracted again now.
+sha256 is current; otherwise the document is extracted again now, with the
+ledger's reviewed claims carried over and a ``stale-ledger`` notice
+(``corpus.current``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimcheck.corpus.current import ledger_of
+from claimcheck.corpus.current import ledger_and_notice
 from claimcheck.corpus.gather import gather
 from claimcheck.corpus.prose import passages
 from claimcheck.errors import InputError
@@ -22,7 +24,7 @@ from claimcheck.index.store import Store, entry_id
 from claimcheck.index.update import Summary
 from claimcheck.loaders import documents
 from claimcheck.loaders.documents import Document
-from claimcheck.models import CorpusInfo, Ledger
+from claimcheck.models import CorpusInfo, Ledger, RunError
 from claimcheck.verify import aliases
 from claimcheck.verify.index import ClaimIndex, ClaimLookup, TextIndex, TextLookup
 
@@ -39,6 +41,8 @@ class Corpus:
     # Source files that could not be read: reported in the report's errors[] (exit 2);
     # the other documents are still checked.
     errors: list[InputError] = field(default_factory=list)
+    # Notices about the corpus (a stale ledger), for the report's errors[]; not failures.
+    notices: list[RunError] = field(default_factory=list)
 
     @classmethod
     def from_ledgers(
@@ -100,12 +104,21 @@ def load_corpus(folder: str, claims: str | None = None) -> Corpus:
         )
     if not Path(folder).is_dir():
         raise InputError("corpus folder not found", path=folder, hint="pass --corpus DIR")
+    if claims and not Path(claims).is_dir():
+        raise InputError(
+            "ledger folder not found",
+            path=claims,
+            hint="check --claims (or `claims` in the config); to create it: "
+            f"claimcheck extract {folder} --out {claims}",
+        )
     errors: list[InputError] = []
     files = gather([folder], errors)
     if not files and not errors:
         raise InputError("no source files in the corpus folder", path=folder)
     ledger_dir = Path(claims) if claims else Path(folder).parent / "claims"
+    refresh = f"claimcheck extract {folder} --out {ledger_dir.as_posix()}"
     ledgers: list[Ledger] = []
+    notices: list[RunError] = []
     texts: dict[str, Document] = {}
     for f in files:
         try:
@@ -113,11 +126,13 @@ def load_corpus(folder: str, claims: str | None = None) -> Corpus:
         except InputError as err:  # a FIFO, a dangling link, /dev/zero: this file only
             errors.append(err)
             continue
-        ledger = ledger_of(doc, f, ledger_dir)
+        ledger, notice = ledger_and_notice(doc, f, ledger_dir, refresh)
+        notices.extend([notice] if notice else [])
         ledgers.append(ledger)
         texts[ledger.document.path] = doc
     corpus = Corpus.from_ledgers(ledgers, documents=texts)
     corpus.errors = errors
+    corpus.notices = notices
     return corpus
 
 
@@ -216,9 +231,9 @@ def open_corpus(
     if index is None and not Path(location).exists():
         loaded = load_corpus(corpus, claims)
         if declared:
-            unread = loaded.errors
+            unread, notices = loaded.errors, loaded.notices
             loaded = Corpus.from_ledgers(aliases.apply(loaded.ledgers, declared), text=loaded.text)
-            loaded.errors = unread
+            loaded.errors, loaded.notices = unread, notices
         return loaded, None
     store = open_store(location, create=True)
     if is_archive_index(store):  # an archive's rows: no folder to bring it up to date with

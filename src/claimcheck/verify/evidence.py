@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from claimcheck.models import Change, SourceRef, Speaker
+from claimcheck.verify.align import Edit
 from claimcheck.verify.index import ClaimLookup, Entries
-from claimcheck.verify.match import Edit, EntryMatch
+from claimcheck.verify.match import EntryMatch
+from claimcheck.verify.names import same_person
 
 
 def _line_col(text: str, line: int, column: int, offset: int) -> tuple[int, int]:
@@ -16,15 +18,21 @@ def _line_col(text: str, line: int, column: int, offset: int) -> tuple[int, int]
     return line + breaks, offset - before.rfind("\n")
 
 
-def source_ref(index: Entries, m: EntryMatch, speakers: list[str]) -> SourceRef:
+def source_ref(
+    index: Entries, m: EntryMatch, speakers: list[str], span: tuple[int, int] | None = None
+) -> SourceRef:
+    """Where the statement's words are; ``span`` (offsets in the claim text) overrides
+    the word range of ``m``, for a paraphrase aligned on its own tokens."""
     entry = index.entries[m.entry]
     claim, f = entry.claim, index.folded(m.entry)
     words = f.words
     passage = None
     line, column = claim.line, claim.column
     end_line, end_column = claim.end_line, claim.end_column
-    if words and m.hi > m.lo:
-        a, b = f.orig_start(words[m.lo].start), f.orig_end(words[m.hi - 1].end)
+    if span is None and words and m.hi > m.lo:
+        span = f.orig_start(words[m.lo].start), f.orig_end(words[m.hi - 1].end)
+    if span is not None:
+        a, b = span
         passage = claim.text[a:b]
         line, column = _line_col(claim.text, claim.line, claim.column, a)
         end_line, end_column = _line_col(claim.text, claim.line, claim.column, b)
@@ -40,19 +48,51 @@ def source_ref(index: Entries, m: EntryMatch, speakers: list[str]) -> SourceRef:
         end_line=end_line,
         end_column=end_column,
         passage=passage,
+        speaker_basis=getattr(claim, "speaker_basis", None),
+        speaker_alternatives=list(getattr(claim, "speaker_alternatives", [])),
     )
+
+
+def speaker_of(index: ClaimLookup, eid: int) -> Speaker | None:
+    """The entry's speaker as its ledger knows them (with aliases), or None."""
+    entry = index.entries[eid]
+    name = entry.claim.speaker
+    if name is None:
+        return None
+    known = [s for s in entry.speakers if s.name == name]
+    return known[0] if known else Speaker(name=name)
+
+
+def speaks(index: ClaimLookup, eid: int, draft: str) -> bool:
+    """The draft's speaker is the entry's (compared as people, with its document's names)."""
+    speaker = speaker_of(index, eid)
+    return speaker is not None and same_person(draft, speaker, index.entries[eid].speakers)
+
+
+def uncertain(index: ClaimLookup, eid: int) -> str | None:
+    """Why the source's speaker is not sure, or None when it is.
+
+    The ledger says how it found the speaker (``speaker_basis``): a description or
+    group the article never ties to a name is ``unresolved``; a mention that could
+    be two people lists the others in ``speaker_alternatives``.
+    """
+    claim = index.entries[eid].claim
+    others = list(getattr(claim, "speaker_alternatives", []))
+    if others:
+        return f"the source's mention could also be {' or '.join(others)}"
+    if getattr(claim, "speaker_basis", None) == "unresolved":
+        mention = claim.mention.text if claim.mention else claim.speaker
+        return f'the source only says "{mention}" and never ties it to a name'
+    return None
 
 
 def speakers_of(index: ClaimLookup, matches: list[EntryMatch]) -> list[Speaker]:
     """Every distinct speaker the corpus gives these words, in corpus order."""
     out: dict[str, Speaker] = {}
     for m in sorted(matches, key=lambda x: x.entry):
-        entry = index.entries[m.entry]
-        name = entry.claim.speaker
-        if name is None or name in out:
-            continue
-        known = [s for s in entry.speakers if s.name == name]
-        out[name] = known[0] if known else Speaker(name=name)
+        speaker = speaker_of(index, m.entry)
+        if speaker is not None and speaker.name not in out:
+            out[speaker.name] = speaker
     return list(out.values())
 
 

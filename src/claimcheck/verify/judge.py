@@ -11,10 +11,11 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import get_args
 
+from claimcheck.lexicon.names import NOT_NAMES
 from claimcheck.models import Attribution, ClaimKind, Flag, Speaker, Verdict
 from claimcheck.verify import severity
-from claimcheck.verify.match import Edit
-from claimcheck.verify.names import any_person
+from claimcheck.verify.align import Edit
+from claimcheck.verify.wording import same_words
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -28,17 +29,30 @@ _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 _NUMBER_WORDS.update({"eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000})
 _NUMBER_WORDS.update({"million": 1000000, "billion": 1000000000, "dozen": 12})
 _NEGATIONS = _wordset("not no never none nobody nothing neither nor without cannot nowhere n't")
+# Modal words by lemma: "shouldn't" is "should" and a negation, so dropping its
+# "n't" changes the negation only.
 _MODALS = _wordset(
-    "will would may might must can could shall should won't wouldn't can't couldn't "
-    "shouldn't mustn't allegedly reportedly possibly probably likely perhaps"
+    "will would may might must can could shall should allegedly reportedly possibly "
+    "probably likely perhaps"
 )
+_MODAL_FORMS = {"won't": "will", "can't": "can", "cannot": "can", "shan't": "shall", "'ll": "will"}
+# Reported speech shifts tense: "I will come" is reported as "he would come".
+_BACKSHIFT = {"would": "will", "could": "can", "might": "may"}
 # Capitalised words that start sentences rather than name anyone.
-_COMMON = _wordset(
-    "i a an the it its this that these those we he she they you our their his her my "
-    "but and or so if in on at of for to as by with from there here what when while"
+COMMON = (
+    _wordset(
+        "i a an the it its this that these those we he she they you our their his her my "
+        "but and or so if in on at of for to as by with from there here what when while let"
+    )
+    | NOT_NAMES
 )
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 MATERIAL = severity.MATERIAL
+# A quote of fewer words is found only word for word or with one edit.
+SHORT_QUOTE = 5
+# A passage of fewer words cannot tell who said it: no mismatch, no conflict. One word
+# ("bold", "inevitable") is anyone's; two ("institution builders") can be someone's.
+TELLING = 2
 
 
 def number_value(word: str) -> str | None:
@@ -64,38 +78,96 @@ def _sides(edits: Iterable[Edit]) -> tuple[list[str], list[str]]:
     return src, st
 
 
-def _is_negation(word: str) -> bool:
-    w = word.lower().replace("\u2019", "'")
+def _plain(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
+
+
+def is_negation(word: str) -> bool:
+    w = _plain(word)
     return w in _NEGATIONS or w.endswith("n't")
+
+
+def _negations(words: list[str], other: list[str]) -> int:
+    """Negations, counting "unclear" as one where the other side has "not … clear"."""
+    plain = {_plain(w) for w in other}
+    prefixed = sum(1 for w in map(_plain, words) if w.startswith("un") and w[2:] in plain)
+    return sum(map(is_negation, words)) + prefixed
 
 
 def _numbers(words: list[str]) -> Counter[str]:
     return Counter(v for v in map(number_value, words) if v is not None)
 
 
-def _modals(words: list[str]) -> Counter[str]:
-    return Counter(w.lower() for w in words if w.lower().replace("\u2019", "'") in _MODALS)
+def modal_lemma(word: str, reported: bool = False) -> str | None:
+    """'shouldn't' → 'should'; in reported speech 'would' → 'will' (the tense shift)."""
+    w = _plain(word)
+    w = _MODAL_FORMS.get(w, w[:-3] if w.endswith("n't") else w)
+    if w not in _MODALS:
+        return None
+    return _BACKSHIFT.get(w, w) if reported else w
+
+
+def _modals(words: list[str], reported: bool) -> set[str]:
+    return {m for m in (modal_lemma(w, reported) for w in words) if m is not None}
+
+
+def _name_key(word: str) -> str:
+    w = _plain(word)
+    return w[:-2] if w.endswith("'s") else w
 
 
 def _names(words: list[str]) -> Counter[str]:
-    return Counter(w.lower() for w in words if w[:1].isupper() and w.lower() not in _COMMON)
+    """Capitalised words that are not sentence openers, by lower case ("It's" is not one)."""
+    out: Counter[str] = Counter()
+    for w in words:
+        key = _name_key(w)
+        if w[:1].isupper() and key not in COMMON and key.split("'")[0] not in COMMON:
+            out[key] += 1
+    return out
 
 
-def edit_flags(edits: list[Edit]) -> list[Flag]:
-    """Material changes visible in the word-level edits."""
-    src, st = _sides(edits)
+def edit_flags(edits: list[Edit], kind: ClaimKind = "quote") -> list[Flag]:
+    """Material changes visible in the word-level edits.
+
+    Typography is not meaning: an edit that only spells out a contraction or
+    changes a spelling (``wording.same_words``) changes nothing material. In
+    reported speech (``kind`` "indirect") the tense shift of modals is not a
+    change, and a name is changed only where another name stood.
+    """
+    meaningful = [e for e in edits if not same_words(e.source, e.statement)]
+    src, st = _sides(meaningful)
     flags: list[Flag] = []
     if _numbers(src) != _numbers(st):
         flags.append("number-changed")
-    if sum(map(_is_negation, src)) != sum(map(_is_negation, st)):
+    if _negations(src, st) != _negations(st, src):
         flags.append("negation-changed")
-    named = [e for e in edits if not (e.at_start and e.op == "replace" and len(e.source) == 1)]
-    nsrc, nst = _sides(named)
-    if _names(nsrc) != _names(nst):
+    named = [e for e in meaningful if not (e.at_start and e.op == "replace" and len(e.source) == 1)]
+    nsrc, nst = map(_names, _sides(named))
+    # Reported speech may name who "he" or "we" is; only a name for a name is a change.
+    swapped = bool(nst - nsrc) and bool(nsrc - nst)
+    if swapped if kind == "indirect" else nsrc != nst:
         flags.append("name-changed")
-    if _modals(src) != _modals(st):
+    reported = kind == "indirect"
+    if _modals(src, reported) != _modals(st, reported):
         flags.append("modality-changed")
     return flags
+
+
+def gap_flags(keys: list[str], gaps: Iterable[tuple[int, int]]) -> list[Flag]:
+    """An ellipsis that leaves out a negation inside a clause ("would … have been").
+
+    >>> gap_flags("it would not have been".split(), [(2, 3)])
+    ['negation-changed']
+    >>> gap_flags("it is not so . but later it was".split(), [(2, 8)])
+    []
+    """
+    for a, b in gaps:
+        if b - a <= _SHORT_GAP and any(map(is_negation, keys[a:b])):
+            return ["negation-changed"]
+    return []
+
+
+_SHORT_GAP = 3
 
 
 def truncated(keys: list[str], lo: int, hi: int) -> bool:
@@ -127,14 +199,18 @@ def kind_flags(statement_kind: ClaimKind, source_kind: ClaimKind) -> list[Flag]:
     return []
 
 
-def attribution(verdict: Verdict, draft: str | None, speakers: list[Speaker]) -> Attribution:
-    if verdict == "missing":
-        return "not-applicable"
+def attribution(
+    draft: str | None, speakers: list[Speaker], mine: bool, telling: bool = True
+) -> Attribution:
+    """``mine``: the draft's speaker is one of these sources'; ``telling``: the passage is
+    long enough to tell who said it (one common word is anyone's)."""
     if not draft:
         return "not-stated"
     if not speakers:
         return "unattributed-source"
-    return "match" if any_person(draft, speakers) else "mismatch"
+    if mine:
+        return "match"
+    return "mismatch" if telling else "not-applicable"
 
 
 def order_flags(flags: Iterable[Flag]) -> list[Flag]:
@@ -174,12 +250,13 @@ def message(
     edits: list[Edit],
     draft_speaker: str | None,
     source_speakers: list[str],
+    doubt: str | None = None,
 ) -> str:
-    if verdict == "missing":
-        return "Not found in the corpus: no source passage scores above the threshold."
     material = [f for f in flags if f in MATERIAL and f != "truncated-meaning"]
     if verdict == "exact":
         text = "Found verbatim in the source."
+        if material:
+            text = f"Found in the source, but the ellipsis leaves out a negation ({material[0]})."
     elif material:
         text = f"Misquote ({', '.join(material)}): {describe(edits)}."
     else:
@@ -187,9 +264,40 @@ def message(
     if attribution_ == "mismatch":
         text += f" The source gives these words to {' and '.join(source_speakers)}"
         text += f", not {draft_speaker}."
+        if doubt:
+            text += f" But {doubt}, so the source's speaker is not sure: check who said it."
     elif attribution_ == "unattributed-source":
         text += " The source does not attribute these words to anyone."
+    elif attribution_ == "not-applicable":
+        text += (
+            " Too short to tell who said it: the corpus has these words from "
+            f"{' and '.join(source_speakers)}."
+        )
     for f in flags:
         if f in _FLAG_TEXT:
             text += f" Note: {_FLAG_TEXT[f]}."
+    return text
+
+
+def missing_message(short: bool, limit: int) -> str:
+    if short:
+        return (
+            f"Not found in the corpus: a quote under {limit} words is found only word for "
+            "word or with one edit, and no source passage is that close (see the hint)."
+        )
+    return "Not found in the corpus: no source passage scores above the threshold."
+
+
+def paraphrase_message(
+    flags: list[Flag], edits: list[Edit], speakers: list[str], matched: list[str]
+) -> str:
+    who = " and ".join(speakers) or "the source"
+    text = f"Reported in other words: a paraphrase of {who}'s words"
+    text += f" (the alignment matched: {', '.join(matched)})."
+    material = [f for f in flags if f in MATERIAL]
+    if material:
+        text = f"Misreported ({', '.join(material)}): " + text[0].lower() + text[1:]
+        numbers = [e for e in edits if e.statement]
+        if numbers:
+            text += f" {describe(numbers)}."
     return text

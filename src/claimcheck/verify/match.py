@@ -6,7 +6,12 @@ every part occurs, in order, inside one corpus claim. Otherwise each piece is
 aligned with its candidate units: rapidfuzz finds the window (pieces are at
 most a sentence, because ``partial_ratio`` explodes on long needles), the
 window is snapped to words, widened and re-aligned word by word, so the edits
-are whole words and never "…budg".
+are whole words and never "…budg". A window that leaves the draft's last or
+first words unmatched is stretched to where the source has them: a clause the
+draft left out is a removal, not a replacement. Adjacent edits are one edit.
+
+In a source, words in [brackets] are an editor's, not the speaker's: a draft
+that leaves them out still quotes the speaker exactly.
 """
 
 from __future__ import annotations
@@ -14,11 +19,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
 
 from claimcheck.text import Folded, fold
+from claimcheck.verify.align import Edit, bounded, stretch, word_runs
 from claimcheck.verify.index import ClaimLookup, Entries
 
 _GAP = re.compile(r"\[[^\]]*\]|\(\s*\.\.\.\s*\)|\.\.\.+")
@@ -43,14 +49,6 @@ class Query:
         return sum(len(p.keys) for p in self.pieces)
 
 
-@dataclass(frozen=True)
-class Edit:
-    op: str  # replace | delete | insert
-    source: tuple[str, ...]
-    statement: tuple[str, ...]
-    at_start: bool = False  # the edit touches the first word of a piece
-
-
 @dataclass
 class EntryMatch:
     entry: int
@@ -59,6 +57,7 @@ class EntryMatch:
     lo: int  # passage: word range in the entry
     hi: int
     edits: list[Edit] = field(default_factory=list)
+    gaps: tuple[tuple[int, int], ...] = ()  # source words an ellipsis leaves out, exact only
 
 
 def parse(text: str) -> Query:
@@ -103,20 +102,48 @@ def _sentences(f: Folded, part: list[int]) -> list[Piece]:
 
 
 def exact_in(index: Entries, eid: int, query: Query) -> EntryMatch | None:
-    """The parts occur in order, on word boundaries, inside entry ``eid``."""
-    key = index.entries[eid].key
+    """The parts occur in order, on word boundaries, inside entry ``eid``.
+
+    Failing that, in the entry's words without its bracketed insertions.
+    """
+    found = _parts_in(index.entries[eid].key, query)
+    if found is not None:
+        return EntryMatch(eid, 100.0, True, found[0][0], found[-1][1], gaps=_gaps(found))
+    if "[" not in index.entries[eid].claim.text:
+        return None
+    key, kept = _unbracketed(index.folded(eid))
+    found = _parts_in(key, query)
+    if found is None:
+        return None
+    spans = [(kept[a], kept[b - 1] + 1) for a, b in found]
+    return EntryMatch(eid, 100.0, True, spans[0][0], spans[-1][1], gaps=_gaps(spans))
+
+
+def _parts_in(key: str, query: Query) -> list[tuple[int, int]] | None:
+    """Word ranges of the query's parts found in order in a space-padded key."""
     at = 0
-    lo = hi = -1
+    out: list[tuple[int, int]] = []
     for part in query.parts:
         found = key.find(" " + " ".join(part) + " ", at)
         if found < 0:
             return None
         start = key.count(" ", 0, found)  # words before the match
-        if lo < 0:
-            lo = start
-        hi = start + len(part)
+        out.append((start, start + len(part)))
         at = found + 1
-    return EntryMatch(eid, 100.0, True, lo, hi)
+    return out
+
+
+def _gaps(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    return tuple((a[1], b[0]) for a, b in pairwise(spans) if b[0] > a[1])
+
+
+def _unbracketed(f: Folded) -> tuple[str, list[int]]:
+    """The key without words inside [brackets], and each kept word's index in the entry."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\[[^\]]*\]", f.text)]
+    kept = [
+        i for i, w in enumerate(f.words) if not any(a < w.start and w.end <= b for a, b in spans)
+    ]
+    return " " + " ".join(f.words[i].text for i in kept) + " ", kept
 
 
 @dataclass(frozen=True)
@@ -125,6 +152,11 @@ class _PieceFit:
     lo: int
     hi: int
     edits: tuple[Edit, ...]
+    whole: bool = False  # the fit is a whole unit (a source sentence), not a piece of one
+
+    def beats(self, other: _PieceFit) -> bool:
+        """Higher score; at equal score, a whole sentence ("I may do it.") over a piece."""
+        return (self.score, self.whole) > (other.score, other.whole)
 
 
 def align_piece(
@@ -147,28 +179,24 @@ def align_piece(
             starts.append(starts[-1] + len(w) + 1)
         a = max(0, bisect.bisect_right(starts, al.dest_start) - 1 - _WIDEN)
         b = min(len(src), bisect.bisect_left(starts, al.dest_end) + _WIDEN)
-    ops = Levenshtein.opcodes(src[a:b], list(piece.keys))
-    # Source words beyond either end of the quote are context, not deletions.
-    head = ops[0].src_end if ops and ops[0].tag == "delete" else 0
-    tail = ops[-1].src_start if ops and ops[-1].tag == "delete" else b - a
-    a, b = a + head, a + tail
-    lo, hi = start + a, start + b
+    lo, hi, _ = stretch(src, piece.keys, a, b)
+    lo, hi = start + lo, start + hi
     score = fuzz.ratio(pstr, " ".join(keys[lo:hi]))
-    return _PieceFit(score, lo, hi, tuple(_edits(index, unit.entry, lo, hi, piece)))
+    edits = tuple(_edits(index, unit.entry, lo, hi, piece))
+    return _PieceFit(score, lo, hi, edits, (lo, hi) == (unit.lo, unit.hi))
 
 
 def _edits(index: ClaimLookup, eid: int, lo: int, hi: int, piece: Piece) -> list[Edit]:
+    """Word-level edits, adjacent ones merged: "reported by The" → "to gain entry" is one."""
     f = index.folded(eid)
     keys = f.word_keys()
     out: list[Edit] = []
-    for op in Levenshtein.opcodes(keys[lo:hi], list(piece.keys)):
-        if op.tag == "equal":
-            continue
-        src = tuple(
-            f.original(w.start, w.end) for w in f.words[lo + op.src_start : lo + op.src_end]
-        )
-        st = piece.words[op.dest_start : op.dest_end]
-        out.append(Edit(op.tag, src, st, at_start=op.dest_start == 0))
+    for s0, s1, d0, d1 in word_runs(keys[lo:hi], piece.keys):
+        src = tuple(f.original(w.start, w.end) for w in f.words[lo + s0 : lo + s1])
+        st = piece.words[d0:d1]
+        tag = "replace" if src and st else ("delete" if src else "insert")
+        whole = tag == "delete" and bounded(f, lo + s0, lo + s1)
+        out.append(Edit(tag, src, st, d0 == 0, d1 == len(piece.words), whole))
     return out
 
 
@@ -190,7 +218,7 @@ def match(index: ClaimLookup, query: Query, limit: int = 8, pool: int = 64) -> l
         for uid in cands:
             fit = align_piece(index, uid, piece)
             k = (n, index.unit_entry[uid])
-            if fit is not None and (k not in best or fit.score > best[k].score):
+            if fit is not None and (k not in best or fit.beats(best[k])):
                 best[k] = fit
     out = [_combine(query, e, best) for e in entries]
     out.sort(key=lambda m: (-m.score, m.entry))
@@ -228,7 +256,7 @@ def _best_fit(
     index: ClaimLookup, units: range, piece: Piece, after: int, before: int
 ) -> _PieceFit | None:
     fits = [f for u in units if (f := align_piece(index, u, piece, after, before)) is not None]
-    return max(fits, key=lambda f: f.score) if fits else None
+    return max(fits, key=lambda f: (f.score, f.whole)) if fits else None
 
 
 def _combine(query: Query, eid: int, best: dict[tuple[int, int], _PieceFit]) -> EntryMatch:

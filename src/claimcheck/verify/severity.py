@@ -22,20 +22,30 @@ class Policy:
     threshold: float = 80.0
     missing: Severity = "error"
     mismatch: Severity = "error"
+    # The draft names someone else, but the source is not sure of its own speaker.
+    uncertain_mismatch: Severity = "warning"
     material: Severity = "error"
     fuzzy: Severity = "warning"
     flagged: Severity = "warning"  # exact but flagged (not-a-quote, speaker-conflict, …)
     exact: Severity = "info"
     material_flags: frozenset[str] = field(default_factory=lambda: MATERIAL)
 
-    def severity(self, verdict: Verdict, attribution: Attribution, flags: list[Flag]) -> Severity:
+    def severity(
+        self,
+        verdict: Verdict,
+        attribution: Attribution,
+        flags: list[Flag],
+        *,
+        certain: bool = True,
+    ) -> Severity:
+        """``certain``: the source's speaker is resolved with confidence (see ``evidence``)."""
         found: list[Severity] = [self.exact]
         if verdict == "missing":
             found.append(self.missing)
         if verdict == "fuzzy":
             found.append(self.fuzzy)
         if attribution == "mismatch":
-            found.append(self.mismatch)
+            found.append(self.mismatch if certain else self.uncertain_mismatch)
         if any(f in self.material_flags for f in flags):
             found.append(self.material)
         if flags:

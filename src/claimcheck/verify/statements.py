@@ -20,7 +20,7 @@ import yaml
 from claimcheck.errors import InputError
 from claimcheck.extract.pipeline import extract
 from claimcheck.loaders.documents import Document
-from claimcheck.models import ClaimKind, Ledger, StatementRef
+from claimcheck.models import Claim, ClaimKind, Ledger, StatementRef
 
 Scope = Literal["quotes", "attributed", "all"]
 SCOPES: dict[str, frozenset[ClaimKind]] = {
@@ -79,8 +79,9 @@ def from_ledger(
     """``from_document`` for a ledger already extracted (the caller needs its speakers too)."""
     kinds = SCOPES[scope]
     out: list[StatementRef] = []
-    for c in ledger.claims:
-        if c.kind not in kinds:
+    claims = [c for c in ledger.claims if c.kind in kinds]
+    for c in claims:
+        if _nested(c, claims):
             continue
         if c.form == "mixed" and c.verbatim:
             for part in c.verbatim:
@@ -91,6 +92,21 @@ def from_ledger(
         else:
             out.append(_span(document, c.text, c.speaker, c.kind, c.start, c.end))
     return out
+
+
+def _nested(claim: Claim, claims: list[Claim]) -> bool:
+    """Reported speech inside another claim's reported speech is checked as part of it.
+
+    "Schumer said Democrats had pleaded with the president not to …" is one thing
+    Schumer said; the plea inside it is not a second statement. A quotation inside
+    reported speech is still checked on its own: it claims someone's exact words.
+    """
+    if claim.kind != "indirect":
+        return False
+    return any(
+        o is not claim and o.kind == "indirect" and o.start <= claim.start and claim.end <= o.end
+        for o in claims
+    )
 
 
 def _span(

@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from claimcheck.catalogue import rule_of
 from claimcheck.models import Claim, Flag, Result, SourceRef, Speaker, StatementRef
+from claimcheck.text import fold_key
 from claimcheck.verify import judge
 from claimcheck.verify.corpus import Corpus
-from claimcheck.verify.evidence import source_ref, speakers_of
+from claimcheck.verify.evidence import source_ref, speakers_of, speaks, uncertain
 from claimcheck.verify.match import EntryMatch, Query, exact_in
 from claimcheck.verify.severity import Policy
 
@@ -55,16 +57,24 @@ def result(
     """The exact result for words found in document text."""
     covers = [EntryMatch(f.cover, 100.0, True, 0, 0) for f in found if f.cover is not None]
     speakers = speakers_of(corpus.index, covers)
-    attribution = judge.attribution("exact", statement.speaker, speakers)
+    draft = statement.speaker or ""
+    mine = bool(draft) and any(speaks(corpus.index, m.entry, draft) for m in covers)
+    telling = len(fold_key(statement.text).split()) >= judge.TELLING
+    attribution = judge.attribution(statement.speaker, speakers, mine, telling)
     chosen = _prefer(corpus, found, statement.speaker, speakers)
     claim = corpus.index.entries[chosen.cover].claim if chosen.cover is not None else None
     flags: list[Flag] = judge.kind_flags(statement.kind, claim.kind) if claim else []
-    if len({s.name for s in speakers}) > 1:
+    if telling and len({s.name for s in speakers}) > 1:
         flags.append("speaker-conflict")
     flags = judge.order_flags(flags)
     names = [s.name for s in speakers]
-    message = judge.message("exact", 100.0, attribution, flags, [], statement.speaker, names)
-    return Result(
+    doubt = (
+        uncertain(corpus.index, chosen.cover)
+        if attribution == "mismatch" and chosen.cover is not None
+        else None
+    )
+    message = judge.message("exact", 100.0, attribution, flags, [], statement.speaker, names, doubt)
+    result = Result(
         id=rid,
         statement=statement,
         verdict="exact",
@@ -72,23 +82,20 @@ def result(
         attribution=attribution,
         source=_source(corpus, chosen, claim, names),
         flags=flags,
-        severity=policy.severity("exact", attribution, flags),
+        severity=policy.severity("exact", attribution, flags, certain=doubt is None),
         message=message if claim is not None else message + UNCOVERED,
+        basis="verbatim",
     )
+    return result.model_copy(update={"rule": rule_of(result)})
 
 
 def _prefer(
     corpus: Corpus, found: Sequence[Found], speaker: str | None, speakers: list[Speaker]
 ) -> Found:
     """The first passage whose covering claim gives the draft's speaker, else the first."""
-    from claimcheck.verify.names import any_person
-
     if speaker:
         for f in found:
-            if f.cover is None:
-                continue
-            mine = speakers_of(corpus.index, [EntryMatch(f.cover, 100.0, True, 0, 0)])
-            if mine and any_person(speaker, mine):
+            if f.cover is not None and speaks(corpus.index, f.cover, speaker):
                 return f
     covered = [f for f in found if f.cover is not None]
     return covered[0] if covered and speakers else found[0]
