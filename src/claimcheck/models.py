@@ -268,7 +268,7 @@ class SourceRef(Model):
     passage: str | None = Field(
         default=None, description="The part of the source claim the statement aligns with."
     )
-    speaker_basis: str | None = Field(
+    speaker_basis: SpeakerBasis | None = Field(
         default=None,
         description="How the source's ledger found its speaker (the claim's speaker_basis).",
     )

@@ -25,25 +25,35 @@ def _paint(text: str, code: str, color: bool) -> str:
     return f"{code}{text}{_RESET}" if color else text
 
 
+_PUNCT = "\"'.,;:!?“”‘’()"
+
+
 def word_diff(source: str, statement: str, color: bool = False) -> str:
-    """The source passage with the draft's edits marked.
+    """The source passage with the draft's edits marked, punctuation outside the marks.
 
     >>> word_diff("It was not just to counter China", "It was just to counter China")
     'It was [-not-] just to counter China'
+    >>> word_diff("troops will leave Syria.", "troops will leave Iraq.")
+    'troops will leave [-Syria-] {+Iraq+}.'
     """
     a, b = source.split(), statement.split()
-    keys_a = [fold(w).text.strip("\"'.,;:!?") for w in a]
-    keys_b = [fold(w).text.strip("\"'.,;:!?") for w in b]
+    keys_a = [fold(w).text.strip(_PUNCT) for w in a]
+    keys_b = [fold(w).text.strip(_PUNCT) for w in b]
     out: list[str] = []
     sm = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "equal":
             out.extend(a[i1:i2])
             continue
+        # The source's punctuation after a changed word stays, outside the marks.
+        tail = a[i2 - 1][len(a[i2 - 1].rstrip(_PUNCT)) :] if i2 > i1 else ""
+        marks: list[str] = []
         if i2 > i1:
-            out.append(_paint("[-" + " ".join(a[i1:i2]) + "-]", _RED, color))
+            marks.append(_paint("[-" + " ".join(a[i1:i2]).strip(_PUNCT) + "-]", _RED, color))
         if j2 > j1:
-            out.append(_paint("{+" + " ".join(b[j1:j2]) + "+}", _GREEN, color))
+            marks.append(_paint("{+" + " ".join(b[j1:j2]).strip(_PUNCT) + "+}", _GREEN, color))
+        marks[-1] += tail
+        out.extend(marks)
     return " ".join(out)
 
 

@@ -6,7 +6,7 @@ from claimcheck.models import Change, SourceRef, Speaker
 from claimcheck.verify.align import Edit
 from claimcheck.verify.index import ClaimLookup, Entries
 from claimcheck.verify.match import EntryMatch
-from claimcheck.verify.names import same_person
+from claimcheck.verify.names import named, same_person
 
 
 def _line_col(text: str, line: int, column: int, offset: int) -> tuple[int, int]:
@@ -48,8 +48,8 @@ def source_ref(
         end_line=end_line,
         end_column=end_column,
         passage=passage,
-        speaker_basis=getattr(claim, "speaker_basis", None),
-        speaker_alternatives=list(getattr(claim, "speaker_alternatives", [])),
+        speaker_basis=claim.speaker_basis,
+        speaker_alternatives=claim.speaker_alternatives,
     )
 
 
@@ -77,12 +77,14 @@ def uncertain(index: ClaimLookup, eid: int) -> str | None:
     be two people lists the others in ``speaker_alternatives``.
     """
     claim = index.entries[eid].claim
-    others = list(getattr(claim, "speaker_alternatives", []))
+    others = claim.speaker_alternatives
     if others:
         return f"the source's mention could also be {' or '.join(others)}"
-    if getattr(claim, "speaker_basis", None) == "unresolved":
+    if claim.speaker_basis == "unresolved":
         mention = claim.mention.text if claim.mention else claim.speaker
         return f'the source only says "{mention}" and never ties it to a name'
+    if claim.speaker and not named(claim.speaker):
+        return f'the source\'s speaker "{claim.speaker}" is a description, not a name'
     return None
 
 

@@ -167,6 +167,21 @@ def description_head(draft: str) -> str | None:
     return str(raw[-1]).lower()
 
 
+def named(speaker: str) -> bool:
+    """The speaker string holds a name, not only a description, a title or a place.
+
+    >>> [named(s) for s in ("US Secretary", "police", "him", "Statistics Canada", "Das")]
+    [False, False, False, True, True]
+    """
+    from claimcheck.lexicon.places import PLACE_OF
+
+    for t in _TOKEN.findall(speaker):
+        low = t.rstrip(".").lower()
+        if t[:1].isupper() and low not in TITLES and low not in PLACE_OF and low not in _ARTICLES:
+            return True
+    return False
+
+
 def spelled_alike(a: Speaker, b: Speaker) -> bool:
     """One letter apart in the surname, the rest agreeing, and one of them a full name.
 
