@@ -2,11 +2,14 @@
 
 The stage order (``pipeline.verify``):
 
-1. ``corpus``      current ledgers (or extract now) → ``index.ClaimIndex``, and the
-                   documents' prose → ``index.TextIndex``
+1. ``corpus``      current ledgers (``corpus.current``: a stale one re-extracted with its
+                   corrections) → ``index.ClaimIndex``, and the documents' prose →
+                   ``index.TextIndex``
 2. ``statements``  a draft (or a YAML/JSON/CSV list) → ``StatementRef`` items
-3. ``match``       candidates from the index, aligned word by word (``Edit``);
-                   ``verbatim`` when no claim holds the words: the documents' prose
+3. ``match``       candidates from the index, aligned word by word (``align``:
+                   ``Edit``; ``wording``: typography is not meaning); ``verbatim``
+                   when no claim holds the words: the documents' prose;
+                   ``paraphrase`` for reported speech in the draft's own words
 4. ``judge``       material changes, attribution, the verdict message
 5. ``severity``    the ``Policy`` that grades a verdict error / warning / info
 6. ``checker``     one statement through 3–5; ``evidence`` builds the source

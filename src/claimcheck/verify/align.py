@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
@@ -32,6 +33,8 @@ class Edit:
 def _subwords(words: Sequence[str]) -> tuple[list[str], list[int]]:
     """Words with contractions spelled out ("shouldn't" → "should", "not"), and the word
     each sub-word came from: alignment on these pairs "shouldn't" with "should not"."""
+    if not any("'" in w or w == "cannot" for w in words):
+        return list(words), list(range(len(words)))  # most sentences: one sub-word a word
     subs: list[str] = []
     owner: list[int] = []
     for i, w in enumerate(words):
@@ -76,6 +79,8 @@ def stretch(src: list[str], keys: tuple[str, ...], a: int, b: int) -> tuple[int,
     """The window, or the window run on to the unit's end (or start) when that matches
     clearly more of the piece: the draft dropped a clause and went on after it."""
     best = _trimmed(src, keys, a, b)
+    if best[2] == len(keys):
+        return best  # every word of the piece matched: nothing to stretch for
     for wider in ((a, len(src)), (0, b)):
         if wider != (a, b):
             fit = _trimmed(src, keys, *wider)
@@ -97,6 +102,8 @@ def word_runs(src: Sequence[str], st: Sequence[str]) -> list[tuple[int, int, int
     """
     s_sub, s_own = _subwords(src)
     d_sub, d_own = _subwords(st)
+    if len(s_sub) == len(src) and len(d_sub) == len(st):
+        return _merged(Levenshtein.opcodes(s_sub, d_sub))  # no contraction on either side
     s2d: dict[int, int] = {}
     runs: list[list[int]] = []
     for op in Levenshtein.opcodes(s_sub, d_sub):
@@ -108,8 +115,11 @@ def word_runs(src: Sequence[str], st: Sequence[str]) -> list[tuple[int, int, int
     d2s = {d: s for s, d in s2d.items()}
     # Sub-words that align but belong to differently written words ("we're" / "we are")
     # are an edit too: typography is shown, never hidden.
+    by_word: dict[int, list[int]] = {}
+    for k, o in enumerate(s_own):
+        by_word.setdefault(o, []).append(k)
     for i, word in enumerate(src):
-        subs = [k for k, o in enumerate(s_own) if o == i]
+        subs = by_word.get(i, [])
         if subs and all(k in s2d for k in subs):
             ds = [s2d[k] for k in subs]
             if {d_own[d] for d in ds} != {d_own[ds[0]]} or st[d_own[ds[0]]] != word:
@@ -132,6 +142,19 @@ def word_runs(src: Sequence[str], st: Sequence[str]) -> list[tuple[int, int, int
         else:
             words.append(w)
     return words
+
+
+def _merged(ops: Any) -> list[tuple[int, int, int, int]]:
+    """Non-equal opcodes as word ranges, adjacent ones joined."""
+    out: list[tuple[int, int, int, int]] = []
+    for op in ops:
+        if op.tag == "equal":
+            continue
+        if out and out[-1][1] == op.src_start and out[-1][3] == op.dest_start:
+            out[-1] = (out[-1][0], op.src_end, out[-1][2], op.dest_end)
+        else:
+            out.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+    return out
 
 
 def _gap_word(owner: list[int], at: int, n: int) -> int:

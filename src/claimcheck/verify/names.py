@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -54,6 +55,11 @@ def name_tokens(name: str) -> list[str]:
     >>> name_tokens("Wayne A. I. Frederick")
     ['wayne', 'a', 'i', 'frederick']
     """
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_tokens(name: str) -> tuple[str, ...]:
     name = _LEADS.sub("", name.replace("\u2019", "'"))
     raw = [t.rstrip(".") for t in _TOKEN.findall(name)]
     if raw and raw[-1].lower().endswith("'s"):
@@ -66,7 +72,7 @@ def name_tokens(name: str) -> list[str]:
     # Everything up to the last title word describes the person ("House Speaker").
     last = max((i for i, t in enumerate(tokens[:-1]) if t in TITLES), default=-1)
     kept = [t for t in tokens[last + 1 :] if t not in TITLES]
-    return kept or [t for t in tokens if t not in PARTICLES][-1:]
+    return tuple(kept or [t for t in tokens if t not in PARTICLES][-1:])
 
 
 def _fits(x: str, y: str) -> bool:

@@ -51,6 +51,14 @@ _STOP = frozenset(
     taken give gave given way ways thing things lot lots much many one ones whether while
     because since although though however therefore thus whose per via""".split()
 )
+# Verbs that reverse what they govern, as a negation does: "the firm would stop installing
+# power lines" is not "the firm was working to install … power lines".
+_REVERSING_WORDS = (
+    "stop stops stopped stopping halt halted cease ceased quit abandon abandoned refuse "
+    "refused reject rejected deny denied oppose opposed cancel cancelled canceled fail "
+    "failed prevent prevented block blocked ban banned scrap scrapped"
+).split()
+_REVERSING = frozenset(_REVERSING_WORDS)
 # Words too common in news to vouch for a paraphrase on their own.
 _WEAK = frozenset("said say says told people time year years day days".split())
 _stemmer = snowballstemmer.stemmer("english")
@@ -127,7 +135,7 @@ def _word(w: str, opener: bool) -> list[tuple[str, str, str]]:
         p = p.split("|")[0]
         modal = judge.modal_lemma(p, reported=True)  # reported speech: "would" is "will"
         number = judge.number_value(p)
-        if judge.is_negation(p):
+        if judge.is_negation(p) or p in _REVERSING:
             out.append((w, "negation", "not"))
         elif modal is not None:
             out.append((w, "modal", modal))

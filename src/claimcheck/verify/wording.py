@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 # Irregular negative contractions; every other "xn't" is "x not".
 _NEGATIVE = {"won't": "will not", "can't": "can not", "cannot": "can not", "shan't": "shall not"}
@@ -94,6 +95,7 @@ _RULES = (
 _KEEP = frozenset("four hour hours tour tours pour pours your flour sour dour devour".split())
 
 
+@lru_cache(maxsize=1 << 16)
 def spelling(word: str) -> str:
     """One key for the British and American spellings of a word.
 
