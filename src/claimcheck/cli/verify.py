@@ -34,7 +34,7 @@ from claimcheck.cli.common import (
     policy_flags,
     report_paths,
 )
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, InputError
 
 if TYPE_CHECKING:
     from claimcheck.ci import settings as settings_mod
@@ -207,6 +207,14 @@ def run_verify(
     s = loaded.settings
     stdin = sys.stdin.read() if "-" in drafts else None
     settings = Settings(scope=s.scope, claims=s.claims, threshold=s.threshold)
+    if s.claims and not Path(s.claims).is_dir():
+        # A mistyped --claims would silently ignore every correction in the real folder.
+        raise InputError(
+            "ledger folder not found",
+            path=s.claims,
+            hint="check --claims (or `claims` in the config); to create it: "
+            f"claimcheck extract {s.corpus} --out {s.claims}",
+        )
     sources, synced = open_corpus(s.corpus, s.claims, s.index, declared=s.speakers or None)
     if synced is not None and (synced.added or synced.changed or synced.removed):
         typer.echo(synced.line(s.index or default_index(s.corpus)), err=True)

@@ -104,13 +104,6 @@ def load_corpus(folder: str, claims: str | None = None) -> Corpus:
         )
     if not Path(folder).is_dir():
         raise InputError("corpus folder not found", path=folder, hint="pass --corpus DIR")
-    if claims and not Path(claims).is_dir():
-        raise InputError(
-            "ledger folder not found",
-            path=claims,
-            hint="check --claims (or `claims` in the config); to create it: "
-            f"claimcheck extract {folder} --out {claims}",
-        )
     errors: list[InputError] = []
     files = gather([folder], errors)
     if not files and not errors:
