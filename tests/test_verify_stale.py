@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from claimcheck.cli.app import app
@@ -20,7 +21,8 @@ ARTICLE = (
 )
 
 
-def _newsroom(tmp_path: Path) -> Path:
+def _newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)  # the project root: files outside it are not read
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "ruling.txt").write_text(ARTICLE, encoding="utf-8")
     res = runner.invoke(
@@ -54,8 +56,10 @@ def _verify(root: Path, *args: str) -> tuple[int, dict, str]:  # type: ignore[ty
     return res.exit_code, json.loads(res.stdout), res.stderr
 
 
-def test_a_stale_ledger_keeps_its_corrections_and_says_so(tmp_path: Path) -> None:
-    root = _newsroom(tmp_path)
+def test_a_stale_ledger_keeps_its_corrections_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _newsroom(tmp_path, monkeypatch)
     code, report, _ = _verify(root)
     assert code == 0 and report["errors"] == []
     assert report["results"][0]["attribution"] == "match"
@@ -73,8 +77,10 @@ def test_a_stale_ledger_keeps_its_corrections_and_says_so(tmp_path: Path) -> Non
     assert _verify(root, "--fail-on", "warning")[0] == 1
 
 
-def test_a_claims_folder_given_that_does_not_exist_is_an_error(tmp_path: Path) -> None:
-    root = _newsroom(tmp_path)
+def test_a_claims_folder_given_that_does_not_exist_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _newsroom(tmp_path, monkeypatch)
     res = runner.invoke(
         app,
         [
