@@ -63,3 +63,20 @@ def workflow_command() -> list[str]:
 
 def test_workflow_command_parses() -> None:
     assert workflow_command()[:3] == ["verify", "--format", "github"]
+
+
+def test_no_requirement_names_the_unrelated_claimcheck_distribution() -> None:
+    # "claimcheck" on PyPI is someone else's project; an extra that names it
+    # (``claimcheck[lsp]``) installs that package over this one's import package
+    # and every test fails to import (the CI run of 2026-12-03).
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        requirements.extend(extra)
+    names = {Requirement(r).name.lower() for r in requirements}
+    assert "claimcheck" not in names
+    assert project["name"] == "claimcheck-news"
