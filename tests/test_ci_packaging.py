@@ -80,3 +80,15 @@ def test_no_requirement_names_the_unrelated_claimcheck_distribution() -> None:
     names = {Requirement(r).name.lower() for r in requirements}
     assert "claimcheck" not in names
     assert project["name"] == "claimcheck-news"
+
+
+def test_install_hints_name_this_distribution() -> None:
+    # Every "pip install 'X[extra]'" a user is told to run must install this
+    # project: the bare name is the unrelated one.
+    pattern = re.compile(r"(?<![\w-])claimcheck\[")
+    offenders = []
+    for path in [ROOT / "README.md", *ROOT.glob("docs/*.md"), *ROOT.glob("src/claimcheck/**/*.py")]:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if pattern.search(line):
+                offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert not offenders, "\n".join(offenders)

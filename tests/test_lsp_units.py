@@ -34,7 +34,7 @@ def test_lsp_without_pygls_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.delitem(sys.modules, "claimcheck.lsp.server", raising=False)
     res = CliRunner().invoke(app, ["lsp"])
     assert res.exit_code == 2
-    assert "pip install 'claimcheck[lsp]'" in res.stderr
+    assert "pip install 'claimcheck-news[lsp]'" in res.stderr
 
 
 def test_a_remembered_check_is_the_check_verify_gives() -> None:

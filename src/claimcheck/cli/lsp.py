@@ -32,7 +32,7 @@ def lsp(
     are diagnostics with the rule as their code and the source passage as
     related information; code actions offer the source's exact wording and a
     suppression comment with a reason. Needs the lsp extra:
-    pip install 'claimcheck[lsp]'. Editor settings: docs/editor.md.
+    pip install 'claimcheck-news[lsp]'. Editor settings: docs/editor.md.
 
     Examples:
       claimcheck lsp
@@ -48,7 +48,7 @@ def lsp(
         fail(
             UsageError(
                 f"the language server needs pygls ({exc.name} is missing)",
-                hint="pip install 'claimcheck[lsp]'",
+                hint="pip install 'claimcheck-news[lsp]'",
             )
         )
     serve(config=Path(config).resolve() if config else None, delay=delay / 1000)
