@@ -55,8 +55,15 @@ def check(fmt: str, out: str) -> None:
     CHECKS[fmt](out)
 
 
+# What a terminal obeys: C0 controls but tab and newline, DEL, C1 controls.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _text(out: str) -> None:
-    pass
+    # Uncoloured text goes to a person's terminal or a CI log: a draft's escape
+    # sequence must arrive written out, never obeyed.
+    bad = _CONTROL.search(out)
+    assert bad is None, f"text: control character {bad.group()!r} at {bad.start()}"
 
 
 def _json(out: str) -> None:

@@ -8,13 +8,15 @@ from claimcheck import text
 from claimcheck.lexicon import cues as cue_lexicon
 from claimcheck.models import Speaker
 from claimcheck.render import text as text_render
+from claimcheck.render import words as render_words
 from claimcheck.verify import Policy, align, judge, match, names, paraphrase, wording
 from claimcheck.verify.align import Edit
 from claimcheck.verify.judge import edit_flags
 
 
 @pytest.mark.parametrize(
-    "module", [text, match, judge, names, cue_lexicon, align, wording, paraphrase, text_render]
+    "module",
+    [text, match, judge, names, cue_lexicon, align, wording, paraphrase, text_render, render_words],
 )
 def test_doctests(module: object) -> None:
     failed, tried = doctest.testmod(module)  # type: ignore[arg-type]

@@ -156,3 +156,34 @@ def test_a_linked_report_file_is_not_read(project: Path, tmp_path: Path) -> None
     (project / "report.json").symlink_to(tmp_path / "outside" / "report.json")
     res = cli("report", "report.json")
     assert res.exit_code == 2 and "outside the project root" in res.stderr
+
+
+# Clear the screen, retitle the window, an 8-bit CSI, a carriage return over the line.
+ESCAPES = "\x1b[2J\x1b]0;owned\x07\x9b31m\r"
+
+
+def test_escape_sequences_from_the_repository_never_reach_the_terminal(project: Path) -> None:
+    corpus = project / "corpus"
+    (corpus / "source.txt").write_text(
+        f"“It was not{ESCAPES} just to counter China,” Das{ESCAPES} said.\n", "utf-8"
+    )
+    (corpus / f"named{ESCAPES}.txt").write_text(ARTICLE, "utf-8")
+    (corpus / f"broken{ESCAPES}.txt").write_bytes(b"caf\xe9 \x81\x8d\x8f")
+    (project / "drafts" / "draft.md").write_text(
+        f"“It was not{ESCAPES} just to counter China,” Das said.\n"
+        f"“We never said{ESCAPES} that,” Das{ESCAPES} said.\n",
+        "utf-8",
+    )
+    runs = [
+        cli("verify", "drafts/draft.md", "--corpus", "corpus"),
+        cli("extract", "corpus"),
+        cli("extract", "corpus/source.txt", "--format", "text"),
+        cli("extract", "corpus", "--out", "claims"),
+    ]
+    for res in runs:
+        for stream in (res.stdout, res.stderr):
+            control = [ch for ch in stream if ch in "\x1b\x07\x9b\r"]
+            assert not control, stream
+    # Written out, so a reader sees that the file holds them.
+    assert "\\x1b[2J" in runs[0].stdout
+    assert "broken\\x1b[2J" in runs[1].stderr

@@ -15,6 +15,7 @@ from claimcheck.cli.common import (
     confine,
     fail,
     load_settings,
+    say,
 )
 from claimcheck.cli.verify import run_verify
 from claimcheck.errors import ClaimcheckError
@@ -80,4 +81,4 @@ def baseline_write(
     except ClaimcheckError as err:
         fail(err)
     written = words.count(n, "finding")
-    typer.echo(f"claimcheck: wrote {written} to {target.as_posix()}", err=True)
+    say(f"claimcheck: wrote {written} to {target.as_posix()}")

@@ -24,8 +24,15 @@ if TYPE_CHECKING:
     from claimcheck.models import Report
 
 
+def say(line: str) -> None:
+    """A line for the person on stderr; names and texts from files cannot drive the terminal."""
+    from claimcheck.render.words import visible
+
+    typer.echo(visible(line), err=True)
+
+
 def fail(err: ClaimcheckError) -> NoReturn:
-    typer.echo(f"claimcheck: error: {err.one_line()}", err=True)
+    say(f"claimcheck: error: {err.one_line()}")
     raise typer.Exit(2)
 
 
@@ -257,9 +264,9 @@ def emit(
 
     for e in report.errors:
         if not is_notice(e):
-            typer.echo(f"claimcheck: error: {e.message}", err=True)
+            say(f"claimcheck: error: {e.message}")
         elif e.code == "stale-ledger" or (e.code == "draft-not-checked" and options.fmt != "text"):
             # The text report shows a draft's notice; machine formats on stdout get it on
             # stderr too. A stale ledger is about the corpus: stderr always.
-            typer.echo(f"claimcheck: warning: {e.path}: {e.message}", err=True)
+            say(f"claimcheck: warning: {e.path}: {e.message}")
     raise typer.Exit(policy.exit_code(report, options.exit))

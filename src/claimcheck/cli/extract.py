@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from claimcheck.cli.common import AllowOutsideOpt, confine, fail
+from claimcheck.cli.common import AllowOutsideOpt, confine, fail, say
 from claimcheck.errors import ClaimcheckError, UsageError
 from claimcheck.files import encodable
 
@@ -165,12 +165,12 @@ def extract(
                     paths, out_dir, check=check, jobs=jobs, progress=tick
                 )
             for line in outcome.messages:
-                typer.echo(line, err=True)
+                say(line)
             if verbose:
                 for path in outcome.written:
-                    typer.echo(f"wrote {path}", err=True)
+                    say(f"wrote {path}")
             if not check:
-                typer.echo(outcome.line(out_dir), err=True)
+                say(outcome.line(out_dir))
                 _update_index(paths, out_dir, jobs)
             # A file that could not be read outranks a stale ledger.
             raise typer.Exit(2 if outcome.failed else 1 if (check and outcome.stale) else 0)
@@ -181,7 +181,7 @@ def extract(
         fail(err)
     sys.stdout.write(encodable(rendered.text))
     for line in rendered.messages:
-        typer.echo(line, err=True)
+        say(line)
     if rendered.failed:
         raise typer.Exit(2)
 
@@ -232,7 +232,7 @@ def _extract_archive(
         )
         plan = bulk.plan_inputs(paths, options.columns, parse_size(partition_size))
         for line in plan.warnings:
-            typer.echo(line, err=True)
+            say(line)
         with progress_bar("extracting") as tick:
             outcome = bulk.run(plan.parts, options, _print, _say, progress=tick)
     except ClaimcheckError as err:
@@ -247,7 +247,7 @@ def _print(text: str) -> None:
 
 
 def _say(line: str) -> None:
-    typer.echo(line, err=True)
+    say(line)
 
 
 def _update_index(paths: list[str], out: Path, jobs: int | None) -> None:
@@ -267,4 +267,4 @@ def _update_index(paths: list[str], out: Path, jobs: int | None) -> None:
     with progress_bar("indexing") as tick:
         summary = sync(store, paths[0], out.as_posix(), jobs=jobs, progress=tick)
     store.close()
-    typer.echo(summary.line(where), err=True)
+    say(summary.line(where))

@@ -10,7 +10,7 @@ from typing import Annotated, Protocol
 
 import typer
 
-from claimcheck.cli.common import ConfigOpt, IsolatedOpt, fail, load_settings
+from claimcheck.cli.common import ConfigOpt, IsolatedOpt, fail, load_settings, say
 from claimcheck.errors import ClaimcheckError
 
 
@@ -102,8 +102,8 @@ def index(
     except ClaimcheckError as err:
         fail(err)
     for problem in summary.failed:
-        typer.echo(f"claimcheck: error: {problem.one_line()}", err=True)
-    typer.echo(summary.line(where), err=True)
+        say(f"claimcheck: error: {problem.one_line()}")
+    say(summary.line(where))
     raise typer.Exit(2 if summary.failed else 0)
 
 
@@ -121,7 +121,7 @@ def _load_table(table: str, location: str | None, rebuild: bool) -> None:
         loaded = load_table(table, location)
     except ClaimcheckError as err:
         fail(err)
-    typer.echo(loaded.line(location), err=True)
+    say(loaded.line(location))
 
 
 def _discard(where: str, url: bool) -> None:

@@ -33,6 +33,7 @@ from claimcheck.cli.common import (
     load_settings,
     policy_flags,
     report_paths,
+    say,
 )
 from claimcheck.errors import ClaimcheckError, InputError
 
@@ -170,7 +171,7 @@ def verify(
                 from claimcheck.render.words import count
 
                 named = count(len(left_out), "file")
-                typer.echo(f"claimcheck: nothing to check: the config leaves out {named}", err=True)
+                say(f"claimcheck: nothing to check: the config leaves out {named}")
                 raise typer.Exit(0)
         elif not drafts and text is None and loaded.file is not None:
             drafts = configured_drafts(loaded)
@@ -217,5 +218,5 @@ def run_verify(
         )
     sources, synced = open_corpus(s.corpus, s.claims, s.index, declared=s.speakers or None)
     if synced is not None and (synced.added or synced.changed or synced.removed):
-        typer.echo(synced.line(s.index or default_index(s.corpus)), err=True)
+        say(synced.line(s.index or default_index(s.corpus)))
     return run(drafts, sources, settings, text=text, speaker=speaker, stdin=stdin)

@@ -6,10 +6,11 @@ a person tries, so it says what was found and how to go further.
 
 from __future__ import annotations
 
+import shlex
 from collections import Counter
 
 from claimcheck.models import Ledger
-from claimcheck.render.words import count
+from claimcheck.render.words import count, visible
 
 _SPEAKERS = 3
 
@@ -17,7 +18,7 @@ _SPEAKERS = 3
 def _speakers(ledger: Ledger) -> str:
     said = Counter(c.speaker for c in ledger.claims if c.speaker)
     top = [name for name, _ in sorted(said.items(), key=lambda kv: (-kv[1], kv[0]))]
-    shown = ", ".join(top[:_SPEAKERS])
+    shown = visible(", ".join(top[:_SPEAKERS]))
     return shown + (f" +{len(top) - _SPEAKERS} more" if len(top) > _SPEAKERS else "")
 
 
@@ -37,7 +38,7 @@ def render_summary(ledgers: list[Ledger], hint_path: str) -> str:
         totals.update(kinds)
         rows.append(
             (
-                ledger.document.path,
+                visible(ledger.document.path),
                 str(len(ledger.claims)),
                 str(kinds["quote"]),
                 str(kinds["indirect"]),
@@ -60,10 +61,11 @@ def render_summary(ledgers: list[Ledger], hint_path: str) -> str:
         f"({count(totals['quote'], 'quote')}, {totals['indirect']} reported, "
         f"{totals['narrative']} narrative), {count(speakers, 'speaker')}"
     )
-    first = ledgers[0].document.path if ledgers else hint_path
+    # A command to copy: a path with a space or a quote in it is quoted for the shell.
+    first = shlex.quote(ledgers[0].document.path) if ledgers else hint_path
     hints = [
-        (f"claimcheck extract {first} --format text", "one article's claims, to review"),
-        (f"claimcheck extract {hint_path} --out claims/", "write the ledgers verify uses"),
+        (f"claimcheck extract {visible(first)} --format text", "one article's claims, to review"),
+        (f"claimcheck extract {visible(hint_path)} --out claims/", "write the ledgers verify uses"),
     ]
     pad = max(len(cmd) for cmd, _ in hints)
     out += ["", "Next:", *(f"  {cmd.ljust(pad)}  # {why}" for cmd, why in hints)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from claimcheck.models import Ledger
+from claimcheck.render.words import visible
 
 _WIDTH = 100
 
@@ -38,4 +39,4 @@ def render_ledger(ledger: Ledger) -> str:
     out.append(f"Skipped ({len(ledger.skipped)}):")
     for s in ledger.skipped:
         out.append(f"  {s.line:>4}  {s.reason:<14} {' '.join(s.text.split())[:70]}")
-    return "\n".join(out) + "\n"
+    return visible("\n".join(out)) + "\n"

@@ -12,7 +12,7 @@ import textwrap
 
 from claimcheck.catalogue import is_notice
 from claimcheck.models import Report, Result
-from claimcheck.render.words import count, location
+from claimcheck.render.words import count, location, visible
 from claimcheck.text import fold
 
 BASELINE = "baseline"  # ci.baseline.REASON: the suppression_reason of a known finding
@@ -36,7 +36,7 @@ def word_diff(source: str, statement: str, color: bool = False) -> str:
     >>> word_diff("troops will leave Syria.", "troops will leave Iraq.")
     'troops will leave [-Syria-] {+Iraq+}.'
     """
-    a, b = source.split(), statement.split()
+    a, b = visible(source).split(), visible(statement).split()
     keys_a = [fold(w).text.strip(_PUNCT) for w in a]
     keys_b = [fold(w).text.strip(_PUNCT) for w in b]
     out: list[str] = []
@@ -61,35 +61,40 @@ def _wrap(text: str, indent: str) -> list[str]:
     return textwrap.wrap(text, _WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
 
 
+def _where(path: str, line: int, column: int | None = None) -> str:
+    return visible(location(path, line, column))
+
+
 def render_result(r: Result, color: bool = False) -> list[str]:
+    """One result's lines; every text from a draft, a source or a file name is ``visible``."""
     st = r.statement
     sev = _paint(r.severity, _SEVERITY[r.severity], color)
     if r.suppressed:
         sev = _paint(f"suppressed {r.severity}", _DIM, color)
     score = f" {r.score:.1f}" if r.verdict == "fuzzy" else ""
-    who = f" ({st.speaker})" if st.speaker else ""
-    where = location(st.path, st.line, st.column) + ":"
+    who = f" ({visible(st.speaker)})" if st.speaker else ""
+    where = _where(st.path, st.line, st.column) + ":"
     lines = [f"{where} {sev} {r.verdict}{score}, speaker {r.attribution}{who}"]
-    lines += _wrap(f"“{' '.join(st.text.split())}”", "  ")
-    lines += _wrap(r.message, "  ")
+    lines += _wrap(f"“{visible(' '.join(st.text.split()))}”", "  ")
+    lines += _wrap(visible(r.message), "  ")
     if r.suppressed:
-        lines += _wrap(f"suppressed: {r.suppression_reason or 'no reason given'}", "  ")
+        lines += _wrap(visible(f"suppressed: {r.suppression_reason or 'no reason given'}"), "  ")
     if r.flags:
         lines.append("  flags: " + ", ".join(r.flags))
     src = r.source
     if src is not None:
-        said = ", ".join(src.speakers) if src.speakers else "no speaker"
-        lines.append(f"  source: {location(src.document, src.line, src.column)} ({said})")
-        passage = " ".join((src.passage or src.text).split())
+        said = visible(", ".join(src.speakers)) if src.speakers else "no speaker"
+        lines.append(f"  source: {_where(src.document, src.line, src.column)} ({said})")
+        passage = visible(" ".join((src.passage or src.text).split()))
         shown = passage if r.verdict == "exact" else word_diff(passage, st.text, color)
         lines += _wrap(shown, "    ")
     elif r.nearest is not None:
         near = r.nearest
         lines.append(
-            f"  hint, not a match: nearest is {location(near.document, near.line, near.column)} "
+            f"  hint, not a match: nearest is {_where(near.document, near.line, near.column)} "
             f"(score {r.nearest_score:.1f})"
         )
-        lines += _wrap(" ".join((near.passage or near.text).split()), "    ")
+        lines += _wrap(visible(" ".join((near.passage or near.text).split())), "    ")
     return lines
 
 
@@ -104,10 +109,10 @@ def render(report: Report, color: bool = False) -> str:
         out.append("")
     for e in report.errors:
         if is_notice(e):  # a notice about the draft, not a run failure
-            where = location(e.path or "", e.line, 1) if e.line is not None else f"{e.path}"
-            out.append(f"{where}: warning [{e.code}] {e.message}")
+            where = _where(e.path or "", e.line, 1) if e.line is not None else visible(f"{e.path}")
+            out.append(f"{where}: warning [{e.code}] {visible(e.message)}")
         else:
-            out.append(f"error: {e.message}")
+            out.append(f"error: {visible(e.message)}")
     s = report.summary
     c = report.corpus
     inline = s.suppressed - known
