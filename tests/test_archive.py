@@ -270,3 +270,68 @@ def test_a_lone_surrogate_escape_does_not_sink_its_partition(tmp_path: Path) -> 
     assert ledgers[0].document.title == "T\ufffd"
     printed = run("extract", str(src))
     assert printed.exit_code == 0 and len(printed.stdout.splitlines()) == 2
+
+
+def _on_a_terminal(args: list[str], cwd: Path) -> tuple[bytes, bytes]:
+    """Run claimcheck with stderr on a pseudo-terminal (the progress bar shows) and
+    stdout in a pipe, as ``claimcheck extract ARCHIVE > ledgers.jsonl`` in a shell."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    import threading
+
+    env = {k: v for k, v in os.environ.items() if k != "CI"}  # CI hides the bar
+    env["COLUMNS"] = "100"
+    leader, follower = pty.openpty()
+    seen: list[bytes] = []
+
+    def read() -> None:  # all along: a full terminal would block the bar, and the run
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the other end closed: everything was read
+                return
+            if not chunk:
+                return
+            seen.append(chunk)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "claimcheck", *args],
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            timeout=300,
+            check=False,
+        )
+    finally:
+        os.close(follower)
+        reader.join(10)
+        os.close(leader)
+    assert proc.returncode == 0, b"".join(seen)
+    return proc.stdout, b"".join(seen)
+
+
+def test_the_progress_bar_stays_on_the_terminal_out_of_stdout(tmp_path: Path) -> None:
+    args = ["extract", str(ARCHIVE), "--partition-size", "4KB"]
+    piped = run(*args).stdout.encode("utf-8")
+    shown, terminal = _on_a_terminal(args, tmp_path)
+    assert shown == piped  # the ledgers, and not a byte of the bar
+    # The bar's last state: partitions done of all, articles and articles per second.
+    parts = len(archive_plan.plan([str(ARCHIVE)], Columns(), 4096).parts)
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.decode("utf-8"))
+    assert re.search(rf"extracting \S+ {parts}/{parts} 24 articles, [\d,]+\.\d/s", plain), plain
+    assert "extract: 24 articles" in plain
+
+
+def test_progress_counts_partitions_and_articles_per_second() -> None:
+    plan = bulk.plan_inputs([str(ARCHIVE)], Columns(), 20 * 1024)
+    ticks: list[tuple[int, int, str]] = []
+    options = bulk.Options(quiet=True)
+    bulk.run(plan.parts, options, print, print, progress=lambda *t: ticks.append(t))
+    assert [(done, total) for done, total, _ in ticks] == [(1, 3), (2, 3), (3, 3)]
+    assert re.fullmatch(r"24 articles, [\d,]+\.\d/s", ticks[-1][2]), ticks

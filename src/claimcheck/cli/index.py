@@ -156,6 +156,7 @@ def progress_bar(label: str) -> Iterator[Tick | None]:
     if not sys.stderr.isatty() or os.environ.get("CI"):
         yield None
         return
+    from rich.console import Console
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -165,7 +166,18 @@ def progress_bar(label: str) -> Iterator[Tick | None]:
     )
 
     columns = (BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[note]}"))
-    with Progress(label, *columns, TimeRemainingColumn(), transient=True) as bar:
+    # On stderr, the terminal that was checked. rich's default is stdout, which holds
+    # the ledgers (``extract ARCHIVE > ledgers.jsonl`` got the bar's last newline), and
+    # it would move what is written to stdout onto its own console: leave stdout alone.
+    console = Console(stderr=True)
+    with Progress(
+        label,
+        *columns,
+        TimeRemainingColumn(),
+        transient=True,
+        console=console,
+        redirect_stdout=False,
+    ) as bar:
         task = bar.add_task(label, total=None, note="")
 
         def tick(done: int, total: int, note: str = "") -> None:
