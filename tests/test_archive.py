@@ -335,3 +335,30 @@ def test_progress_counts_partitions_and_articles_per_second() -> None:
     bulk.run(plan.parts, options, print, print, progress=lambda *t: ticks.append(t))
     assert [(done, total) for done, total, _ in ticks] == [(1, 3), (2, 3), (3, 3)]
     assert re.fullmatch(r"24 articles, [\d,]+\.\d/s", ticks[-1][2]), ticks
+
+
+def test_globs_folders_and_urls_read_as_the_one_file(tmp_path: Path) -> None:
+    lines = ARCHIVE.read_text("utf-8").splitlines(keepends=True)
+    (tmp_path / "jsonl" / "later").mkdir(parents=True)  # sorted after a.jsonl
+    (tmp_path / "jsonl" / "a.jsonl").write_text("".join(lines[:10]), "utf-8")
+    (tmp_path / "jsonl" / "later" / "b.jsonl").write_text("".join(lines[10:]), "utf-8")
+    spark = tmp_path / "export.parquet"
+    (spark / "year=2019").mkdir(parents=True)
+    for n in range(3):  # Spark's layout: parts in partition folders, its marker files
+        rows = [json.loads(line) for line in lines[n * 8 : (n + 1) * 8]]
+        part = pa.table({k: [r[k] for r in rows] for k in ("text", "title", "url", "date")})
+        pq.write_table(part, spark / "year=2019" / f"part-{n:05d}.parquet")
+    (spark / "_SUCCESS").touch()
+    (spark / "year=2019" / ".part-00000.parquet.crc").write_bytes(b"crc")
+
+    def claims(*inputs: str) -> list[list[Any]]:
+        plan = bulk.plan_inputs(list(inputs), Columns(), 4096)
+        got = [a for p in plan.parts for a in read_part(p, Columns())]
+        return [[(c.kind, c.text, c.speaker) for c in extract(a.document).claims] for a in got]
+
+    want = claims(str(ARCHIVE))
+    assert len(want) == 24
+    both = (f"{tmp_path}/jsonl/*.jsonl", f"{tmp_path}/jsonl/later/b.jsonl")
+    assert claims(f"{tmp_path}/jsonl/**/*.jsonl") == claims(*both) == want
+    assert claims(f"{spark}/") == claims(f"{spark}/**/*.parquet") == want
+    assert claims((tmp_path / "jsonl").as_uri() + "/**/*.jsonl") == want  # fsspec's file://

@@ -91,6 +91,22 @@ def test_the_cluster_writes_the_bytes_one_process_writes(
     assert _parts(tmp_path / "here/parts.parquet") == _parts(tmp_path / "there/parts.parquet")
 
 
+def test_progress_counts_the_cluster_s_partitions(client: Any) -> None:
+    plan = bulk.plan_inputs([str(ARCHIVE)], Columns(), 8 * 1024)
+    ticks: list[tuple[int, int, str]] = []
+    options = bulk.Options(client=client, quiet=True)
+    bulk.run(plan.parts, options, print, print, progress=lambda *t: ticks.append(t))
+    count = len(plan.parts)
+    assert [(done, total) for done, total, _ in ticks] == [(n, count) for n in range(1, count + 1)]
+    assert ticks[-1][2].startswith("24 articles, ") and ticks[-1][2].endswith("/s")
+
+
+def test_the_local_cluster_takes_no_fixed_port(client: Any) -> None:
+    # Sessions and test runs side by side: a dashboard on :8787 would be taken, with a warning.
+    services = client.scheduler_info().get("services", {})
+    assert services.get("dashboard") != 8787
+
+
 def test_the_command_on_a_scheduler(client: Any, tmp_path: Path) -> None:
     args = ["extract", str(ARCHIVE), "--partition-size", "16KB"]
     here = CliRunner().invoke(app, args)

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
+from claimcheck.ci.outputs import FORMATS
 from claimcheck.cli.app import app
 
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -48,11 +49,11 @@ def test_changed_quote_exits_1_with_the_diff(pair: tuple[str, str]) -> None:
     assert "[-12-] {+15+}" in out
 
 
-@pytest.mark.parametrize("fmt", ["json", "jsonl", "github", "sarif", "rdjson", "junit", "markdown"])
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_every_format_shows_the_finding(pair: tuple[str, str], fmt: str) -> None:
     code, out, _ = run(*pair, "--format", fmt)
     assert code == 1
-    assert "number-changed" in out
+    assert "number-changed" in out and "after.md" in out
     if fmt == "sarif":
         doc = json.loads(out)
         schema = json.loads((SCHEMAS / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
