@@ -49,3 +49,17 @@ def test_the_verify_page_shows_the_real_report() -> None:
     page = (ROOT / "docs" / "verify.md").read_text(encoding="utf-8")
     golden = ROOT / "tests" / "test_verify_pipeline" / "test_text_report_golden.txt"
     assert golden.read_text(encoding="utf-8") in page
+
+
+def test_the_readme_shows_the_editor_settings_docs_editor_md_explains() -> None:
+    import json
+    import tomllib
+
+    blocks = re.findall(r"<!-- editor-settings\b.*?-->\n```(\w+)\n(.*?)^```", README, re.S | re.M)
+    assert [lang for lang, _ in blocks] == ["json", "lua", "toml"]  # VS Code, Neovim, Helix
+    editor = (ROOT / "docs" / "editor.md").read_text(encoding="utf-8")
+    for lang, body in blocks:
+        assert body in editor, f"the README's {lang} settings differ from docs/editor.md's"
+    assert json.loads(blocks[0][1])["glspc.server.commandArguments"] == ["lsp"]
+    assert tomllib.loads(blocks[2][1])["language-server"]["claimcheck"]["args"] == ["lsp"]
+    assert 'cmd = { "claimcheck", "lsp" }' in blocks[1][1]
