@@ -104,3 +104,35 @@ def test_a_config_cannot_point_the_server_outside_its_project(tmp_path: Path) ->
     done = Server().run_check(project / "draft.md", "“Private words,” Ann Lee said.\n", 1, "utf-16")
     (shown,) = done.shown
     assert "outside the project root" in shown.diagnostic.message
+
+
+def test_the_configs_severity_overrides_reach_the_editor(tmp_path: Path) -> None:
+    """The policy CI applies: a rule the config raises or lowers is shown so."""
+    import shutil
+
+    from claimcheck.lsp.checking import check_text
+    from claimcheck.lsp.diagnostics import diagnostics
+    from claimcheck.lsp.project import project_for
+    from claimcheck.lsp.sources import LoadedCorpora
+
+    root = Path(__file__).resolve().parent.parent
+    for folder in ("corpus", "claims"):
+        shutil.copytree(root / folder, tmp_path / folder)
+    draft = tmp_path / "drafts" / "story.md"
+    draft.parent.mkdir()
+    text = (root / "examples" / "draft.md").read_text(encoding="utf-8")
+    (tmp_path / "claimcheck.toml").write_text(
+        'corpus = "corpus"\nclaims = "claims"\n\n[severity]\n'
+        'speaker-conflict = "error"\nmissing = "warning"\n',
+        encoding="utf-8",
+    )
+    project = project_for(draft, None)
+    report = check_text(text, draft, project, LoadedCorpora().get(project))
+    shown = diagnostics(report, Lines(text), project)
+    severity = {str(s.diagnostic.code): s.diagnostic.severity for s in shown}
+    assert severity["speaker-conflict"] == types.DiagnosticSeverity.Error  # a warning in CI
+    assert severity["missing"] == types.DiagnosticSeverity.Warning  # an error in CI
+    assert severity["number-changed"] == types.DiagnosticSeverity.Error
+    number = next(s.diagnostic for s in shown if s.diagnostic.code == "number-changed")
+    (related,) = number.related_information or []
+    assert related.location.uri == (tmp_path / "corpus" / "india-japan-defense.txt").as_uri()
