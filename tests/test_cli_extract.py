@@ -104,3 +104,11 @@ def test_schema_ledger_command() -> None:
     res = run("schema", "ledger")
     assert res.exit_code == 0
     assert json.loads(res.stdout)["title"] == "Ledger"
+
+
+def test_extract_out_counts_one_ledger_in_the_singular(tmp_path: Path) -> None:
+    article = tmp_path / "one.txt"
+    article.write_text("“It was not just to counter China,” Das said.\n", "utf-8")
+    res = run("extract", str(article), "--out", str(tmp_path / "claims"))
+    assert res.exit_code == 0, res.output
+    assert "extract: 1 ledger written (1 claim), 0 up to date, in " in res.stderr

@@ -25,6 +25,7 @@ from claimcheck.extract.pipeline import extract
 from claimcheck.files import BatchWriter, clean_stale_temps
 from claimcheck.loaders import documents
 from claimcheck.models import Ledger, dump_json, dump_jsonl
+from claimcheck.render.words import plural
 
 
 def ledger_for(path: str, notes: list[str] | None = None) -> Ledger:
@@ -117,8 +118,10 @@ class WriteOutcome:
         """The run in one line, as ``extract --out`` ends."""
         same = self.sources - len(self.written) - len(self.failed) - len(self.stale)
         bad = f", {len(self.failed):,} unreadable" if self.failed else ""
+        written = len(self.written)
         return (
-            f"extract: {len(self.written):,} ledgers written ({self.claims:,} claims), "
+            f"extract: {written:,} {plural(written, 'ledger')} written "
+            f"({self.claims:,} {plural(self.claims, 'claim')}), "
             f"{same:,} up to date{bad}, in {self.seconds:.1f} s: {out.as_posix()}"
         )
 
