@@ -34,9 +34,11 @@ BLANKS = [" ", "\t", "\u00a0", "\u2009", "\u3000", "\x0b", "\n", "\u2028", "\r\n
 # A run of one blank, 1 to 3,000 long: the shape that once cost cubic time.
 blank_runs = st.builds(lambda b, n: b * n, st.sampled_from(BLANKS), st.integers(1, 3_000))
 
-newsy = st.lists(
-    st.one_of(st.sampled_from(WORDS), blank_runs.filter(lambda r: len(r) < 40)), max_size=80
-).map("".join)
+# Drawn short, not filtered short: a filter on blank_runs rejected 4 draws in 10
+# and made half the loader inputs "invalid" in a 25,000-input run.
+short_blank_runs = st.builds(lambda b, n: b * n, st.sampled_from(BLANKS), st.integers(1, 39))
+
+newsy = st.lists(st.one_of(st.sampled_from(WORDS), short_blank_runs), max_size=80).map("".join)
 
 texts = st.one_of(
     newsy,
