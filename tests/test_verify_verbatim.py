@@ -20,7 +20,7 @@ from claimcheck.verify.statements import standalone
 from claimcheck.verify.verbatim import UNCOVERED
 
 DATA = Path(__file__).resolve().parent / "data" / "wikinews"
-FIANCEE = "fianc-e-of-murdered-saudi-journalist-demands-justice-at-un-g"
+SACOOLAS = "uk-urges-us-to-waive-immunity-for-diplomat-s-wife-involved-i"
 
 ARTICLE = (
     "Harbour plan approved\n"
@@ -70,15 +70,16 @@ def _check(corpus: Corpus, text: str, speaker: str | None = None):  # type: igno
 
 
 def test_a_quote_the_extractor_missed_is_exact_and_unattributed() -> None:
+    # 'The State Department gave its "deepest sympathies"': no cue, so no claim covers it.
     corpus = load_corpus(str(DATA))
-    result = _check(corpus, "patient and resilient", "Callamard")
+    result = _check(corpus, "deepest sympathies", "State Department")
     assert result.verdict == "exact"
     assert result.attribution == "unattributed-source"
     assert result.message.endswith(UNCOVERED)
     assert result.source is not None
-    assert result.source.claim_id == f"{FIANCEE}:15:text"
-    assert result.source.passage == "patient and resilient"
-    assert (result.source.line, result.source.speaker) == (15, None)
+    assert result.source.claim_id == f"{SACOOLAS}:21:text"
+    assert result.source.passage == "deepest sympathies"
+    assert (result.source.line, result.source.speaker) == (21, None)
 
 
 def test_a_cut_claim_lends_its_speaker_to_the_words_around_it(harbour: Corpus) -> None:

@@ -29,6 +29,8 @@ _EVIDENCE = frozenset(
 
 def act_of(cue: CueHit, subj: Subject | None, text: str, content_at: int) -> str:
     act = ACTS.get(cue.lemma, "speech")
+    if act == "question" and text.startswith("to ", content_at):
+        return "speech"  # "asking Cengiz to be “patient”": a request, not a question
     if act == "speech" and cue.lemma in INTENT_WITH_TO and text.startswith("to ", content_at):
         return "intent"
     head = _head(subj)

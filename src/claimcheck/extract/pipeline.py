@@ -18,7 +18,7 @@ from claimcheck.extract.segment import Sentence, classify_line, split_sentences
 from claimcheck.extract.speakers import SpeakerResolver
 from claimcheck.extract.state import Out, State, emit, inherit, skip
 from claimcheck.extract.subjects import subject_at
-from claimcheck.extract.transcripts import LABEL_LINE, transcript_turn
+from claimcheck.extract.transcripts import LABEL_LINE, after_section_label, transcript_turn
 from claimcheck.extract.uncued import (
     LEAD_IN,
     colon_lead_in,
@@ -63,6 +63,7 @@ def extract(document: Document) -> Ledger:
 
 def _paragraph(doc: Document, state: State, a: int, b: int, next_opens: bool) -> None:
     view = doc.view
+    a = after_section_label(doc, state, a, b)
     if transcript_turn(doc, state, a, b):
         return
     # A mark left open is a quotation only by the news convention: the next

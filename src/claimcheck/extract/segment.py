@@ -99,6 +99,14 @@ _CUE_AFTER = re.compile(
     + r")\s+(?:[A-Z]|the\b|a\b|an\b|his\b|her\b)"
 )
 
+# After “… failure.” Lee said: a clause of its own ("it would work"), so the full stop
+# inside the marks ended the sentence and Lee says something else.
+_OWN_CLAUSE = re.compile(
+    r"\s+(?:(?:it|he|she|they|we|I|there|this)\s|"
+    r"(?:[\w’'-]+\s+){0,3}?(?:is|was|are|were|will|would|could|can|should|may|might|must|has|"
+    r"have|had|did|does|do)\s)"
+)
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -154,7 +162,11 @@ def _is_boundary(text: str, dot: int, cut: int, end: int) -> bool:
         return False
     after = _CUE_AFTER.match(text, cut, min(end, cut + 80)) if text[cut - 1] in _QUOTE_END else None
     if after is not None and (
-        text[dot] != "." or _SHORT_TAIL.match(text, after.end(), min(end, after.end() + 60))
+        text[dot] != "."
+        or (
+            _SHORT_TAIL.match(text, after.end(), min(end, after.end() + 60))
+            and not _OWN_CLAUSE.match(text, after.end(), min(end, after.end() + 60))
+        )
     ):
         # “Is this fair?” Das asked.  A full stop inside the marks ends the sentence
         # unless only the cue's speaker follows: “… liar.” Fry said Ruiz … is two sentences.

@@ -6,6 +6,7 @@ over to the next paragraphs until a heading ends the interview.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from claimcheck.extract.attribute import RawClaim
@@ -74,14 +75,72 @@ _SECTIONS = frozenset(
 def section_label(view: str, label: str) -> bool:
     """ "KEEPING SCORE:", "FED TALK:", "ANALYSIS:" open sections; "PENCE:" is a speaker.
 
-    A speaker's label is a name: the article does not use its words as ordinary
-    lower-case words ("analysis", "score", "talk"), unless it also names them
-    ("Mr. Pence").
+    A speaker's label is a name: it labels several turns, or the article names it
+    elsewhere ("Mr. Pence"). A section's label is made of ordinary words the
+    article also uses in lower case ("analysis", "score"), or a gerund
+    ("KEEPING"). A label that shows neither goes with the document's other
+    labels: a wire story's sections come in sets, a transcript's speakers too.
     """
-    words = [w.strip(".'’-") for w in label.split()]
-    lows = [w.lower() for w in words if w]
-    if not lows or any(w in _SECTIONS for w in lows):
-        return bool(lows)
-    if any(re.search(rf"(?<![\w’'-]){re.escape(w.capitalize())}(?![\w’'-])", view) for w in lows):
-        return False  # the article names them
-    return any(re.search(rf"(?<![\w’'-]){re.escape(w)}(?![\w’'-])", view) for w in lows)
+    words = _label_words(label)
+    if not words:
+        return False
+    if any(w in _SECTIONS for w in words):
+        return True
+    labels = _labels(view)
+    if _speaker_like(view, label, labels):
+        return False
+    if _section_like(view, label):
+        return True
+    others = [x for x in labels if x != label]
+    return any(_section_like(view, x) for x in others) and not any(
+        _speaker_like(view, x, labels) for x in others
+    )
+
+
+def _label_words(label: str) -> list[str]:
+    return [w.strip(".'’-").lower() for w in label.split() if w.strip(".'’-")]
+
+
+def _speaker_like(view: str, label: str, labels: dict[str, int]) -> bool:
+    """Several turns under the label, or its last word (a surname) named in the article."""
+    if labels.get(label, 0) >= 2:
+        return True
+    last = _label_words(label)[-1]
+    return _occurs(view, last.capitalize())
+
+
+def _section_like(view: str, label: str) -> bool:
+    words = _label_words(label)
+    if any(w in _SECTIONS for w in words):
+        return True
+    if len(words) >= 2 and any(w.endswith("ing") for w in words):
+        return True  # "KEEPING SCORE": a gerund heads a phrase, not a name
+    return any(_occurs(view, w) for w in words)
+
+
+def _occurs(view: str, word: str) -> bool:
+    return re.search(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", view) is not None
+
+
+# Labels that open a line ("PENCE: …", "FED TALK: …"), with how many lines each opens.
+_LINE_LABEL = re.compile(r"^[ \t]*[\"“]?[ \t]*([A-Z][A-Z.'’ -]{1,30}[A-Z.]):[ \t]+(?=\S)", re.M)
+
+
+@functools.lru_cache(maxsize=4)
+def _labels(view: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for m in _LINE_LABEL.finditer(view):
+        key = m.group(1).strip()
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def after_section_label(doc: Document, state: State, a: int, b: int) -> int:
+    """Where a paragraph's prose starts: after a wire section's label ("FED TALK: …")."""
+    m = _TURN.match(doc.view, a, b)
+    if m is None or not m.group("label"):
+        return a
+    if not section_label(doc.view, m.group("label").strip()):
+        return a
+    skip(state, doc, a, m.end("label") + 1, "kicker")
+    return m.end()

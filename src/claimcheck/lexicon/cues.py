@@ -33,6 +33,8 @@ VERBS: dict[str, Stance] = {
         liken lambaste castigate rebuke scold fault excoriate berate chant compliment""".split(),
         "assert",
     ),
+    # "dismissed the inquiry as “Witch Hunt garbage”": a judgement naming its object.
+    "dismiss": "assert",
     "call for": "assert",
     "weigh in": "assert",
     "lay out": "assert",
@@ -68,7 +70,7 @@ VERBS: dict[str, Stance] = {
 CLAUSE_ONLY = frozenset(
     "show find describe call demand propose threaten guarantee continue charge answer "
     "maintain post count inform brief expect hope fear feel think believe doubt "
-    "worry suspect reckon question wonder add".split()
+    "worry suspect reckon question wonder add dismiss recount".split()
 )
 
 # Verbs of saying proper: their subject is a speaker whatever its head noun

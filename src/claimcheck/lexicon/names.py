@@ -74,7 +74,8 @@ SPEAKER_NOUNS = frozenset(
     americans conservatives liberals progressives evangelicals scholars legislators
     congressmen fans users citizens many some others few executives activists
     republicans democrats leaders panel jury tribunal regulators regulator inspector
-    auditors auditor watchdog average averages tally slide slides chart charts""".split()
+    auditors auditor watchdog average averages tally slide slides chart charts
+    eyewitness eyewitnesses bystander bystanders onlooker onlookers passerby""".split()
 )
 
 # A capitalised word that starts a sentence but is not a name.

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from claimcheck.extract.cues import CueHit, find_cues
-from claimcheck.extract.patterns import WEEKDAY
+from claimcheck.extract.patterns import LEFT_WINDOW, WEEKDAY
 from claimcheck.extract.quotes import Quote
-from claimcheck.extract.subjects import Subject
+from claimcheck.extract.subjects import Subject, speaker_after, subject_at, subject_before
 from claimcheck.lexicon.cues import FORMS, SPEECH
 from claimcheck.lexicon.names import TITLES
 
@@ -240,3 +240,128 @@ def no_reported_content(s: SentenceCtx, c: RawClaim) -> bool:
     if _CLAUSE_START.match(s.text, c.start):
         return False
     return _CLAUSE_SIGN.search(s.text, c.start, c.end) is None
+
+
+# An institution named with "of" before a title and a name, ending at the cue.
+_OFFICE_OF = re.compile(
+    r"(?<![\w’'-])[A-Z][\w’'-]*\s+of\s+(?:the\s+)?(?P<rest>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'.-]*){2,5})\s*$"
+)
+
+# A participle or a speech's circumstance between commas right before the cue: ", speaking
+# in Ohio on Monday,", ", responding to the announcement via Twitter,", ", in a statement,"
+# (not a place: "police in Clairton, Pennsylvania, in the eastern United States, …").
+_CIRCUMSTANCE = re.compile(
+    r",\s*(?:(?!including\b|according\b)(?-i:[a-z]+ing)\b|also\b|(?:in|on|at|via|during)\s+(?:an?|the|its|his|her|their)\s+"
+    r"(?:[\w’'-]+\s+){0,2}?(?:statement|remarks|interview|post|tweet|letter|speech|"
+    r"conference|briefing|release|message|video|email|appearance)s?\b)[^,;:“”\"()]{0,120},\s*$"
+)
+
+# A bracketed expansion or aside: "(National Union of Rail, Maritime and Transport Workers)".
+_BRACKETS = re.compile(r"\([^()]{1,160}\)")
+
+
+def speaker_before(text: str, lo: int, cue_start: int, loose: bool = False) -> Subject | None:
+    """``subject_before``, reading past a long bracketed expansion in the speaker phrase.
+
+    "The general secretary of the RMT union (National Union of Rail, Maritime and
+    Transport Workers), Mick Cash, said": the brackets' commas and length hide the
+    name from the speaker pattern, so when it finds nobody the phrase is read again
+    with the brackets blanked out (same offsets, so the mention stays in place).
+    """
+    subj = subject_before(text, lo, cue_start, loose=loose)
+    if subj is not None:
+        return subj
+    left_lo = max(lo, cue_start - LEFT_WINDOW)
+    left = text[left_lo:cue_start]
+    office = _OFFICE_OF.search(left)
+    if office is not None:
+        # "House of Commons Speaker John Bercow", "Bank of England Governor Mark Carney":
+        # the institution's "of" hides the name; the title and name after it speak.
+        found = subject_before(text, left_lo + office.start("rest"), cue_start, loose=loose)
+        named = _after_title(found) if found is not None and found.kind == "name" else None
+        if named is not None:
+            return Subject(
+                named.start,
+                named.end,
+                named.text,
+                "name",
+                text[office.start() + left_lo : named.start].strip(),
+            )
+    aside = _CIRCUMSTANCE.search(left) if "," in left else None
+    if aside is not None:
+        # "Trump, responding to Pelosi's announcement via Twitter, attacked …": a
+        # circumstance between commas, not an appositive; the name before it speaks.
+        masked = left[: aside.start()] + " " * (len(left) - aside.start())
+        found = subject_before(masked, 0, len(masked), loose=loose)
+        if found is not None and found.kind in ("name", "pronoun", "noun") and found.role is None:
+            a = left_lo + found.start
+            return Subject(a, left_lo + found.end, found.text, found.kind, None)
+    if ")" not in left:
+        return None
+    masked = _BRACKETS.sub(lambda m: " " * len(m.group()), left)
+    if masked == left:
+        return None
+    found = subject_before(masked, 0, len(masked), loose=loose)
+    if found is None or found.kind == "passive":
+        return None
+    role = " ".join(found.role.split()) if found.role else found.role
+    a = left_lo + found.start
+    return Subject(a, left_lo + found.end, text[a : left_lo + found.end], found.kind, role)
+
+
+def _after_title(subj: Subject) -> Subject | None:
+    """ "Commons Speaker John Bercow" -> "John Bercow": the name after the last title word."""
+    words = subj.text.split()
+    titles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in TITLES]
+    if not titles or not 2 <= len(words) - titles[-1] - 1 <= 3:
+        return None
+    name = " ".join(words[titles[-1] + 1 :])
+    at = subj.start + subj.text.rfind(name)
+    return Subject(at, at + len(name), name, "name", None)
+
+
+def clause_subject(s: SentenceCtx, end: int) -> Subject | None:
+    """The subject that opens the sentence, after an opening phrase ("In August, …")."""
+    subj = subject_at(s.text, s.start, end)
+    if subj is not None:
+        return subj
+    comma = s.text.find(",", s.start, end)
+    if comma < 0 or not is_adjunct(s.text[s.start : comma + 1]):
+        return None
+    pos = comma + 1
+    while pos < end and s.text[pos] == " ":
+        pos += 1
+    return subject_at(s.text, pos, end)
+
+
+_JUST_BEFORE = re.compile(r"[^,;:“”\"]{0,40},\s*$")
+
+
+def speaker_of_cue_before(s: SentenceCtx, cue: CueHit) -> Subject | None:
+    """ "…, the company said, adding that …": the participle's speaker is that cue's."""
+    prev = None
+    for c in cues(s):
+        if c.end > cue.start:
+            break
+        prev = c
+    if prev is None or not prev.speech:
+        return None
+    if _JUST_BEFORE.fullmatch(s.text, prev.end, cue.start) is not None:
+        subj = subject_before(s.text, s.start, prev.start, loose=True)
+        if subj is not None and subj.kind != "relative":
+            return subj
+    if INVERTIBLE.match(s.text[prev.start : prev.end]) and _INVERTED_GAP.fullmatch(
+        s.text, prev.end, cue.start
+    ):
+        # "…,” said Don Ytterberg, the party's county chairman, explaining that …"
+        return speaker_after(s.text, prev.end, cue.start)
+    return None
+
+
+_INVERTED_GAP = re.compile(r"[^;:“”\"()]{2,200},\s*")
+
+# Verbs that stand before their speaker: "…, said Das", "…, says the report".
+INVERTIBLE = re.compile(
+    r"(?:said|says|added|wrote|told|asked|explained|noted|continued|"
+    r"recalled|argued|insisted|warned|replied|observed|stated|declared)$"
+)

@@ -10,14 +10,16 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.attribute.base import (
+    INVERTIBLE,
     TRAILING_ADJUNCT,
     WH,
     RawClaim,
     SentenceCtx,
+    clause_subject,
     cues,
     finished,
-    is_adjunct,
     reported,
+    speaker_of_cue_before,
     starts_clause,
     strip_end,
     strip_final_stop,
@@ -26,7 +28,7 @@ from claimcheck.extract.attribute.base import (
 from claimcheck.extract.attribute.quote_rules import THAT
 from claimcheck.extract.cues import CueHit, content_after, find_cues
 from claimcheck.extract.patterns import WEEKDAY
-from claimcheck.extract.subjects import Subject, speaker_after, subject_at, subject_before
+from claimcheck.extract.subjects import Subject, speaker_after, subject_before
 from claimcheck.lexicon.cues import FORMS, SPEECH, VERBS
 
 
@@ -37,6 +39,7 @@ def participle_cue(s: SentenceCtx) -> list[RawClaim] | None:
             continue
         if cue.stance == "believe" and not cue.speech:
             continue  # "…, seeking documents": an action, not speech
+
         if not s.text[s.start : cue.start].rstrip().endswith((",", " by")):
             continue
         subj = speaker_of_cue_before(s, cue)
@@ -48,51 +51,13 @@ def participle_cue(s: SentenceCtx) -> list[RawClaim] | None:
             # "…,” he said, referring to the country's official name: no claim, and
             # the quotation may go on after it.
             continue
-        subj = subj or _clause_subject(s, cue.start)
+        subj = subj or clause_subject(s, cue.start)
         if subj is None:
             continue
         a, b = strip_end(s.text, a, s.end)
         b = strip_final_stop(s.text, a, b)
         if words(s.text, a, b) >= 3:
             return [reported(s, a, b, subj, cue, "participle-cue")]
-    return None
-
-
-def _clause_subject(s: SentenceCtx, end: int) -> Subject | None:
-    """The subject that opens the sentence, after an opening phrase ("In August, …")."""
-    subj = subject_at(s.text, s.start, end)
-    if subj is not None:
-        return subj
-    comma = s.text.find(",", s.start, end)
-    if comma < 0 or not is_adjunct(s.text[s.start : comma + 1]):
-        return None
-    pos = comma + 1
-    while pos < end and s.text[pos] == " ":
-        pos += 1
-    return subject_at(s.text, pos, end)
-
-
-_JUST_BEFORE = re.compile(r"[^,;:“”\"]{0,40},\s*$")
-
-
-def speaker_of_cue_before(s: SentenceCtx, cue: CueHit) -> Subject | None:
-    """ "…, the company said, adding that …": the participle's speaker is that cue's."""
-    prev = None
-    for c in cues(s):
-        if c.end > cue.start:
-            break
-        prev = c
-    if prev is None or not prev.speech:
-        return None
-    if _JUST_BEFORE.fullmatch(s.text, prev.end, cue.start) is not None:
-        subj = subject_before(s.text, s.start, prev.start, loose=True)
-        if subj is not None and subj.kind != "relative":
-            return subj
-    if _INVERTIBLE.match(s.text[prev.start : prev.end]) and _INVERTED_GAP.fullmatch(
-        s.text, prev.end, cue.start
-    ):
-        # "…,” said Don Ytterberg, the party's county chairman, explaining that …"
-        return speaker_after(s.text, prev.end, cue.start)
     return None
 
 
@@ -103,14 +68,6 @@ _INVERTED_TAIL = re.compile(
 )
 
 _ROLE_AFTER = re.compile(r",\s*[^,;:“”\"]{2,160}?(?=[,.;]|$)")
-
-_INVERTED_GAP = re.compile(r"[^;:“”\"()]{2,200},\s*")
-
-# Verbs that stand before their speaker: "…, said Das", "…, says the report".
-_INVERTIBLE = re.compile(
-    r"(?:said|says|added|wrote|told|asked|explained|noted|continued|"
-    r"recalled|argued|insisted|warned|replied|observed|stated|declared)$"
-)
 
 
 def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
@@ -133,7 +90,7 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
         if subj is None:
             if before[comma + 1 :].strip():
                 continue
-            if not _INVERTIBLE.match(s.text[cue.start : cue.end]):
+            if not INVERTIBLE.match(s.text[cue.start : cue.end]):
                 continue
             subj = speaker_after(s.text, cue.end, s.end)
             rule = "content-then-inverted-cue"

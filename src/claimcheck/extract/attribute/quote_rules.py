@@ -10,8 +10,12 @@ from claimcheck.extract.attribute.base import (
     SUBORDINATORS,
     RawClaim,
     SentenceCtx,
+    clause_subject,
     lead_ok,
     reported,
+    speaker_before,
+    speaker_of_cue_before,
+    starts_clause,
     strip_end,
     strip_final_stop,
     words,
@@ -19,7 +23,7 @@ from claimcheck.extract.attribute.base import (
 from claimcheck.extract.cues import CueHit, content_after, find_cues
 from claimcheck.extract.quotes import Quote
 from claimcheck.extract.subjects import Subject, speaker_after, subject_before
-from claimcheck.lexicon.cues import FORMS, VERBS
+from claimcheck.lexicon.cues import FORMS, MANNER_ONLY, VERBS
 
 
 def quote_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
@@ -115,7 +119,16 @@ def cue_then_quote(s: SentenceCtx) -> list[RawClaim] | None:
     if not s.quotes:
         return None
     first = s.quotes[0]
-    cues = find_cues(s.text, s.start, first.open_at, s.blocked)
+    asides = _asides(s.text, s.start, first.open_at)
+    # A cue inside an aside ("— which the BBC noted as unusual —") is the aside's own.
+    cues = [
+        c
+        for c in find_cues(s.text, s.start, first.open_at, s.blocked)
+        if not any(x <= c.start < y for x, y in asides)
+    ]
+    spoke = _spoke(s, first.open_at, asides)
+    if spoke is not None and (not cues or cues[-1].start < spoke.start):
+        cues.append(spoke)
     if not cues:
         return None
     cue = cues[-1]
@@ -126,9 +139,29 @@ def cue_then_quote(s: SentenceCtx) -> list[RawClaim] | None:
     if agent is not None:
         return _quote_claims(s, s.quotes, agent, cue, "passive-agent-quote")
     rcpt_end = content_after(s.text, cue, first.open_at)
-    if between.strip(SPACE + ":,") and rcpt_end < first.open_at:
+    if (
+        between.strip(SPACE + ":,")
+        and rcpt_end < first.open_at
+        and (
+            # Only a verb of saying has circumstances before its quotation ("intends to
+            # appeal; “…”" is no frame), and after a comma ("as Mr. Bown observed, in the
+            # early days …") the phrase is the content's own.
+            not (cue.speech or cue.lemma == "speak")
+            or "," in s.text[cue.end : rcpt_end]
+            or not _frame_gap(s.text, rcpt_end, first.open_at, asides)
+        )
+    ):
         return None
-    subj = subject_before(s.text, s.start, cue.start, loose=cue.speech)
+    subj = speaker_before(s.text, s.start, cue.start, loose=cue.speech)
+    if (
+        subj is None
+        and cue.speech
+        and _PARTICIPLE_FRAME.search(s.text, s.start, cue.end)
+        and s.text[s.start : cue.start].rstrip().endswith(",")
+    ):
+        # "An eyewitness described how the attack unfolded, stating, “…”": the
+        # participle's speaker is the speaker of the cue before it, or the clause's subject.
+        subj = speaker_of_cue_before(s, cue) or clause_subject(s, cue.start)
     if subj is None:
         return None
     rule = "cue-colon-quote" if ":" in between else "cue-then-quote"
@@ -136,6 +169,64 @@ def cue_then_quote(s: SentenceCtx) -> list[RawClaim] | None:
     if not lead_ok(lead):
         return None
     return _quote_claims(s, s.quotes, subj, cue, rule)
+
+
+_PARTICIPLE_FRAME = re.compile(r"[a-z]ing$")
+
+# "Senator Lindsey Graham spoke on Fox News, “…”": a verb of speaking with no content of
+# its own frames the quotation that follows it, and only that (no lexicon cue: "Mrs.
+# Clinton also spoke." reports nothing, and "spoke about" is a cue already).
+_SPOKE = re.compile(
+    r"(?<![\w’'-])(?:spoke|speaks|speak|talked)(?=\s+(?:on|to|at|in|with|from|during|after|before|via)\b)"
+)
+
+
+def _spoke(s: SentenceCtx, quote_at: int, asides: list[tuple[int, int]]) -> CueHit | None:
+    found = None
+    for m in _SPOKE.finditer(s.text, s.start, quote_at):
+        if not any(x <= m.start() < y for x, y in asides):
+            found = CueHit(m.start(), m.end(), "speak", "assert")
+    return found
+
+
+# Circumstances between a cue and its quotation: "spoke on Fox News, “…”", "spoke to
+# reporters after the vote: “…”", with any aside blanked out.
+_FRAME_GAP = re.compile(
+    r"(?:\s*+(?<![\w’'-])(?:on|in|at|to|during|after|before|via|with|from|for|through|outside|about|"
+    r"over)\b(?:(?!\s(?:to|who|which|that|when|and|but|is|was|are|were|be|been|being|will|would|"
+    r"could|can|should|may|might|must|has|have|had)\b)[^,;:.!?“”\"()—–]){0,50}?)*"
+    r"\s*[,:;—–-]\s*"
+)
+
+
+def _frame_gap(text: str, a: int, b: int, asides: list[tuple[int, int]]) -> bool:
+    """Whether only circumstances and punctuation (or an aside) stand between a cue and a quote.
+
+    The frame ends in a comma, colon or dash, or in an aside: "spoke to reporters
+    after the vote: “…”"; words running into the marks ("urged them at a rally to
+    “go vote”") are the speaker's reported words, a mixed quote.
+    """
+    gap = text[a:b]
+    if asides and any(y >= len(text[:b].rstrip()) for _, y in asides):
+        gap = gap[: max(0, min(x for x, _ in asides) - a)] + ","
+    else:
+        gap = "".join(" " if any(x <= i < y for x, y in asides) else text[i] for i in range(a, b))
+    return _FRAME_GAP.fullmatch(gap) is not None
+
+
+# An aside between dashes ("— which the BBC noted as an unusual move —") or brackets.
+_ASIDE = re.compile(r"\s(?:--|[—–])\s[^—–“”\"]{2,160}?\s(?:--|[—–])(?=\s)|\([^()“”\"]{1,160}\)")
+
+
+def _asides(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    if (
+        "(" not in text[a:b]
+        and "—" not in text[a:b]
+        and "–" not in text[a:b]
+        and "--" not in text[a:b]
+    ):
+        return []
+    return [m.span() for m in _ASIDE.finditer(text, a, b)]
 
 
 _BY_AGENT = re.compile(r"\s+by\s+")
@@ -290,22 +381,38 @@ def quote_near_cue(s: SentenceCtx) -> list[RawClaim] | None:
 
 
 def participle_after(s: SentenceCtx, last: RawClaim) -> list[RawClaim]:
-    """“…,” the mayor said, adding that it would take “more hours”."""
+    """“…,” the mayor said, adding that it would take “more hours”.
+
+    Any participle of a speech cue may follow the speaker ("…, asking Cengiz to be
+    “patient and resilient.”", "…, urging residents to “stay indoors”"); past the
+    plain verbs of saying its content must be a clause or hold quoted words, so
+    "…, he said, referring to the country" reports nothing more.
+    """
     if last.subject is None or last.cue is None:
         return []
     pos = max(last.subject.end, last.cue.end)
-    m = re.match(
-        r"[^,.;]{0,80}?,\s+(?:and\s+)?(adding|saying|noting|arguing|insisting|warning|explaining)"
-        r"\s+(?:that\s+)?",
-        s.text[pos : s.end],
-    )
+    m = _AFTER_SPEAKER.match(s.text, pos, s.end)
     if not m:
         return []
-    a = pos + m.end()
+    form = m.group(1)
+    lemma = FORMS.get(form)
+    if lemma is None or lemma in MANNER_ONLY or VERBS[lemma] == "believe":
+        return []
+    cue = CueHit(m.start(1), m.end(1), lemma, VERBS.get(lemma, "assert"))
+    a = m.end() if form in _SAYING else content_after(s.text, cue, s.end)
     a, b = strip_end(s.text, a, s.end)
     b = strip_final_stop(s.text, a, b)
     if words(s.text, a, b) < 3:
         return []
-    lemma = FORMS.get(m.group(1), "add")
-    cue = CueHit(pos + m.start(1), pos + m.end(1), lemma, VERBS.get(lemma, "assert"))
+    if form not in _SAYING and not (
+        THAT.search(s.text, m.end(1), a)
+        or starts_clause(s.text, a, b)
+        or any(a <= q.start and q.end <= b for q in s.quotes)
+    ):
+        return []
     return [reported(s, a, b, last.subject, cue, "participle-cue")]
+
+
+_AFTER_SPEAKER = re.compile(r"[^,.;]{0,80}?,\s+(?:and\s+)?([a-z]+ing)\s+(?:that\s+)?")
+
+_SAYING = frozenset("adding saying noting arguing insisting warning explaining".split())

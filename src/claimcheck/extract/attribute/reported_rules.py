@@ -14,6 +14,7 @@ from claimcheck.extract.attribute.base import (
     cues,
     lead_ok,
     reported,
+    speaker_before,
     starts_clause,
     strip_end,
     strip_final_stop,
@@ -61,7 +62,7 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
                 continue
         if _COMMA_ING.match(s.text, max(s.start, cue.start - 2)) and speaker_of_cue_before(s, cue):
             continue  # "…, the company said, adding that …": participle_cue's, with that speaker
-        subj = subject_before(s.text, s.start, cue.start, loose=cue.speech)
+        subj = speaker_before(s.text, s.start, cue.start, loose=cue.speech)
         weak = False
         if subj is None and not cue.speech:
             # Any determiner phrase may hold a belief or make a call ("the group wants …"),
@@ -76,7 +77,9 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             if rel is not None:
                 # "a list which the campaign says includes 2.7 million names"
                 a, b = strip_end(s.text, rel.start(1), s.end)
-                m_end = re.search(r"[,;]", s.text[cue.end : b])
+                # The clause ends at a comma, or at the dash closing an aside
+                # ("— which the BBC noted as unusual — “…”").
+                m_end = _RELATIVE_END.search(s.text[cue.end : b])
                 if m_end is not None:
                     b = cue.end + m_end.start()
                 b = strip_final_stop(s.text, a, b)
@@ -109,6 +112,8 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             continue
         if lead.rstrip('”"').endswith(",") and TRAILING_ADJUNCT.match(s.text, cue.end, s.end):
             continue  # "…, Mr. Obama said in his interview.": the content came first
+        if cue.lemma == "write" and _TOPIC.match(s.text, a) and not starts_clause(s.text, a, s.end):
+            continue  # "She writes about style": a subject she writes on, not what she wrote
         has_that = bool(THAT.search(s.text[cue.end : a]))
         end = s.end
         if subj.kind == "relative":
@@ -121,10 +126,12 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
         if words(s.text, a, b) < 3:
             continue
         has_quote = any(a <= q.start and q.end <= b for q in s.quotes)
+        if cue.lemma == "dismiss" and not _AS_QUOTE.search(s.text, a, b):
+            continue  # "dismissed the lawsuit", "dismissed the claims as false": no words reported
         if weak and has_quote:
             continue
         evidence = (cue.lemma in _EVIDENCE and _noun_head(subj) in _DOCUMENTS) or (
-            cue.lemma in ("call", "describe") and _NAMING.match(s.text, a, b) is not None
+            cue.lemma in ("call", "describe", "dismiss") and _NAMING.match(s.text, a, b) is not None
         )
         if cue.clause_only and not (
             has_that
@@ -134,13 +141,37 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             or (cue.stance == "ask" and WH.match(s.text, a))
         ):
             continue
-        for c in split_adding(s, a, b, subj, cue, rule):
+        parts = split_adding(s, a, b, subj, cue, rule)
+        if (
+            cue.clause_only
+            and len(parts) == 2
+            and parts[0].kind == "indirect"
+            and parts[1].kind == "quote"
+            and parts[1].form == "direct"
+            and not (
+                has_that
+                or evidence
+                or starts_clause(s.text, parts[0].start, parts[0].end)
+                or s.text.startswith("to ", parts[0].start)
+                or (cue.stance == "ask" and WH.match(s.text, parts[0].start))
+            )
+        ):
+            # "recounted the night of the fire, saying: “…”": the quotation is the
+            # participle's; what is left of the clause-only cue is only its object.
+            parts = parts[1:]
+        for c in parts:
             c = _trimmed(s, c)
             found.append(_named(s, c) if c.cue is not None and c.cue.lemma in _NAMING_CUES else c)
     return found or None
 
 
 _THAT_NEXT = re.compile(r"\s+that\b")
+
+_RELATIVE_END = re.compile(r"[,;]|\s(?:--|[—–])")
+
+_TOPIC = re.compile(r"(?:about|on)\s")
+_AS_QUOTE = re.compile(r"\bas\s+[“\"]")
+_ON_TOPIC = frozenset("comment write speak remark".split())
 
 _VERB_NEXT = re.compile(
     r",\s*(?:would|will|could|can|should|may|might|must|is|was|are|were|has|have|had)\s"
@@ -151,7 +182,7 @@ _COMMA_ING = re.compile(r",\s(?-i:[a-z]+ing)\b")
 _CONJ_START = re.compile(r"(?:but|and|or|which|who)\b")
 
 
-_NAMING_CUES = frozenset("call describe label brand characterize characterise".split())
+_NAMING_CUES = frozenset("call describe label brand characterize characterise dismiss".split())
 
 _AFTER_NAME = re.compile(
     rf",|\s+(?:during|on|at|while|when|after|before|in|but|and|as|last|this|{WEEKDAY})\b"
