@@ -15,16 +15,13 @@ from claimcheck.extract.attribute.base import (
     lead_ok,
     reported,
     speaker_before,
+    speaker_of_cue_before,
     starts_clause,
     strip_end,
     strip_final_stop,
     words,
 )
-from claimcheck.extract.attribute.inverted_rules import (
-    ADVERBIAL_OPENER,
-    speaker_of_cue_before,
-    split_adding,
-)
+from claimcheck.extract.attribute.inverted_rules import ADVERBIAL_OPENER, split_adding
 from claimcheck.extract.attribute.quote_rules import THAT
 from claimcheck.extract.cues import CueHit, content_after
 from claimcheck.extract.patterns import WEEKDAY
