@@ -92,7 +92,7 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
                 continue
             if not INVERTIBLE.match(s.text[cue.start : cue.end]):
                 continue
-            subj = speaker_after(s.text, cue.end, s.end)
+            subj = speaker_after(s.text, cue.end, s.end) or _role_then_name(s, cue.end)
             rule = "content-then-inverted-cue"
             if subj is None or _INVERTED_TAIL.match(s.text, subj.end) is None:
                 continue  # "…, said parents still want …": the noun is the content's subject
@@ -109,6 +109,8 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
             pass  # "…, the company said, adding that …": the participle is a claim of its own
         elif paren and TRAILING_ADJUNCT.match(s.text, after + paren.end() - 1, s.end):
             pass  # "…, said Das, the party's leader, on Monday.": a circumstance, no content
+        elif paren and _CONTRAST.match(s.text, after + paren.end()):
+            pass  # "… hid under tables, he said, but one man ran": the writer's clause follows
         elif paren and words(s.text, after + paren.end(), s.end) >= 2:
             rule = "parenthetical-cue"
             b = s.end
@@ -118,6 +120,34 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
         if found:
             return found
     return None
+
+
+_CONTRAST = re.compile(r"(?:but|though|although|yet|whereas)\s")
+
+# "…, said fire Chief John Smith.": lower-case role words, then a titled name.
+_LOWER_ROLE = re.compile(r"\s+(?:[a-z][a-z-]+\s+){1,3}(?=[A-Z])")
+_FUNCTION_WORD = re.compile(
+    r"\b(?:the|a|an|in|on|at|of|to|for|from|by|with|into|across|elsewhere|there|here|"
+    r"again|also|then|now|later|earlier|today|yesterday|that|which|who|and|or|but)\b"
+)
+
+
+def _inside_quote(s: SentenceCtx, pos: int) -> bool:
+    return any(a <= pos < b for a, b in s.blocked)
+
+
+def _role_then_name(s: SentenceCtx, pos: int) -> Subject | None:
+    """The speaker after an inverted cue when lower-case role words come first."""
+    m = _LOWER_ROLE.match(s.text, pos, s.end)
+    if m is None:
+        return None
+    if _FUNCTION_WORD.search(m.group()):
+        return None  # "…, continued elsewhere in the US.": circumstances, not a role
+    subj = speaker_after(s.text, m.end(), s.end)
+    if subj is None or subj.kind != "name" or len(subj.text.split()) < 2:
+        return None
+    role = s.text[m.start() : subj.start].strip()
+    return Subject(subj.start, subj.end, subj.text, "name", subj.role or role)
 
 
 def _speech_participle(text: str, pos: int) -> bool:

@@ -193,7 +193,7 @@ def _spoke(s: SentenceCtx, quote_at: int, asides: list[tuple[int, int]]) -> CueH
 # reporters after the vote: “…”", with any aside blanked out.
 _FRAME_GAP = re.compile(
     r"(?:\s*+(?<![\w’'-])(?:on|in|at|to|during|after|before|via|with|from|for|through|outside|about|"
-    r"over)\b(?:(?!\s(?:to|who|which|that|when|and|but|is|was|are|were|be|been|being|will|would|"
+    r"over)\b(?:(?!\s(?:who|which|that|when|and|but|is|was|are|were|be|been|being|will|would|"
     r"could|can|should|may|might|must|has|have|had)\b)[^,;:.!?“”\"()—–]){0,50}?)*"
     r"\s*[,:;—–-]\s*"
 )
