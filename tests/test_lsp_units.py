@@ -136,3 +136,34 @@ def test_the_configs_severity_overrides_reach_the_editor(tmp_path: Path) -> None
     number = next(s.diagnostic for s in shown if s.diagnostic.code == "number-changed")
     (related,) = number.related_information or []
     assert related.location.uri == (tmp_path / "corpus" / "india-japan-defense.txt").as_uri()
+
+
+def test_a_loaded_corpus_is_kept_out_of_the_collectors_full_passes() -> None:
+    """A full garbage collection inside a check walked the whole corpus (bench_lsp: a
+    45 ms check took 250 ms); once loaded, it is frozen, and a reload thaws it."""
+    import gc
+
+    from claimcheck.lsp.server import ClaimcheckServer
+
+    repository = Path(__file__).resolve().parent.parent
+    draft = repository / "examples" / "draft.md"
+
+    class Server(ClaimcheckServer):
+        root = repository  # type: ignore[assignment]  # no client: the workspace
+
+    server = Server()
+    gc.unfreeze()
+    try:
+        done = server.run_check(draft, draft.read_text(encoding="utf-8"), 1, "utf-16")
+        assert done.shown and all(s.result is not None for s in done.shown)
+        server.worker.submit(lambda: None).result()  # after what the first check queued
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        server.run_check(draft, draft.read_text(encoding="utf-8"), 2, "utf-16")
+        server.worker.submit(lambda: None).result()
+        assert gc.get_freeze_count() == frozen  # the same corpus: nothing frozen again
+        server.forget()
+        assert gc.get_freeze_count() == 0 and not server.checkers
+    finally:
+        gc.unfreeze()
+        server.worker.shutdown()
