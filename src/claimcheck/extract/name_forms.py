@@ -12,7 +12,7 @@ import re
 # An acronym in brackets, and the run of capitalised words (with the small words of
 # a name between them) right before it: "Royal Canadian Mounted Police (RCMP)".
 # The brackets are found first, so the run is only read where one follows.
-_BRACKETS = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
+_BRACKETS = re.compile(r"\(([A-Z][A-Za-z&]{1,7})\)")
 _RUN = re.compile(r"(?:(?:[A-Z][\w’'&-]*|and|of|for|the|on|&)[ \t,]+){1,10}$")
 
 _SMALL = frozenset("and of for the on &".split())
@@ -27,16 +27,34 @@ def acronyms(text: str) -> dict[str, str]:
             continue
         words = run.group().replace(",", " ").split()
         acr = b.group(1)
+        letters = acr.replace("&", "")
         # The long form is the shortest tail whose capitalised words spell the acronym.
         for i in range(len(words) - 1, -1, -1):
             tail = words[i:]
             if tail[0] in _SMALL:
                 continue
             initials = "".join(w[0] for w in tail if w not in _SMALL)
-            if initials.upper() == acr.upper():
+            if initials.upper() == letters.upper() or _short_form(acr, tail):
                 out.setdefault(acr, _long_form(run.group(), tail))
                 break
     return out
+
+
+_CHUNK = re.compile(r"[A-Z][a-z]+")
+
+
+def _short_form(acr: str, tail: list[str]) -> bool:
+    """ "CalFire" for "California Department of Forestry and Fire Protection".
+
+    Each capitalised piece of the short form begins a word of the long form, in
+    order, the first piece its first word; one-letter pieces are initialisms and
+    handled above.
+    """
+    chunks = _CHUNK.findall(acr)
+    if len(chunks) < 2 or "".join(chunks) != acr or not tail[0].startswith(chunks[0]):
+        return False
+    rest = iter(w for w in tail[1:] if w not in _SMALL)
+    return all(any(w.lower().startswith(c.lower()) for w in rest) for c in chunks[1:])
 
 
 def _long_form(run: str, tail: list[str]) -> str:

@@ -72,6 +72,8 @@ ORG_HINTS = frozenset(
         "corporation",
         "center",
         "centre",
+        "embassy",
+        "consulate",
     ]
 )
 

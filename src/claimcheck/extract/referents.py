@@ -194,13 +194,15 @@ def named_body(r: SpeakerResolver, subj: Subject, reach: int = 4000) -> Person |
             continue
         if p.last_at > best_at:
             best, best_at = p, p.last_at
-    for at, name in reversed(r.names_at):
+    for at, name in reversed(_with_acronyms(r, subj.start)):
         if at >= subj.start or at <= best_at:
             continue
         if subj.start - at > 600:
             break
         _, toks = split_name(name)
-        if toks and _body_like(toks) and _fits(toks, kind):
+        if len(toks) == 1 and toks[0] in r.acronyms:
+            toks = list(r.acronyms[toks[0]])  # "PG&E": the long form says what it is
+        if toks and (_body_like(toks) or _acronym(name)) and _fits(toks, kind):
             found = r.named(Subject(at, at + len(name), name, "name", None))
             if found is not None:
                 found.kind = "group"
@@ -229,6 +231,27 @@ def _maybe_body(p: Person) -> bool:
 def _fits(tokens: tuple[str, ...] | list[str], kind: str | None) -> bool:
     kinds = {_KINDS[t.lower()] for t in tokens if t.lower() in _KINDS}
     return not kinds or kind in kinds
+
+
+def _with_acronyms(r: SpeakerResolver, before: int) -> list[tuple[int, str]]:
+    """The names of the text, and the mentions of the acronyms it defines ("PG&E employees")."""
+    if not r.acronyms:
+        return r.names_at
+    lo = max(0, before - 600)
+    words = "|".join(re.escape(a) for a in sorted(r.acronyms, key=len, reverse=True))
+    extra = [
+        (m.start(), m.group())
+        for m in re.finditer(rf"(?<![\w&])(?:{words})(?![\w&])", r.text[lo:before])
+    ]
+    extra = [(lo + at, name) for at, name in extra]
+    known = {at for at, _ in r.names_at}
+    return sorted([*r.names_at, *(e for e in extra if e[0] not in known)])
+
+
+def _acronym(name: str) -> bool:
+    """ "PG&E", "NTSB": capitals alone name a body."""
+    letters = name.replace("&", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() and " " not in name
 
 
 def _body_like(tokens: list[str]) -> bool:

@@ -30,7 +30,12 @@ from claimcheck.lexicon.names import (
     TITLES,
 )
 
-_BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,7})\)")
+
+# The acronym in brackets within a few words after a mention: "The California
+# Department of Forestry and Fire Protection (CalFire)" read as "The California
+# Department" with the role "of Forestry …".
+_BRACKET_AHEAD = re.compile(r"[^()“”\".;]{0,80}?\(([A-Z][A-Za-z&]{1,7})\)")
 
 # Written before a title, never a name on their own there: "U.S. Secretary".
 _COUNTRY_SHORT = frozenset("U.S. U.S US U.K. UK U.N. UN EU".split())
@@ -55,6 +60,7 @@ class SpeakerResolver:
         self.alternatives: tuple[Person, ...] = ()
         # Long forms of the acronyms the text defines, as written (commas kept).
         self._defined: dict[tuple[str, ...], str] = {}
+        self._spelled_out = -1
 
     @functools.cached_property
     def genders(self) -> dict[tuple[str, ...], str]:
@@ -104,6 +110,8 @@ class SpeakerResolver:
             return "named"
         if subj.kind == "noun":
             return descriptions.basis(subj, person)
+        if subj.start == self._spelled_out:
+            return "named"
         return name_basis(subj.text, person)
 
     def _resolve(self, subj: Subject) -> Person | None:
@@ -162,6 +170,12 @@ class SpeakerResolver:
         ):
             return None  # "Ms.", "U.S. Secretary": a title cut from its name is nobody
         key = self._long_form(tuple(toks), subj.end)
+        if len(key) == len(toks):
+            ahead = self._long_form_ahead(key, subj.end)
+            if ahead != key:
+                key = ahead
+                self._spelled_out = subj.start  # the whole long form is written here
+                subj = Subject(subj.start, subj.end, subj.text, subj.kind, None)  # no role left
         found = self.lookup(key)
         if found is None:
             if len(key) == 1:
@@ -207,6 +221,22 @@ class SpeakerResolver:
             if long is not None and long[-len(key) :] == key:
                 return long
         return key
+
+    def _long_form_ahead(self, key: tuple[str, ...], end: int) -> tuple[str, ...]:
+        """A mention that is the start of a long form the next words complete."""
+        if "(" not in self.text[end : end + 90] or not self.acronyms:
+            return key
+        m = _BRACKET_AHEAD.match(self.text, end)
+        if m is None:
+            return key
+        long = self.acronyms.get(m.group(1))
+        if key and key[0] in ("The", "the"):
+            key = key[1:]  # "The California Department" of "California Department of …"
+        if long is None or not key or tuple(long[: len(key)]) != key:
+            return key
+        written = " ".join(self.text[end : m.start(1) - 1].split())
+        rest = " ".join(long[len(key) :])
+        return long if written.replace(",", "") == rest else key
 
     def lookup(self, key: tuple[str, ...]) -> Person | None:
         exact = [p for p in self.people if p.tokens == key]
