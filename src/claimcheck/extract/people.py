@@ -151,11 +151,14 @@ def split_name(text: str) -> tuple[list[str], list[str]]:
     "Minister"], ["Gen", "Nakatani"]): everything up to the last title word is
     the role; "Gen" without a full stop is not a title.
     """
-    words = [_drop_possessive(w) for w in text.split()]
+    raw = text.split()
+    words = [_drop_possessive(w) for w in raw]
     last_title = -1
     for i, w in enumerate(words[:-1]):
         if w.lower() in TITLES:
             last_title = i
+        elif raw[i] != w and len(words) - i > 2 and all(t[:1].isupper() for t in words[i + 1 :]):
+            last_title = i  # "BBC's Jonathan Marcus": whose, not who
     if last_title >= 0 and words[-1].lower() in ORG_HINTS:
         return [], words  # "The Alachua Sheriff Office": an organisation, not Sheriff Office
     titles = words[: last_title + 1]

@@ -22,7 +22,7 @@ from claimcheck.extract.people import (
     split_name,
 )
 from claimcheck.extract.pronouns import antecedent, pronoun, subject_since
-from claimcheck.extract.subjects import Subject
+from claimcheck.extract.subjects import COUNTRY_SHORT, Subject
 from claimcheck.lexicon.names import (
     HONORIFICS,
     PARTICLES,
@@ -37,8 +37,10 @@ _BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,7})\)")
 # Department" with the role "of Forestry …".
 _BRACKET_AHEAD = re.compile(r"[^()“”\".;]{0,80}?\(([A-Z][A-Za-z&]{1,7})\)")
 
-# Written before a title, never a name on their own there: "U.S. Secretary".
-_COUNTRY_SHORT = frozenset("U.S. U.S US U.K. UK U.N. UN EU".split())
+_COUNTRY_SHORT = COUNTRY_SHORT
+
+
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 
 
 class SpeakerResolver:
@@ -88,6 +90,10 @@ class SpeakerResolver:
 
     def resolve(self, subj: Subject) -> Person | None:
         self.alternatives = ()
+        subject_form = _OBJECT_PRONOUNS.get(subj.text.lower()) if subj.kind != "pronoun" else None
+        if subject_form is not None:
+            # "According to him": the object form is the same he.
+            subj = Subject(subj.start, subj.end, subject_form, "pronoun", None)
         before = self.last_at_of(subj)
         person = self._resolve(subj)
         self.basis = None if person is None else self._basis(subj, person)

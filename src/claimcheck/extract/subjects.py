@@ -109,6 +109,9 @@ _QUANT_HINT = re.compile(
 
 _NEAR = 72
 
+# Written before a title, never a name on their own there: "U.S. Secretary of State …".
+COUNTRY_SHORT = frozenset("U.S. U.S US U.K. UK U.N. UN EU".split())
+
 # The speaker caches below serve one sentence: the strict and the loose reading
 # of a cue, and the quotation and reported-speech rules asking about the same
 # cue, all within a few calls of each other (a key holds the cue's offset, so
@@ -341,7 +344,10 @@ def _make_subject(
     if of > 0 and np_text[0].isupper():
         head_part = np_text[:of].split()
         tail = np_text[of + 4 :].split()
-        if len(head_part) == 1 and head_part[0].lower() in TITLES and len(tail) >= 3:
+        office = all(w.lower() in TITLES or w in COUNTRY_SHORT for w in head_part) and any(
+            w.lower() in TITLES for w in head_part
+        )
+        if office and len(tail) >= 3 and (len(head_part) == 1 or tail[-1][:1].isupper()):
             # "Secretary of State John Kerry": an office, then the name.
             n = 3 if len(tail) >= 4 and re.fullmatch(r"[A-Z]\.", tail[-2]) else 2
             name = " ".join(tail[-n:])
