@@ -43,6 +43,19 @@ _COUNTRY_SHORT = COUNTRY_SHORT
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 
 
+# Words after a body's own name that make a unit or a product of it, not a person.
+_UNIT_WORDS = frozenset(
+    "research trust limited ltd person program programme app platform store labs lab".split()
+)
+
+
+def _body_after(first: str, full: tuple[str, ...]) -> bool:
+    """ "Facebook Research", "GitHub Trust", "US Constitution": not a person called Facebook."""
+    camel = any(c.isupper() for c in first[1:])
+    rest = {t.lower() for t in full[1:]}
+    return camel or first in COUNTRY_SHORT or bool(rest & (ORG_HINTS | _UNIT_WORDS))
+
+
 class SpeakerResolver:
     """Keeps the people of one document, in order of their first claim."""
 
@@ -186,6 +199,10 @@ class SpeakerResolver:
         if found is None:
             if len(key) == 1:
                 full = [f for f in self.known_full if key[0] in (f[-1], f[0])]
+                if not any(key[0] == f[-1] for f in full):
+                    # A given name alone is the person named in full; a body's name is
+                    # not the name of its unit or product ("Facebook Research").
+                    full = [f for f in full if not _body_after(key[0], f)]
             elif key[0].lower() in PARTICLES:
                 n = len(key)
                 full = [f for f in self.known_full if len(f) > n and f[-n:] == key]
