@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from claimcheck.extract import descriptions, gender, name_forms
 from claimcheck.extract.people import (
@@ -198,8 +199,9 @@ class SpeakerResolver:
         found = self.lookup(key)
         if found is None:
             if len(key) == 1:
-                full = [f for f in self.known_full if key[0] in (f[-1], f[0])]
-                if not any(key[0] == f[-1] for f in full):
+                folded = fold(key[0])
+                full = [f for f in self.known_full if folded in (fold(f[-1]), fold(f[0]))]
+                if not any(folded == fold(f[-1]) for f in full):
                     # A given name alone is the person named in full; a body's name is
                     # not the name of its unit or product ("Facebook Research").
                     full = [f for f in full if not _body_after(key[0], f)]
@@ -208,8 +210,10 @@ class SpeakerResolver:
                 full = [f for f in self.known_full if len(f) > n and f[-n:] == key]
             else:
                 full = []
-            if len(set(full)) == 1:
-                key = full[0]
+            if len({tuple(fold(t) for t in f) for f in full}) == 1:
+                # One name, perhaps written with and without its diacritics: the first
+                # written with them ("Kaczyński" over a headline's "Kaczynski").
+                key = max(full, key=lambda f: not all(t.isascii() for t in f))
                 found = self.lookup(key)
             if found is None:
                 # An acronym alone ("POLITICO", "NASA", "CNN") names a body, never a he or she.
@@ -266,9 +270,8 @@ class SpeakerResolver:
         if exact:
             return exact[0]
         if len(key) == 1:
-            cands = [
-                p for p in self.people if p.kind == "person" and p.surname.lower() == key[0].lower()
-            ]
+            folded = fold(key[0])
+            cands = [p for p in self.people if p.kind == "person" and fold(p.surname) == folded]
             if not cands:
                 cands = [p for p in self.people if p.kind == "person" and p.tokens[0] == key[0]]
         elif key[0].lower() in PARTICLES:
@@ -311,6 +314,19 @@ class SpeakerResolver:
                 person.gender = "m"
         if subj.role and not person.role:
             person.role = subj.role
+
+
+# Letters NFKD leaves whole: "Jarosław" is written "Jaroslaw" in an ASCII headline.
+_UNDECOMPOSED = str.maketrans("łŁøØđĐıßæÆœŒ", "lLoOdDisaAoO")
+
+
+@functools.lru_cache(maxsize=4096)
+def fold(word: str) -> str:
+    """ "Erdoğan" -> "erdogan": a name written with or without its diacritics is one name."""
+    if word.isascii():
+        return word.lower()
+    plain = unicodedata.normalize("NFKD", word.translate(_UNDECOMPOSED))
+    return "".join(c for c in plain if not unicodedata.combining(c)).lower()
 
 
 def name_basis(text: str, person: Person) -> str:
