@@ -344,10 +344,10 @@ def _make_subject(
     if of > 0 and np_text[0].isupper():
         head_part = np_text[:of].split()
         tail = np_text[of + 4 :].split()
-        office = all(w.lower() in TITLES or w in COUNTRY_SHORT for w in head_part) and any(
+        is_office = all(w.lower() in TITLES or w in COUNTRY_SHORT for w in head_part) and any(
             w.lower() in TITLES for w in head_part
         )
-        if office and len(tail) >= 3 and (len(head_part) == 1 or tail[-1][:1].isupper()):
+        if is_office and len(tail) >= 3 and (len(head_part) == 1 or tail[-1][:1].isupper()):
             # "Secretary of State John Kerry": an office, then the name.
             n = 3 if len(tail) >= 4 and re.fullmatch(r"[A-Z]\.", tail[-2]) else 2
             name = " ".join(tail[-n:])
