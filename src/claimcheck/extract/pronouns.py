@@ -130,6 +130,20 @@ def plural_subject_since(
     return None
 
 
+def _own_sentence(text: str, at: int) -> int:
+    """Where the sentence of a postposed "…, he said" starts; past ``at`` otherwise.
+
+    The subject of the sentence a "he said" closes is what the words are about,
+    not who said them ("City requests are often rebuffed, he says"); in "Morneau
+    was clutching at straws when he said", it is the speaker.
+    """
+    before = text[max(0, at - 4) : at].rstrip()
+    if before[-1:] != "," or before[-2:-1] in ('"', "”"):
+        return at + 1  # not postposed, or after a quotation: “…”, he said
+    lo = max(0, at - 600)
+    return max(text.rfind(mark, lo, at) for mark in (". ", "? ", "! ", "\n", ".” ", '." ')) + 1
+
+
 def subject_since(
     r: SpeakerResolver, since: int, at: int, want: str, reach: int = 600
 ) -> Person | None:
@@ -143,7 +157,10 @@ def subject_since(
     lo = max(since + 1, at - reach, 0)
     if lo >= at or not r.text:
         return None
+    own = _own_sentence(r.text, at)
     for start, name in reversed(sentence_subjects(r.text, lo, at)):
+        if start >= own:
+            continue  # "Macharia hid under desks, he said": the subject is who the words are about
         _, toks = split_name(name)
         if not toks or any(t.lower() in ORG_HINTS or t.lower() in GROUPS for t in toks):
             continue

@@ -13,7 +13,7 @@ import functools
 import re
 import unicodedata
 
-from claimcheck.extract import descriptions, gender, name_forms
+from claimcheck.extract import descriptions, gender, name_forms, referents
 from claimcheck.extract.people import (
     FEMALE_TITLES,
     FIRST_PERSON,
@@ -219,7 +219,9 @@ class SpeakerResolver:
                 # An acronym alone ("POLITICO", "NASA", "CNN") names a body, never a he or she.
                 acronym = len(key) == 1 and len(key[0]) >= 3 and key[0].isupper()
                 defined = key in self._defined
-                org = acronym or defined or any(t.lower() in ORG_HINTS for t in key)
+                # "City" opening "City requests …" is a body's noun, never a he or she.
+                noun = len(key) == 1 and key[0].lower() in referents.BODY_NOUNS
+                org = acronym or defined or noun or any(t.lower() in ORG_HINTS for t in key)
                 kind = "group" if org else "person"
                 found = Person(self._defined.get(key, " ".join(key)), key, kind)
                 if kind == "person" and self.text:
