@@ -99,6 +99,9 @@ def described(r: SpeakerResolver, subj: Subject) -> Person:
         )
         if found is not None:
             return found
+    found = referents.epithet(r, subj)
+    if found is not None:
+        return found
     name = bare
     existing = [p for p in r.people if p.name == name]
     if existing:

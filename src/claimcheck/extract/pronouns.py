@@ -130,7 +130,7 @@ def plural_subject_since(
     return None
 
 
-def _own_sentence(text: str, at: int) -> int:
+def own_sentence(text: str, at: int) -> int:
     """Where the sentence of a postposed "…, he said" starts; past ``at`` otherwise.
 
     The subject of the sentence a "he said" closes is what the words are about,
@@ -157,7 +157,7 @@ def subject_since(
     lo = max(since + 1, at - reach, 0)
     if lo >= at or not r.text:
         return None
-    own = _own_sentence(r.text, at)
+    own = own_sentence(r.text, at)
     for start, name in reversed(sentence_subjects(r.text, lo, at)):
         if start >= own:
             continue  # "Macharia hid under desks, he said": the subject is who the words are about

@@ -156,6 +156,43 @@ def titled_person(r: SpeakerResolver, subj: Subject, reach: int = 6000) -> Perso
     return None
 
 
+# Heads of an epithet: a feature writer's other name for the person just spoken of
+# ("says the affable proprietor", "the self-taught Cambridge resident").
+_EPITHET_HEADS = frozenset(
+    """resident proprietor maverick veteran native entrepreneur teenager youngster
+    artist musician singer actor actress athlete player rookie newcomer retiree
+    founder owner designer cartoonist novelist filmmaker grandmother grandfather""".split()
+)
+
+
+def epithet(r: SpeakerResolver, subj: Subject, reach: int = 700) -> Person | None:
+    """ "the bow-tied maverick", "the 22-year-old": the speaker the text named last.
+
+    Only with a modifier before the head: "the resident" alone may be anyone the
+    article has not named.
+    """
+    words = " ".join(subj.text.split()).split()
+    if len(words) < 3 or words[0].lower() != "the" or subj.role:
+        return None
+    head = words[-1].lower()
+    if head not in _EPITHET_HEADS and not head.endswith("year-old"):
+        return None
+    for at, name in reversed(r.names_at):
+        if at >= subj.start:
+            continue
+        if subj.start - at > reach:
+            break
+        _, toks = split_name(name)
+        if not toks or any(t.lower() in ORG_HINTS for t in toks):
+            continue
+        known = r.lookup(tuple(toks))
+        # Only someone the article has already had speak: a capitalised run may be a
+        # company, a title or a label ("DC Comics style", "Article Continued Below").
+        if known is not None and known.kind == "person" and not known.described:
+            return known
+    return None
+
+
 def named_body(r: SpeakerResolver, subj: Subject, reach: int = 4000) -> Person | None:
     """The body a description like "the company" or "the ministry" means."""
     head, words = head_and_words(subj.text)

@@ -22,7 +22,7 @@ from claimcheck.extract.people import (
     Person,
     split_name,
 )
-from claimcheck.extract.pronouns import antecedent, pronoun, subject_since
+from claimcheck.extract.pronouns import antecedent, own_sentence, pronoun, subject_since
 from claimcheck.extract.subjects import COUNTRY_SHORT, Subject
 from claimcheck.lexicon.names import (
     HONORIFICS,
@@ -352,9 +352,10 @@ def rivals(r: SpeakerResolver, chosen: Person, subj: Subject, chosen_at: int) ->
     if want not in ("m", "f"):
         return ()
     lo = max(chosen_at, subj.start - 400)
+    hi = min(subj.start, own_sentence(r.text, subj.start))
     out: list[Person] = []
     for at, text in r.names_at:
-        if at <= lo or at >= subj.start:
+        if at <= lo or at >= hi:
             continue
         _, toks = split_name(text)
         other = r.lookup(tuple(toks)) if toks else None
