@@ -141,13 +141,16 @@ def titled_person(r: SpeakerResolver, subj: Subject, reach: int = 6000) -> Perso
     for at, name, role_words in _roles(r.text, tuple(r.names_at)):
         if at >= subj.start:
             break
-        if subj.start - at > reach or not wanted <= role_words:
+        if not wanted <= role_words:
             continue
         _, toks = split_name(name)
         if not toks or any(t.lower() in ORG_HINTS for t in toks):
             continue
         known = r.lookup(tuple(toks))
         last = max(at, known.last_at if known is not None else -1)
+        # Introduced long ago as "Mayor McCallum", but spoken of since: still the mayor.
+        if subj.start - last > reach:
+            continue
         if last > best_at:
             best_at = last
             best = known or r.named(Subject(at, at + len(name), name, "name", None))
@@ -270,16 +273,24 @@ def _fits(tokens: tuple[str, ...] | list[str], kind: str | None) -> bool:
     return not kinds or kind in kinds
 
 
+# One word with capitals inside: "TransLink", "GitHub" (a name alone is not in names_at).
+_CAMEL = re.compile(r"(?<![\w&’'-])[A-Z][a-z]+(?:[A-Z][a-z]+)+(?![\w&’'-])")
+
+
 def _with_acronyms(r: SpeakerResolver, before: int) -> list[tuple[int, str]]:
-    """The names of the text, and the mentions of the acronyms it defines ("PG&E employees")."""
-    if not r.acronyms:
-        return r.names_at
+    """The names of the text, the mentions of the acronyms it defines ("PG&E employees")
+    and one-word names with capitals inside ("TransLink"), before ``before``."""
     lo = max(0, before - 600)
-    words = "|".join(re.escape(a) for a in sorted(r.acronyms, key=len, reverse=True))
-    extra = [
-        (m.start(), m.group())
-        for m in re.finditer(rf"(?<![\w&])(?:{words})(?![\w&])", r.text[lo:before])
-    ]
+    window = r.text[lo:before]
+    extra = [(m.start(), m.group()) for m in _CAMEL.finditer(window)]
+    if r.acronyms:
+        words = "|".join(re.escape(a) for a in sorted(r.acronyms, key=len, reverse=True))
+        extra += [
+            (m.start(), m.group())
+            for m in re.finditer(rf"(?<![\w&])(?:{words})(?![\w&])", window)
+        ]
+    if not extra:
+        return r.names_at
     extra = [(lo + at, name) for at, name in extra]
     known = {at for at, _ in r.names_at}
     return sorted([*r.names_at, *(e for e in extra if e[0] not in known)])
@@ -296,6 +307,10 @@ def _body_like(tokens: list[str]) -> bool:
     # A body's own word, or an initialism opening a short name ("BC Hydro", "CP Rail");
     # capitals elsewhere say too little ("Newton-Surrey-Guildford LRT", "UCP MLA Jason Nixon").
     lead = tokens[0]
+    if len(tokens) == 1 and len(lead) >= 4 and lead[0].isupper() and any(
+        c.isupper() for c in lead[1:]
+    ):
+        return lead[1:].lower() != lead[1:] and not lead.isupper()  # "TransLink", "CalFire"
     initialism = (
         len(tokens) == 2
         and 2 <= len(lead) <= 5
