@@ -43,6 +43,8 @@ _COUNTRY_SHORT = COUNTRY_SHORT
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 
+_PRONOUN_PHRASE = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:was|is|were|are|had\s+been)\s+quoted\b")
+
 
 # Words after a body's own name that make a unit or a product of it, not a person.
 _UNIT_WORDS = frozenset(
@@ -108,6 +110,10 @@ class SpeakerResolver:
         if subject_form is not None:
             # "According to him": the object form is the same he.
             subj = Subject(subj.start, subj.end, subject_form, "pronoun", None)
+        elif subj.kind == "noun" and _PRONOUN_PHRASE.match(subj.text):
+            # “…,” he was quoted as saying: the phrase before the cue opens with its he.
+            word = subj.text.split(None, 1)[0]
+            subj = Subject(subj.start, subj.start + len(word), word, "pronoun", None)
         before = self.last_at_of(subj)
         person = self._resolve(subj)
         self.basis = None if person is None else self._basis(subj, person)
