@@ -43,7 +43,9 @@ _COUNTRY_SHORT = COUNTRY_SHORT
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 
-_PRONOUN_PHRASE = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:was|is|were|are|had\s+been)\s+quoted\b")
+_PRONOUN_PHRASE = re.compile(
+    r"(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:was|is|were|are|had\s+been)\s+quoted\b"
+)
 
 
 # Words after a body's own name that make a unit or a product of it, not a person.
