@@ -286,8 +286,7 @@ def _with_acronyms(r: SpeakerResolver, before: int) -> list[tuple[int, str]]:
     if r.acronyms:
         words = "|".join(re.escape(a) for a in sorted(r.acronyms, key=len, reverse=True))
         extra += [
-            (m.start(), m.group())
-            for m in re.finditer(rf"(?<![\w&])(?:{words})(?![\w&])", window)
+            (m.start(), m.group()) for m in re.finditer(rf"(?<![\w&])(?:{words})(?![\w&])", window)
         ]
     if not extra:
         return r.names_at
@@ -307,8 +306,11 @@ def _body_like(tokens: list[str]) -> bool:
     # A body's own word, or an initialism opening a short name ("BC Hydro", "CP Rail");
     # capitals elsewhere say too little ("Newton-Surrey-Guildford LRT", "UCP MLA Jason Nixon").
     lead = tokens[0]
-    if len(tokens) == 1 and len(lead) >= 4 and lead[0].isupper() and any(
-        c.isupper() for c in lead[1:]
+    if (
+        len(tokens) == 1
+        and len(lead) >= 4
+        and lead[0].isupper()
+        and any(c.isupper() for c in lead[1:])
     ):
         return lead[1:].lower() != lead[1:] and not lead.isupper()  # "TransLink", "CalFire"
     initialism = (
