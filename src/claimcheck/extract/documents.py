@@ -77,8 +77,9 @@ def issuer(r: SpeakerResolver, subj: Subject) -> Person | None:
             return None  # "a tweet by US Secretary of State": the name was cut off
         return found
     if head in _ISSUED and r.recent and _BARE.fullmatch(text):
-        last = r.recent[-1]
-        if not last.described and 0 <= subj.start - last.last_at < 400:
+        # The last speaker the article named, not a description it never tied to one.
+        last = next((p for p in reversed(r.recent) if not p.described), None)
+        if last is not None and 0 <= subj.start - last.last_at < 400:
             return last  # "Gatsby said … A statement said …": Gatsby's statement
     return None
 

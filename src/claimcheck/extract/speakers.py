@@ -41,6 +41,8 @@ _BRACKET_AHEAD = re.compile(r"[^()“”\".;]{0,80}?\(([A-Z][A-Za-z&]{1,7})\)")
 _COUNTRY_SHORT = COUNTRY_SHORT
 
 
+_FUNCTION_WORDS = frozenset("to of in on at for with by from and or but as than the a an".split())
+
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 
 _PRONOUN_PHRASE = re.compile(
@@ -145,6 +147,8 @@ class SpeakerResolver:
     def _resolve(self, subj: Subject) -> Person | None:
         if subj.kind == "passive":
             return None
+        if subj.kind == "noun" and subj.text.lower() in _FUNCTION_WORDS:
+            return None  # “shocked and saddened” to confirm: "to" is nobody
         if subj.kind == "pronoun" and subj.text.lower() in FIRST_PERSON:
             person = self.turn
         elif subj.kind == "pronoun":
