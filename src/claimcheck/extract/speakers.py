@@ -83,6 +83,7 @@ class SpeakerResolver:
         # Long forms of the acronyms the text defines, as written (commas kept).
         self._defined: dict[tuple[str, ...], str] = {}
         self._spelled_out = -1
+        self._named_times: dict[tuple[str, ...], int] = {}
 
     @functools.cached_property
     def genders(self) -> dict[tuple[str, ...], str]:
@@ -96,7 +97,7 @@ class SpeakerResolver:
         Built on first use: splitting every name of the text is a measurable
         share of extraction, and a third of documents never need it.
         """
-        full: dict[tuple[str, ...], None] = {}  # ordered, and a name named twice is one
+        full: dict[tuple[str, ...], int] = {}  # ordered; how often each is named
         for _, n in self.names_at:
             _, toks = split_name(n)
             # "Das. Das" is two sentences, not a name.
@@ -105,7 +106,8 @@ class SpeakerResolver:
             if toks and toks[-1].endswith(".") and len(toks[-1]) > 3:
                 toks = [*toks[:-1], toks[-1][:-1]]  # "Sen. Kelly Ayotte." ends a sentence
             if len(toks) >= 2:
-                full[tuple(toks)] = None
+                full[tuple(toks)] = full.get(tuple(toks), 0) + 1
+        self._named_times = full
         return list(full)
 
     def resolve(self, subj: Subject) -> Person | None:
@@ -222,6 +224,8 @@ class SpeakerResolver:
                 full = [f for f in self.known_full if len(f) > n and f[-n:] == key]
             else:
                 full = []
+            if len(full) > 1 and len(key) == 1:
+                full = self._most_named(full)
             if len({tuple(fold(t) for t in f) for f in full}) == 1:
                 # One name, perhaps written with and without its diacritics: the first
                 # written with them ("Kaczyński" over a headline's "Kaczynski").
@@ -262,6 +266,14 @@ class SpeakerResolver:
             if long is not None and long[-len(key) :] == key:
                 return long
         return key
+
+    def _most_named(self, full: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+        """ "Trump" in a round-up naming Donald Trump a dozen times and Mary Trump once:
+        the one the article names far more often than any other of that surname."""
+        times = sorted(((self._named_times.get(f, 0), f) for f in set(full)), reverse=True)
+        if times[0][0] >= 3 and times[0][0] >= 3 * times[1][0]:
+            return [times[0][1]]
+        return full
 
     def _long_form_ahead(self, key: tuple[str, ...], end: int) -> tuple[str, ...]:
         """A mention that is the start of a long form the next words complete."""

@@ -402,7 +402,7 @@ def _make_subject(
 _ROLE_THEN_NAME = re.compile(
     r"(?P<role>(?:\s+(?!(?:on|in|at|of|for|to|from|with|by|and|or|the|a|an|as|who|that|per|"
     r"via|said|told|says|after|before|during|about|than|while|when|his|her|their|its)\b)"
-    rf"[a-z][a-z-]+){{1,3}})\s+(?P<name>{NAME})(?=\s*(?:[,.;]|$))"
+    rf"[a-z][a-z-]+){{1,3}})\s+(?P<name>{NAME})(?=\s*(?:[,.;]|$)|\s+(?:on|via)\s+[A-Z])"
 )
 
 

@@ -14,7 +14,7 @@ HONORIFICS = frozenset(
     sheikh chairman chairwoman chair commissioner inspector detective officer director dean
     speaker superintendent constable sheriff cardinal bishop archbishop mufti imam rabbi
     pastor assemblyman assemblywoman assemblymember councilman councilwoman councillor
-    councilor coach""".split()
+    councilor coach monsignor msgr msgr. monsenor monseñor""".split()
 )
 
 # Written before a name as a description ("Actor Brendan Fraser", "NASA administrator Jim
