@@ -145,7 +145,7 @@ def own_sentence(text: str, at: int) -> int:
 
 
 def subject_since(
-    r: SpeakerResolver, since: int, at: int, want: str, reach: int = 600
+    r: SpeakerResolver, since: int, at: int, want: str, reach: int = 800
 ) -> Person | None:
     """A person who is the subject of a sentence between ``since`` and ``at``.
 

@@ -31,7 +31,7 @@ _CAP_RUN = re.compile(rf"[A-Z][\w’'.-]*(?:[ \u00a0]+(?:[A-Z][\w’'.-]*|(?:{_P
 # one, so that "Clinton Hill residents were angry" offers no subject.
 _VERB_AFTER = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|and|for|the))*)?"
-    r"(?:’s\s+[a-z]|'s\s+[a-z]|(?:,[^.;:!?\n]{2,150}?,)?\s+(?:[a-z]+ly\s+)?"
+    r"(?:’s\s+[a-z]|'s\s+[a-z]|(?:,(?:[^.;:!?\n]|\.(?=[A-Z,])){2,150}?,)?\s+(?:[a-z]+ly\s+)?"
     r"(?P<verb>[a-z]+ed|is|was|are|were|has|had|have|does|did|will|would|can|could|may|might|"
     r"must|should|shall|says|said|told|tells|thinks|thought|believes|wants|wanted|insists|"
     r"argues|notes|adds|explains|writes|wrote|warns|claims|hopes|supports|opposes|made|"
