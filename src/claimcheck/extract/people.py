@@ -162,7 +162,15 @@ def split_name(text: str) -> tuple[list[str], list[str]]:
     if last_title >= 0 and words[-1].lower() in ORG_HINTS:
         return [], words  # "The Alachua Sheriff Office": an organisation, not Sheriff Office
     titles = words[: last_title + 1]
-    return titles, words[last_title + 1 :]
+    toks = words[last_title + 1 :]
+    if titles and len(toks) >= 3 and toks[0].lower() in _ROLE_PREPOSITIONS:
+        # "Senator from Vermont Bernie Sanders": the office runs on to the name.
+        n = 3 if len(toks) >= 4 and len(toks[-2]) == 2 and toks[-2].endswith(".") else 2
+        return words[: len(words) - n], words[len(words) - n :]
+    return titles, toks
+
+
+_ROLE_PREPOSITIONS = frozenset(["of", "from", "for", "to"])
 
 
 _POSSESSIVES = ("’s", "'s", "’", "'")

@@ -224,8 +224,14 @@ class SpeakerResolver:
                 full = [f for f in self.known_full if len(f) > n and f[-n:] == key]
             else:
                 full = []
-            if len(full) > 1 and len(key) == 1:
-                full = self._most_named(full)
+            if len(set(full)) > 1 and len(key) == 1:
+                shortest = min(full, key=len)
+                if all(f[-len(shortest) :] == shortest for f in full):
+                    # "Vermont Bernie Sanders" (a run cut at "Senator from") and a
+                    # title's "Bernie Sanders": the name is the shorter one.
+                    full = [shortest]
+                else:
+                    full = self._most_named(full)
             if len({tuple(fold(t) for t in f) for f in full}) == 1:
                 # One name, perhaps written with and without its diacritics: the first
                 # written with them ("Kaczyński" over a headline's "Kaczynski").
