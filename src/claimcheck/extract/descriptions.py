@@ -32,6 +32,10 @@ _NAME_AT_END = re.compile(
 )
 
 
+# "of Burundi", "of the United States": a place or body by name, capitals after "of".
+_OF_NAME = re.compile(r"of\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3}")
+
+
 def titles_only(name: str) -> bool:
     return all(w.lower().rstrip(".") in TITLES for w in name.split())
 
@@ -103,10 +107,14 @@ def described(r: SpeakerResolver, subj: Subject) -> Person:
     if found is not None:
         return found
     name = bare
+    of_place = _OF_NAME.fullmatch(" ".join((subj.role or "").split()))
+    if of_place is not None and bare[:1].islower() and low.split()[-1] in referents.BODY_NOUNS:
+        # "The government of Burundi", "the city of Calabasas": the name says which.
+        name = f"{bare} {of_place.group()}"
     existing = [p for p in r.people if p.name == name]
     if existing:
         return existing[0]
-    person = Person(name, tuple(name.split()), "group", described=True)
+    person = Person(name, tuple(name.split()), "group", described=name == bare)
     r.people.append(person)
     return person
 
