@@ -95,3 +95,26 @@ def test_a_claims_folder_given_that_does_not_exist_is_an_error(
     )
     assert res.exit_code == 2
     assert "ledger folder not found" in res.stderr and "claimz" in res.stderr
+
+
+def test_verify_on_an_index_gives_the_same_stale_notice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, location: str
+) -> None:
+    """Answered from an index (SQLite or PostgreSQL), verify brings it up to date with
+    the changed source and reports exactly what it reports without one, notice
+    included, on that run and on every later one until the ledger is refreshed
+    (the index had kept no notice: errors[] was empty)."""
+    root = _newsroom(tmp_path, monkeypatch)
+    built = runner.invoke(app, ["index", "--corpus", str(root / "corpus"), "--index", location])
+    assert built.exit_code == 0, built.stderr
+    source = root / "corpus" / "ruling.txt"
+    source.write_text(ARTICLE + "\nCopyright 2024 The Daily.\n", encoding="utf-8")
+    code, memory, _ = _verify(root)
+    assert memory["errors"][0]["code"] == "stale-ledger"
+    for run, said in (("updates the index", "1 changed"), ("answers from it", "")):
+        code_i, indexed, err = _verify(root, "--index", location)
+        assert (code_i, indexed) == (code, memory), run
+        assert "ledger is stale" in err and said in err
+    refreshed = runner.invoke(app, ["extract", str(root / "corpus"), "--out", str(root / "claims")])
+    assert refreshed.exit_code == 0, refreshed.stderr
+    assert _verify(root, "--index", location)[1]["errors"] == []

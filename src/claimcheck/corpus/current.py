@@ -10,6 +10,7 @@ and the index on disk, so both hold the same claims.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from claimcheck.corpus.ledgers import read_ledger
@@ -33,7 +34,7 @@ def current_ledger(source: str, ledger_dir: Path) -> tuple[Document, Ledger]:
 def ledger_of(doc: Document, source: str, ledger_dir: Path) -> Ledger:
     """The stored ledger while current, else a fresh one; a corrupt one is an InputError
     for the whole run (a person's corrections may be in it: never silently ignored)."""
-    return ledger_and_notice(doc, source, ledger_dir, "")[0]
+    return ledger_and_staleness(doc, source, ledger_dir)[0]
 
 
 def ledger_and_notice(
@@ -43,6 +44,27 @@ def ledger_and_notice(
 
     ``refresh`` is the command that rewrites the stored ledgers, for the notice.
     """
+    ledger, stale = ledger_and_staleness(doc, source, ledger_dir)
+    if stale is None:
+        return ledger, None
+    return ledger, stale_notice(source, ledger_dir, stale, refresh)
+
+
+@dataclass(frozen=True)
+class Stale:
+    """What a stale ledger's re-extraction kept: its reviewed claims, and those lost."""
+
+    reviewed: int
+    orphans: tuple[str, ...]  # ids of reviewed claims that no longer match
+
+
+def ledger_and_staleness(
+    doc: Document, source: str, ledger_dir: Path
+) -> tuple[Ledger, Stale | None]:
+    """The ledger verify uses, and, when the stored one was stale, what carrying kept.
+
+    The index stores the ``Stale`` of each document, so a verify answered from it
+    gives the notice a verify in memory gives (``stale_notice``)."""
     stored = ledger_path(source, ledger_dir)
     old = read_ledger(stored) if stored.is_file() else None
     if old is not None and old.document.sha256 == doc.sha256:
@@ -52,12 +74,22 @@ def ledger_and_notice(
         return fresh, None
     carried, orphans = carry_corrections(fresh, old)
     reviewed = sum(1 for c in old.claims if c.reviewed)
-    kept = f"; {reviewed - len(orphans)} of its {reviewed} reviewed claims carried over"
-    kept = kept if reviewed else ""
-    lost = f" ({len(orphans)} no longer match: {', '.join(c.id for c in orphans)})"
+    return carried, Stale(reviewed, tuple(c.id for c in orphans))
+
+
+def stale_notice(source: str, ledger_dir: Path, stale: Stale, refresh: str) -> RunError:
+    stored = ledger_path(source, ledger_dir)
+    carried = stale.reviewed - len(stale.orphans)
+    kept = f"; {carried} of its {stale.reviewed} reviewed claims carried over"
+    kept = kept if stale.reviewed else ""
+    lost = f" ({len(stale.orphans)} no longer match: {', '.join(stale.orphans)})"
     message = (
         f"ledger is stale: {source} changed since it was extracted, so it was extracted "
-        f"again for this run{kept}{lost if orphans else ''}; refresh it: {refresh}"
+        f"again for this run{kept}{lost if stale.orphans else ''}; refresh it: {refresh}"
     )
-    notice = RunError(path=stored.as_posix(), line=None, code="stale-ledger", message=message)
-    return carried, notice
+    return RunError(path=stored.as_posix(), line=None, code="stale-ledger", message=message)
+
+
+def refresh_command(folder: str, ledger_dir: Path) -> str:
+    """The command a stale-ledger notice names."""
+    return f"claimcheck extract {folder} --out {ledger_dir.as_posix()}"

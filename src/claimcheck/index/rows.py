@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from claimcheck.corpus.current import Stale
 from claimcheck.corpus.prose import passages
 from claimcheck.index.keys import cut, exact_key, shingles, spoken_text, winnow, word_key
 from claimcheck.loaders.documents import Document
@@ -58,6 +59,9 @@ class DocRows:
     ledger_size: int
     ledger_mtime_ns: int
     speakers: str  # JSON list of Speaker
+    # JSON of ``corpus.current.Stale`` when the stored ledger was stale and this
+    # document was extracted again; "" otherwise (the notice verify repeats).
+    stale: str = ""
     claims: list[EntryRow] = field(default_factory=list)
     units: list[UnitRow] = field(default_factory=list)
     passages: list[EntryRow] = field(default_factory=list)
@@ -105,12 +109,15 @@ def doc_rows(
     ledger: Ledger,
     document: Document | None,
     stat: tuple[int, int, int, int] = (0, 0, 0, 0),
+    stale: Stale | None = None,
 ) -> DocRows:
     """The rows of a document from its ledger and, when given, its prose."""
     if len(ledger.claims) > MAX_LOCAL:
         raise ValueError(f"{path}: more than {MAX_LOCAL} claims")
     speakers = json.dumps([s.model_dump(mode="json") for s in ledger.speakers])
     rows = DocRows(path, ledger.document.sha256, *stat, speakers=speakers)
+    if stale is not None:
+        rows.stale = json.dumps({"reviewed": stale.reviewed, "orphans": list(stale.orphans)})
     for n, claim in enumerate(ledger.claims):
         entry, units = _entry(n, claim, spoken_text(claim), len(rows.units))
         rows.claims.append(entry)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 FORMAT = "claimcheck-index"
 # Raised when the tables or the keys change; an index of another version is rebuilt.
-VERSION = "1"
+VERSION = "2"
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS docs (
     doc BIGINT PRIMARY KEY, rank BIGINT NOT NULL, path TEXT NOT NULL UNIQUE,
     sha256 TEXT NOT NULL, size BIGINT NOT NULL, mtime_ns BIGINT NOT NULL,
     ledger_size BIGINT NOT NULL, ledger_mtime_ns BIGINT NOT NULL,
-    speakers TEXT NOT NULL, claims BIGINT NOT NULL);
+    speakers TEXT NOT NULL, claims BIGINT NOT NULL, stale TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entries (
     id BIGINT PRIMARY KEY, start_at BIGINT NOT NULL, end_at BIGINT NOT NULL,
     key TEXT NOT NULL, claim TEXT NOT NULL, speaker TEXT, kind TEXT NOT NULL,

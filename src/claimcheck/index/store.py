@@ -207,14 +207,20 @@ class Store:
             for path in drop:
                 if path in known:
                     self._delete(known.pop(path))
-            for rows in put:
+            posts: list[tuple[int, int, int]] = []
+            # A path given twice: its last rows (the postings are written after the loop).
+            for rows in {r.path: r for r in put}.values():
                 doc = known.get(rows.path)
                 if doc is not None:
                     self._delete(doc, keep_row=True)
                 else:
                     doc = self._new_doc(rows.path)
                     known[rows.path] = doc
-                self._insert(doc, rows)
+                posts.extend(self._insert(doc, rows))
+            # The batch's postings in one statement, and one count update per key
+            # (common words are shared by most documents of a batch).
+            self.bulk("post", "kind, key, id", posts)
+            self.add_df(Counter((k, key) for k, key, _ in posts))
             self.many(
                 "UPDATE docs SET size = ?, mtime_ns = ?, ledger_size = ?, ledger_mtime_ns = ? "
                 "WHERE path = ?",
@@ -241,15 +247,17 @@ class Store:
         doc = int(top) + 1
         self.run(
             "INSERT INTO docs (doc, rank, path, sha256, size, mtime_ns, ledger_size, "
-            "ledger_mtime_ns, speakers, claims) VALUES (?, ?, ?, '', 0, 0, 0, 0, '[]', 0)",
+            "ledger_mtime_ns, speakers, claims, stale) "
+            "VALUES (?, ?, ?, '', 0, 0, 0, 0, '[]', 0, '')",
             (doc, -doc, path),
         )
         return doc
 
-    def _insert(self, doc: int, rows: DocRows) -> None:
+    def _insert(self, doc: int, rows: DocRows) -> list[tuple[int, int, int]]:
+        """A document's entries and units; its postings are returned, for the batch."""
         self.run(
             "UPDATE docs SET sha256 = ?, size = ?, mtime_ns = ?, ledger_size = ?, "
-            "ledger_mtime_ns = ?, speakers = ?, claims = ? WHERE doc = ?",
+            "ledger_mtime_ns = ?, speakers = ?, claims = ?, stale = ? WHERE doc = ?",
             (
                 rows.sha256,
                 rows.size,
@@ -258,6 +266,7 @@ class Store:
                 rows.ledger_mtime_ns,
                 rows.speakers,
                 len(rows.claims),
+                rows.stale,
                 doc,
             ),
         )
@@ -270,9 +279,7 @@ class Store:
             "id, entry, lo, hi, cs, ce",
             [(unit_id(doc, u.local), u.entry, u.lo, u.hi, u.cs, u.ce) for u in rows.units],
         )
-        posts = [(k, key, unit_id(doc, local)) for k, key, local in rows.postings()]
-        self.bulk("post", "kind, key, id", posts)
-        self.add_df(Counter((k, key) for k, key, _ in posts))
+        return [(k, key, unit_id(doc, local)) for k, key, local in rows.postings()]
 
     def _delete(self, doc: int, keep_row: bool = False) -> None:
         claims, units, texts = self.doc_rows(doc)

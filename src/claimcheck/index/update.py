@@ -19,10 +19,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimcheck.corpus.current import ledger_of, ledger_path
+from claimcheck.corpus.current import ledger_and_staleness, ledger_path
 from claimcheck.corpus.gather import gather
 from claimcheck.errors import InputError
-from claimcheck.index.archive import refuse_folder_update
+from claimcheck.index.archive import ready, refuse_folder_update
 from claimcheck.index.rows import DocRows, doc_rows
 from claimcheck.index.store import DocState, Store
 from claimcheck.loaders import documents
@@ -90,10 +90,11 @@ def _prepare(job: _Job, ledger_dir: Path) -> DocRows | Stamp | InputError | _Fat
         return err  # this file only: reported, the others go on
     # A corrupt ledger stops the run (as verify without an index does): _Fatal.
     try:
-        ledger = ledger_of(document, job.source, ledger_dir)
+        ledger, stale = ledger_and_staleness(document, job.source, ledger_dir)
     except InputError as err:
         return _Fatal(err)
-    return doc_rows(job.rel, ledger, document, job.stamp)
+    # The postings are cut here, on the worker: the one writer only inserts.
+    return ready(doc_rows(job.rel, ledger, document, job.stamp, stale))
 
 
 @dataclass(frozen=True)

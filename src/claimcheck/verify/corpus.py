@@ -11,11 +11,12 @@ ledger's reviewed claims carried over and a ``stale-ledger`` notice
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimcheck.corpus.current import ledger_and_notice
+from claimcheck.corpus.current import Stale, ledger_and_notice, refresh_command, stale_notice
 from claimcheck.corpus.gather import gather
 from claimcheck.corpus.prose import passages
 from claimcheck.errors import InputError
@@ -109,7 +110,7 @@ def load_corpus(folder: str, claims: str | None = None) -> Corpus:
     if not files and not errors:
         raise InputError("no source files in the corpus folder", path=folder)
     ledger_dir = Path(claims) if claims else Path(folder).parent / "claims"
-    refresh = f"claimcheck extract {folder} --out {ledger_dir.as_posix()}"
+    refresh = refresh_command(folder, ledger_dir)
     ledgers: list[Ledger] = []
     notices: list[RunError] = []
     texts: dict[str, Document] = {}
@@ -183,6 +184,18 @@ class StoredCorpus(Corpus):
         spans = [(a, b, self._ranks.order(i, LOCAL_BITS + 1)) for i, a, b in rows]
         return best_cover(spans, start, end)
 
+    def stale_notices(self, ledger_dir: Path) -> list[RunError]:
+        """The ``stale-ledger`` notices verify in memory gives, from what the index
+        recorded when it re-extracted a document whose stored ledger was stale."""
+        rows = self.store.run("SELECT path, stale FROM docs WHERE stale <> '' ORDER BY rank")
+        refresh = refresh_command(self._ranks.root, ledger_dir)
+        out = []
+        for rel, stale in rows:
+            facts = json.loads(stale)
+            kept = Stale(int(facts["reviewed"]), tuple(facts["orphans"]))
+            out.append(stale_notice(_joined(self._ranks.root, rel), ledger_dir, kept, refresh))
+        return out
+
     def _count(self) -> CorpusInfo:
         claims, shas = self.store.info()
         digest = hashlib.sha256("\n".join(sorted(shas)).encode()).hexdigest()[:16]
@@ -237,4 +250,11 @@ def open_corpus(
         raise InputError("no source files in the corpus folder", path=corpus)
     stored = StoredCorpus(store, corpus, declared)
     stored.errors = list(summary.failed)
+    ledger_dir = Path(claims) if claims else Path(corpus).parent / "claims"
+    stored.notices = stored.stale_notices(ledger_dir)
     return stored, summary
+
+
+def _joined(root: str, rel: str) -> str:
+    """A stored path as ``gather`` spells it under ``root``."""
+    return (Path(root) / rel).as_posix()
