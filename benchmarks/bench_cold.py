@@ -174,27 +174,28 @@ def main() -> int:
             extract_s = fresh if fresh is not None else float((base / "extracted").read_text())
             draft = draft_for(claims, base)
             for name, url in backends:
-                location = url or "bench-index.sqlite"
+                location = url or str(base / "bench-index.sqlite")
                 m = measure(size, location, args.runs, base, draft)
                 ok = ok and bool(m["identical"])
                 lines.append((size, name, extract_s, m))
                 print(f"{size} {name} done (load {load()})", file=sys.stderr)
     print(f"load average after: {load()}", file=sys.stderr)
     print(
-        f"floor: python -c pass {py.wall:.2f} s / {py.rss_mb:.0f} MB; "
-        f"claimcheck --version {cli.wall:.2f} s / {cli.rss_mb:.0f} MB\n"
+        f"floor: python -c pass {py.wall:.2f} s wall, {py.cpu:.2f} s cpu, {py.rss_mb:.0f} MB; "
+        f"claimcheck --version {cli.wall:.2f} s wall, {cli.cpu:.2f} s cpu, "
+        f"{cli.rss_mb:.0f} MB\n"
     )
     head = [
         "articles",
         "backend",
-        "extract --out",
-        "index build",
+        "extract --out (wall)",
+        "index build (wall / cpu)",
         "index size",
-        "update: 1 changed",
+        "update: 1 changed (wall / cpu)",
         "update: none",
-        "cold verify, index",
+        "cold verify, index (wall / cpu)",
         "peak RSS",
-        "cold verify, no index",
+        "cold verify, no index (wall / cpu)",
         "peak RSS",
         "same report",
     ]
@@ -208,13 +209,13 @@ def main() -> int:
             f"{size:,}",
             name,
             f"{extract_s:.1f} s",
-            f"{b.wall:.1f} s",
+            f"{b.wall:.1f} s / {b.cpu:.1f} s",
             f"{int(m['bytes']) / 2**20:,.0f} MB",  # type: ignore[call-overload]
-            f"{o.wall:.2f} s",
+            f"{o.wall:.2f} s / {o.cpu:.2f} s",
             f"{u.wall:.2f} s",
-            f"{c.wall:.2f} s",
+            f"{c.wall:.2f} s / {c.cpu:.2f} s",
             f"{c.rss_mb:,.0f} MB",
-            f"{r.wall:.2f} s",
+            f"{r.wall:.2f} s / {r.cpu:.2f} s",
             f"{r.rss_mb:,.0f} MB",
             "yes" if m["identical"] else "NO",
         ]

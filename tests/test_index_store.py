@@ -212,3 +212,53 @@ def test_a_server_database_of_something_else_names_the_rebuild(postgres_url: str
     with pytest.raises(InputError, match="not a claimcheck index") as err:
         open_store(location)
     assert REBUILD in err.value.one_line()
+
+
+def test_a_verify_during_an_uncommitted_update_sees_the_old_documents_whole(
+    location: str, corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A verify that starts while ``index`` is writing (a changed document's old rows
+    deleted and its new rows inserted, a new document added, not yet committed) sees
+    every document as it was: the old text of the changed one, all of it, and no
+    part of the new one."""
+    _built(location, corpus_dir).close()
+    changed = corpus_dir / "arrest-made-as-mayor-of-gda-sk-poland-stabbed-on-stage.txt"
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text + "\nThe festival will go on next year, the mayor said.\n", "utf-8")
+    _wire_copy(corpus_dir, "wire.txt", "Ana Ruiz")
+    old_line = next(s for s in text.split("\n") if len(s.split()) > 12)
+    seen: list[tuple[str, str, str, int]] = []
+    real = Store._insert
+
+    def insert_then_look(self: Store, doc: int, rows: rows_mod.DocRows) -> list:  # type: ignore[type-arg]
+        out = real(self, doc, rows)
+        if rows.path == changed.name:
+            reader = StoredCorpus(open_store(location), str(corpus_dir))
+            seen.append(
+                (
+                    check(standalone(old_line.split(". ")[0]), reader, Settings(), "r").verdict,
+                    check(
+                        standalone("The festival will go on next year"), reader, Settings(), "r"
+                    ).verdict,
+                    check(
+                        standalone("The harbour will reopen in the spring after repairs"),
+                        reader,
+                        Settings(),
+                        "r",
+                    ).verdict,
+                    reader.info().documents,
+                )
+            )
+            reader.close()
+        return out
+
+    monkeypatch.setattr(Store, "_insert", insert_then_look)
+    sync(open_store(location), str(corpus_dir), str(tmp_path / NO_LEDGERS), jobs=1)
+    assert seen == [("exact", "missing", "missing", ARTICLES)]
+    after = StoredCorpus(open_store(location), str(corpus_dir))
+    assert (
+        check(standalone("The festival will go on next year"), after, Settings(), "r").verdict
+        == "exact"
+    )
+    assert after.info().documents == ARTICLES + 1
+    after.close()
