@@ -41,11 +41,7 @@ def antecedent(
     A pronoun's antecedent needs two words, since a lone capitalised word may
     just open a sentence; the name right before "who" (``least=1``) is one.
     """
-    for at, text in reversed(r.names_at):
-        if at >= subj.start:
-            continue
-        if subj.start - at > reach:
-            break
+    for at, text in r.names_before(subj.start, reach):
         titles, toks = split_name(text)
         if len(toks) < least or not fits(titles, toks):
             continue
@@ -69,11 +65,7 @@ def titled_name(r: SpeakerResolver, want: str, at: int, reach: int = 400) -> Per
     titles = FEMALE_TITLES if want == "f" else MALE_TITLES
     if r.recent and any(p.gender == want for p in r.recent[-6:]):
         return None  # a speaker known to fit is nearer in the discourse than a mere name
-    for name_at, text in reversed(r.names_at):
-        if name_at >= at:
-            continue
-        if at - name_at > reach:
-            break
+    for name_at, text in r.names_before(at, reach):
         found, toks = split_name(text)
         if toks and any(t.lower().rstrip(".") in titles for t in found):
             return r.named(Subject(name_at, name_at + len(text), text, "name", None))

@@ -180,11 +180,7 @@ def epithet(r: SpeakerResolver, subj: Subject, reach: int = 700) -> Person | Non
     head = words[-1].lower()
     if head not in _EPITHET_HEADS and not head.endswith("year-old"):
         return None
-    for at, name in reversed(r.names_at):
-        if at >= subj.start:
-            continue
-        if subj.start - at > reach:
-            break
+    for _, name in r.names_before(subj.start, reach):
         _, toks = split_name(name)
         if not toks or any(t.lower() in ORG_HINTS for t in toks):
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from claimcheck.extract import descriptions, gender, name_forms, referents
 from claimcheck.extract.people import (
@@ -84,6 +85,15 @@ class SpeakerResolver:
         self._defined: dict[tuple[str, ...], str] = {}
         self._spelled_out = -1
         self._named_times: dict[tuple[str, ...], int] = {}
+
+    def names_before(self, at: int, reach: int) -> Iterator[tuple[int, str]]:
+        """The names that start before ``at``, nearest first, at most ``reach`` back."""
+        for start, text in reversed(self.names_at):
+            if start >= at:
+                continue
+            if at - start > reach:
+                return
+            yield start, text
 
     @functools.cached_property
     def genders(self) -> dict[tuple[str, ...], str]:
