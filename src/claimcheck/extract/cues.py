@@ -158,6 +158,28 @@ _POSSESSIVE_BEFORE = re.compile(r"\w['’]s?\s+$")
 
 _PREP_AFTER = re.compile(r"\s+(?:for|of|on|in|to|from|with|among|over)\b")
 
+# A participle after an article, a possessive determiner or a name's "'s" is an
+# adjective: "the estimated cost", "Tesco's preferred store size", "his proposed
+# budget". "Trump's said that …" ("has said") has a clause or adverb next, so the
+# "'s" case needs a plain word after the participle.
+_DET_BEFORE_PARTICIPLE = re.compile(
+    r"(?<![\w’'-])(?:the|a|an|this|these|those|his|her|their|its|our|my|your|whose)\s+$",
+    re.I,
+)
+
+_BARE_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:that|to|the|a|an|this|these|those|he|she|it|they|we|i|you|his|her|their|its|"
+    r"in|on|at|by|for|with|as|if|how|what|why|when|whether|not|never|also|again|earlier|"
+    r"before|him|them|us|me)\b)[a-z][a-z-]*(?<!ly)\b(?![’'])"
+)
+
+# "pleaded guilty", "pleads not guilty": a plea in court, not a report of speech.
+_PLEA_AFTER = re.compile(r"\s+(?:not\s+)?(?:guilty|innocent|no\s+contest)\b")
+
+# "refers to X as Y" characterises; "The White House refers to the president's
+# office" defines a term and reports nothing.
+_AS_LATER = re.compile(r"[^.;:!?]{0,120}?\bas\b")
+
 _COUNT_BEFORE = re.compile(
     r"(?<![\w’'-])(?:\d+(?:,\d{3})*|dozen|dozens|two|three|four|five|six|seven|eight|nine|ten|"
     r"several|many|few|both|all|other|multiple|numerous)\s+$",
@@ -185,6 +207,22 @@ def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
             )
         ):
             continue  # "the state", "his support", "China's support for": a noun, not a verb
+        if (
+            word != lemma
+            and word.endswith(("ed", "en", "wn", "ght"))
+            and (
+                _DET_BEFORE_PARTICIPLE.search(text, max(0, start - 8), start)
+                or (
+                    _POSSESSIVE_BEFORE.search(text, max(0, start - 4), start)
+                    and _BARE_NOUN_AFTER.match(text, end)
+                )
+            )
+        ):
+            continue  # "the estimated cost", "Tesco's preferred store size": an adjective
+        if lemma == "plead" and _PLEA_AFTER.match(text, end):
+            continue
+        if lemma == "refer to" and not _AS_LATER.match(text, end):
+            continue
         if word == lemma + "s" and _COUNT_BEFORE.search(text, max(0, start - 12), start):
             continue  # "a dozen states", "two reports": a counted plural ("many say" stays)
         stance = VERBS.get(lemma, "assert")

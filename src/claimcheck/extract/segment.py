@@ -63,6 +63,12 @@ _CAPTION = re.compile(
     r"facebook|instagram))\b",
     re.I,
 )
+# A credit at a short paragraph's end makes it a caption, however it starts: "Jorgensen
+# with a supporter.Image: Gage Skidmore.", "Sirhan in 1969 (Image: CDCR)".
+_CREDIT_END = re.compile(
+    r"(?:Image|Photo|Photograph|Picture|Credit|Video|Photo credit)\s?:\s?"
+    r"[^\s:.\"“”][^:\"“”]{0,80}?[.)]?\s*$"
+)
 # "\s*+": the two runs of spaces around the optional "(AP)" would otherwise share a
 # long run of blanks every possible way (quadratic); no match changes, as what follows
 # the first run never starts with a space.
@@ -237,6 +243,8 @@ def classify_line(text: str, start: int, end: int, index: int, kind: str) -> Lin
     if _BYLINE.match(stripped) and len(words) <= 12:
         return LineVerdict("byline", end)
     if _CAPTION.match(stripped) and (len(words) <= 25 or ":" in stripped[:30]):
+        return LineVerdict("caption", end)
+    if len(words) <= 30 and _CREDIT_END.search(stripped, max(0, len(stripped) - 100)):
         return LineVerdict("caption", end)
     kicker = _KICKER.match(line) if index == 0 and kind != "title" else None
     if kicker and len(words) > 8 and title_case_ratio(kicker.group(1)) == 1.0:

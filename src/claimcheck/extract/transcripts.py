@@ -15,10 +15,12 @@ from claimcheck.extract.subjects import Subject
 from claimcheck.loaders.documents import Document
 
 _TURN = re.compile(
-    r"[ \t]*[\"“]?[ \t]*(?:(?P<label>[A-Z][A-Z.'’ -]{1,30}[A-Z.]):[ \t]+(?=\S)"
+    r"[ \t]*[\"“]?[ \t]*(?:(?P<label>[A-Z][A-Z.'’ -]{0,30}[A-Z.]):[ \t]+(?=\S)"
     # Wikinews interviews: "((Dorsa Derakhshani))  I got interested …"; "((fa))" is a language.
     r"|\(\((?P<named>[A-Z][\w.'’ -]{0,40})\)\)[ \t]*(?::[ \t]*)?)"
 )
+
+_ANSWER_LABEL = re.compile(r"[ \t]*(?P<label>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}):[ \t]+(?=\S)")
 
 _STAGE = re.compile(r"[ \t]*[\"“]?[ \t]*\([A-Z][A-Z .,'’-]*\.?\)\.?[\"”]?[ \t]*$")
 
@@ -37,12 +39,28 @@ def transcript_turn(doc: Document, state: State, a: int, b: int) -> bool:
             return False
         # An interview answer running over several paragraphs: "((Das))  …" ¶ "…".
         subj, text_at = state.turn, a
+        if _question_ended(view, a, b, subj.text):
+            # After an interviewer's question: the answer under the interviewee's own
+            # name ("Natasha Gownaris: I've wanted …"), or the writer's narration,
+            # which is nobody's turn.
+            named = _ANSWER_LABEL.match(view, a, b)
+            if named is None:
+                state.turn = None
+                return False
+            label = named.group("label")
+            subj = Subject(named.start("label"), named.end("label"), label, "name", None)
+            text_at = named.end()
+            state.turn = subj
     else:
         group = "label" if m.group("label") else "named"
         label = m.group(group).strip()
         if group == "label" and section_label(view, label):
             return False  # "ANALYSIS: …", "KEEPING SCORE: …": a wire story's section
-        shown = " ".join(w.capitalize() for w in label.split()) if group == "label" else label
+        shown = label
+        if group == "label" and len(label) > 3:
+            shown = " ".join(w.capitalize() for w in label.split())
+        elif group == "label":
+            shown = _expand_initials(view, label)
         subj = Subject(m.start(group), m.start(group) + len(label), shown, "name", None)
         text_at = m.end()
         # Only an interview's "((Das))" labels carry over to the next paragraphs: a
@@ -62,6 +80,39 @@ def transcript_turn(doc: Document, state: State, a: int, b: int) -> bool:
     state.resolver.turn = out.person
     state.open_quote = None
     return True
+
+
+def _expand_initials(view: str, label: str) -> str:
+    """ "NG:" labels the turns of the article's Natasha Gownaris; initials nobody has stay."""
+    letters = [c for c in label if c.isalpha()]
+    if not 2 <= len(letters) <= 3:
+        return label
+    word = r"[\w’'-]+"
+    parts = [rf"{letters[0]}{word}"] + [rf"\s+(?:[A-Z]{word}\s+)?{c}{word}" for c in letters[1:]]
+    m = re.search(r"(?<![\w’'-])" + "".join(parts) + r"(?![\w’'-])", view)
+    return m.group(0) if m else label
+
+
+def _question_ended(view: str, a: int, b: int, label: str) -> bool:
+    """The interviewer's question closed the paragraph before, and this one asks nothing."""
+    before = view[max(0, a - 400) : a].rstrip(' \t\n"”')
+    if not before.endswith("?") or "?" in view[a:b]:
+        return False
+    return label in _interviewers(view)
+
+
+_NAMED_TURN = re.compile(r"^[ \t]*[\"“]?[ \t]*\(\((?P<named>[A-Z][\w.'’ -]{0,40})\)\)[^\n]*", re.M)
+
+
+@functools.lru_cache(maxsize=4)
+def _interviewers(view: str) -> frozenset[str]:
+    """Labels most of whose turns end in a question mark: the interviewer's."""
+    asked: dict[str, list[int]] = {}
+    for m in _NAMED_TURN.finditer(view):
+        tally = asked.setdefault(m.group("named").strip(), [0, 0])
+        tally[0] += m.group(0).rstrip(' \t"”').endswith("?")
+        tally[1] += 1
+    return frozenset(k for k, (q, n) in asked.items() if 2 * q >= n)
 
 
 # Words that open a wire story's section, never a speaker's turn.
@@ -123,7 +174,7 @@ def _occurs(view: str, word: str) -> bool:
 
 
 # Labels that open a line ("PENCE: …", "FED TALK: …"), with how many lines each opens.
-_LINE_LABEL = re.compile(r"^[ \t]*[\"“]?[ \t]*([A-Z][A-Z.'’ -]{1,30}[A-Z.]):[ \t]+(?=\S)", re.M)
+_LINE_LABEL = re.compile(r"^[ \t]*[\"“]?[ \t]*([A-Z][A-Z.'’ -]{0,30}[A-Z.]):[ \t]+(?=\S)", re.M)
 
 
 @functools.lru_cache(maxsize=4)
