@@ -42,6 +42,9 @@ _SOURCE_END = re.compile(
 )
 
 
+_JOINED_BEFORE = re.compile(r"\s(?:and|but|while|whereas)\s+$")
+
+
 def according_to(s: SentenceCtx) -> list[RawClaim] | None:
     """According to Das, …  /  …, according to the ministry.  /  X, according to Y, was …"""
     if s.text.find("ccording to", s.start, s.end) < 0:
@@ -81,6 +84,12 @@ def according_to(s: SentenceCtx) -> list[RawClaim] | None:
         a, b = strip_end(s.text, phrase_end + comma + 1, s.end)
     elif parenthetical and rest_words >= 3:
         a, b = strip_end(s.text, s.start, s.end)  # parenthetical: the whole sentence
+    elif _JOINED_BEFORE.search(lead) and len(re.findall(r"\w+", s.text[subj.end : s.end])) >= 3:
+        # "… and according to the ministry he died at Gleneagles": the source
+        # opens the second clause (its phrase cut where that clause starts); the
+        # first clause is the writer's.
+        tail = s.text[subj.end : s.end]
+        a, b = strip_end(s.text, subj.end + len(tail) - len(tail.lstrip(" ,")), s.end)
     else:
         a, b = strip_end(s.text, s.start, at)
     return finished(s, a, b, subj, cue, "according-to")
