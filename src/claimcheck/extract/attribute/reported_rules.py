@@ -25,6 +25,7 @@ from claimcheck.extract.attribute.inverted_rules import ADVERBIAL_OPENER, split_
 from claimcheck.extract.attribute.quote_rules import THAT
 from claimcheck.extract.cues import CueHit, content_after
 from claimcheck.extract.patterns import WEEKDAY
+from claimcheck.extract.phrases import PREP_SPLIT
 from claimcheck.extract.subjects import Subject, subject_at, subject_before
 from claimcheck.lexicon.cues import FORMS
 from claimcheck.lexicon.names import SPEAKER_NOUNS
@@ -277,10 +278,25 @@ def _noun_head(subj: Subject) -> str:
 _WEAK_DETS = frozenset("the a an some many most several other both these those".split())
 
 
+# Times and events hold no belief: "The following election in 2013 saw a victory",
+# "The Netflix show sees three strangers move in", "The weekend saw …". A work that
+# is written stays a source ("The book alleges that …").
+_NO_MIND = frozenset(
+    """election elections year years week weeks month months day days weekend season decade
+    century period era game match race show section event festival tournament night
+    morning afternoon evening quarter""".split()
+)
+
+
 def _weak_speaker_ok(s: SentenceCtx, subj: Subject, cue: CueHit) -> bool:
     """ "The group wants …" yes; "their mutual support for …" (a noun, not a verb) no."""
     words = subj.text.split()
     if not 2 <= len(words) <= 5 or words[0].lower() not in _WEAK_DETS:
+        return False
+    chunk = PREP_SPLIT.split(subj.text)[0].split() or words
+    # "the Supreme Court this month rejected": a time adjunct, not the head.
+    adjunct = len(chunk) >= 2 and chunk[-2].lower() in ("this", "last", "next", "that", "every")
+    if chunk[-1].lower() in _NO_MIND and not adjunct:
         return False
     form = s.text[cue.start : cue.end].split()[0].lower()
     return form != cue.lemma.split()[0] or words[-1].lower().endswith("s")
