@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.patterns import (
+    ADVERB_LY,
     DET,
 )
 from claimcheck.lexicon.cues import FORMS
@@ -60,6 +61,9 @@ _TRAILING_AUX = frozenset(
 )
 
 
+_TRAILING_ADVERB = re.compile(rf"further|{ADVERB_LY}")
+
+
 def trim_np(np_text: str, start: int) -> tuple[str, int]:
     # Drop a leading conjunction or sentence adverb swallowed by the NP pattern,
     # and a sentence's full stop swallowed by a name ("sighed Meg.").
@@ -78,9 +82,12 @@ def trim_np(np_text: str, start: int) -> tuple[str, int]:
             break
         start += len(words[0]) + 1
         words = words[1:]
-    while len(words) > 1 and words[-1] in _TRAILING_AUX:
+    while len(words) > 1 and (
+        words[-1] in _TRAILING_AUX or (len(words) > 2 and _TRAILING_ADVERB.fullmatch(words[-1]))
+    ):
         # "the Trump campaign has declined": the verb is no part of it; but a
-        # capitalised "May" is a name ("Ms. May said"), no verb.
+        # capitalised "May" is a name ("Ms. May said"), no verb. "The website
+        # further reported", "The proclamation specifically said": an adverb.
         words = words[:-1]
     return " ".join(words), start
 
