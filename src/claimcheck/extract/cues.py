@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.extract.patterns import CAP, trie_pattern
-from claimcheck.lexicon.cues import CLAUSE_ONLY, FORMS, MANNER_ONLY, SPEECH, VERBS, Stance
+from claimcheck.lexicon.cues import (
+    CLAUSE_ONLY,
+    FORMS,
+    MANNER_ONLY,
+    SAID_BY_WRITING,
+    SPEECH,
+    VERBS,
+    Stance,
+)
 
 _RECIPIENT = re.compile(
     rf"\s+(?P<rcpt>(?:(?:the|a|an|his|her|their|its)\s+)?"
@@ -35,7 +43,9 @@ _BARE_AFTER_CUE = re.compile(r"^[\s,:]*(?:that\b)?[\s,:]*")
 _RELATIVE_NEXT = re.compile(r"(?:which|who|whom|whose|and|but|or)\b")
 
 _AFTER_CUE = re.compile(
-    r"^(?P<adjunct>\s+(?:of|on|in|at|during|after|last|this|yesterday|today|earlier|late|early|"
+    # "said, in part, “…”": a quotation's extent, no content
+    r"^(?:,\s*in\s+part(?=\s*[,:]))?"
+    r"(?P<adjunct>\s+(?:of|on|in|at|during|after|last|this|yesterday|today|earlier|late|early|"
     r"in an? (?:interview|statement|post|tweet|letter|speech))\b[^,;:]{0,60}?"
     # a place with its state or country: "at a campaign stop in Toledo, Ohio, that …"
     r"(?:,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?=,\s*that\b))?(?=,|\s+that\b))?"
@@ -60,7 +70,7 @@ class CueHit:
 
     @property
     def speech(self) -> bool:
-        return self.lemma in SPEECH
+        return self.lemma in SPEECH or self.lemma in SAID_BY_WRITING
 
     @property
     def manner_only(self) -> bool:
@@ -150,7 +160,7 @@ _VERB_ONLY = frozenset(
 
 _DET_BEFORE = re.compile(
     r"(?<![\w’'-])(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|each|every|"
-    r"no|of|per|whose|any|some|such|same|first|new|further)\s+$",
+    r"no|of|per|whose|any|some|such|same|first|new|further|another)\s+$",
     re.I,
 )
 
@@ -173,6 +183,12 @@ _BARE_NOUN_AFTER = re.compile(
     r"before|him|them|us|me)\b)[a-z][a-z-]*(?<!ly)\b(?![’'])"
 )
 
+_WRITTEN_BEFORE = re.compile(
+    r"\b(?:statement|letter|post|tweet|message|note|sign|banner|placard|caption|notice|email|"
+    r"e-mail|text|headline|memo|release|plaque|inscription|card|poster|sticker|t-shirt|shirt)s?"
+    r",?\s+(?:(?:which|that)\s+)?(?:also\s+|simply\s+|partly\s+)?$"
+)
+
 # "pleaded guilty", "pleads not guilty": a plea in court, not a report of speech.
 _PLEA_AFTER = re.compile(r"\s+(?:not\s+)?(?:guilty|innocent|no\s+contest)\b")
 
@@ -182,7 +198,7 @@ _AS_LATER = re.compile(r"[^.;:!?]{0,120}?\bas\b")
 
 _COUNT_BEFORE = re.compile(
     r"(?<![\w’'-])(?:\d+(?:,\d{3})*|dozen|dozens|two|three|four|five|six|seven|eight|nine|ten|"
-    r"several|many|few|both|all|other|multiple|numerous)\s+$",
+    r"several|many|few|both|all|other|multiple|numerous|most)\s+$",
     re.I,
 )
 
@@ -219,6 +235,8 @@ def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
             )
         ):
             continue  # "the estimated cost", "Tesco's preferred store size": an adjective
+        if lemma == "read" and not _WRITTEN_BEFORE.search(text, max(0, start - 40), start):
+            continue  # "she read the book"; "a statement which read, “…”" reports
         if lemma == "plead" and _PLEA_AFTER.match(text, end):
             continue
         if lemma == "refer to" and not _AS_LATER.match(text, end):

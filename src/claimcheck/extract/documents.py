@@ -35,6 +35,12 @@ _POSSESSIVE = re.compile(r"^(?:(?P<pron>its|his|her|their)|(?P<name>.+?)['’]s?
 
 _BY = re.compile(r"\s(?:by|from|of)\s+(?P<who>.+)$")
 
+_PUT_OUT_BY = re.compile(
+    r"(?<![\w’'.-])(?P<who>[A-Z][\w.&’'-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w.&’'-]*){0,5})"
+    r"\s+(?:(?:also|later|then|quickly|has|had)\s+)?(?:issued|released|published|posted|put out|"
+    r"sent out|sent|shared|tweeted|emailed|e-mailed|distributed)\s+$"
+)
+
 _PRONOUN_FOR = {"its": "it", "his": "he", "her": "she", "their": "they"}
 
 
@@ -76,6 +82,21 @@ def issuer(r: SpeakerResolver, subj: Subject) -> Person | None:
         if found is not None and not found.name[:1].isupper() and kind == "name":
             return None  # "a tweet by US Secretary of State": the name was cut off
         return found
+    if head in _ISSUED and _BARE.fullmatch(text):
+        put_out = _PUT_OUT_BY.search(r.text, max(0, subj.start - 90), subj.start)
+        if put_out is not None:
+            # "Facebook released a statement which read, …": the issuer is the
+            # sentence's own subject.
+            who, at = put_out.group("who"), put_out.start("who")
+            if ". " in who:  # "… on Thursday. Acme released": the sentence's own subject
+                cut = who.rindex(". ") + 2
+                who, at = who[cut:], at + cut
+            if who.startswith("The "):
+                who, at = who[4:], at + 4
+            kind = "pronoun" if who.lower() in ("they", "it", "he", "she", "we") else "name"
+            found = r.resolve(Subject(at, at + len(who), who, kind, None))
+            if found is not None:
+                return found
     if head in _ISSUED and r.recent and _BARE.fullmatch(text):
         # The last speaker the article named, not a description it never tied to one.
         last = next((p for p in reversed(r.recent) if not p.described), None)

@@ -12,7 +12,7 @@ from claimcheck.extract.patterns import (
     ADVERB_LY,
     DET,
 )
-from claimcheck.lexicon.cues import FORMS
+from claimcheck.lexicon.cues import FORMS, SAID_BY_WRITING
 from claimcheck.lexicon.names import (
     ABBREVIATIONS,
     NOT_NAMES,
@@ -122,7 +122,9 @@ def name_with_role(np_text: str, role: str) -> bool:
     if not 1 <= len(role_words) <= 14:
         return False
     return not any(
-        w.lower() in FORMS or w.lower() in {"that", "is", "was", "are", "were"} for w in role_words
+        (w.lower() in FORMS and FORMS[w.lower()] not in SAID_BY_WRITING)
+        or w.lower() in {"that", "is", "was", "are", "were"}
+        for w in role_words
     )
 
 

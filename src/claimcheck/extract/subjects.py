@@ -279,7 +279,29 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
         t = _TIGHT_SUBJECT.search(left, max(0, len(left) - 80))
         if t is not None and left_lo + t.start("np") > base + m.start("np"):
             return _make_subject(left_lo + t.start("np"), t.group("np"), None, text, lo, loose)
+        d = _ISSUED_NP.search(left, max(0, len(left) - 60))
+        if (
+            d is not None
+            and left_lo + d.start("np") >= base + m.start("np")
+            and (d.group("rel") or _ING_CUE.match(text, cue_start))
+        ):
+            # "The Ministry of Health issued a statement reading, “…”": the statement
+            # speaks (for its issuer, extract.documents).
+            a = left_lo + d.start("np")
+            return Subject(a, a + len(d.group("np")), d.group("np"), "noun", None)
     return subj
+
+
+# A statement put out, as the object that ends a clause before a cue.
+_ISSUED_NP = re.compile(
+    r"(?<![\w’'-])(?P<np>(?:a|an|the)\s+(?:(?:brief|short|written|joint|press|new)\s+)?"
+    r"(?:statement|letter|memo|release|notice|announcement|email|communiqu[eé]))"
+    r"(?:\s*,)?(?P<rel>\s+(?:which|that))?\s*$"
+)
+
+# The statement's own verb: "a statement reading", "a letter saying" (not "One of the
+# docs who sent the letter called Oz a quack": that subject is the docs').
+_ING_CUE = re.compile(r"[a-z]+ing\b")
 
 
 # A party-and-state tag after a legislator's name: "D-Calif.", "R-N.Y.", "I-Vt".
@@ -355,9 +377,13 @@ def _make_subject(
             office = np_text[: len(np_text) - len(name)].strip()
             return Subject(at, at + len(name), name, "name", clean_role(role or office))
         if not to and (len(head_part) >= 2 or head_part[0].lower() in TITLES):
+            if VERB_OBJECT.search(np_text, of):
+                return None  # "The Ministry of Health issued a statement": a clause
             role = role or np_text[of + 1 :]
             np_text = np_text[:of]
     low = np_text.lower()
+    if low.startswith("according to "):
+        return None  # "According to a memo posted by …, the Senate …": the source rule's
     if low in PRONOUNS:
         return Subject(start, start + len(np_text), np_text, "pronoun", None)
     words = np_text.split()

@@ -35,6 +35,8 @@ VERBS: dict[str, Stance] = {
     ),
     # "dismissed the inquiry as “Witch Hunt garbage”": a judgement naming its object.
     "dismiss": "assert",
+    # "a statement which read, in part, “…”": only after a written thing (extract.cues).
+    "read": "assert",
     "call for": "assert",
     "weigh in": "assert",
     "lay out": "assert",
@@ -83,6 +85,11 @@ SPEECH = frozenset(
     marvel rave confess""".split()
 ) | {"point out"}
 
+# Verbs of saying whose subject is a written thing ("a statement which read, “…”",
+# extract.cues keeps no other "read"). Kept out of SPEECH: a "read" elsewhere in a
+# phrase ("his message … read out on Friday") is not a clause of saying.
+SAID_BY_WRITING = frozenset({"read"})
+
 # Cues that may only stand after a quote or in an inverted cue ("…," he sighed).
 MANNER_ONLY = frozenset(
     """sigh shout yell scream whisper murmur exclaim quip joke laugh scoff snap chuckle gush
@@ -90,6 +97,7 @@ MANNER_ONLY = frozenset(
 )
 
 IRREGULAR: dict[str, tuple[str, ...]] = {
+    "read": ("read",),
     "say": ("said",),
     "tell": ("told",),
     "write": ("wrote", "written"),
@@ -186,7 +194,7 @@ STATEMENT_FRAMES = ("in a statement", "in an interview", "in a post", "in a twee
 # What a cue reports (``cue.act``), by lemma; every other lemma reports speech.
 # A document as the subject makes it writing or evidence (``extract.acts``).
 ACTS: dict[str, str] = {
-    **dict.fromkeys("write tweet post publish blog text email".split(), "writing"),
+    **dict.fromkeys("write tweet post publish blog text email read".split(), "writing"),
     "write in": "writing",
     **dict.fromkeys("show find".split(), "evidence"),
     **dict.fromkeys("ask question wonder inquire enquire".split(), "question"),

@@ -21,6 +21,7 @@ from claimcheck.extract.attribute.base import (
     words,
 )
 from claimcheck.extract.cues import CueHit, content_after, find_cues
+from claimcheck.extract.patterns import ADVERBS
 from claimcheck.extract.quotes import Quote
 from claimcheck.extract.subjects import Subject, speaker_after, subject_before
 from claimcheck.lexicon.cues import FORMS, MANNER_ONLY, VERBS
@@ -350,6 +351,9 @@ def _quote_claims(
 _LOOSE_AFTER = re.compile(r"\s*(?P<np>[^,.;:“”\"()]{1,60}?)\s*(?=[,.;]|$)")
 
 
+_ONLY_ADVERBS = re.compile(rf"(?:{ADVERBS})(?:\s+(?:{ADVERBS}))*")
+
+
 def quote_near_cue(s: SentenceCtx) -> list[RawClaim] | None:
     """Last resort: a quotation right next to a cue whose speaker phrase is unusual.
 
@@ -366,6 +370,8 @@ def quote_near_cue(s: SentenceCtx) -> list[RawClaim] | None:
         gap = s.text[q.close_at : cue.start].strip(SPACE + ",—–-")
         if _CLAUSE_AFTER_FRAME.match(gap):
             continue  # “…,” but Das said …: a new clause with its own content
+        if gap and _ONLY_ADVERBS.fullmatch(gap):
+            continue  # “…”, also observing, “…”: the adverb is nobody
         if gap:
             a = q.close_at + s.text[q.close_at : cue.start].find(gap)
             subj = Subject(a, a + len(gap), gap, "noun", None)

@@ -21,9 +21,11 @@ from claimcheck.extract.cues import CueHit
 from claimcheck.extract.patterns import WEEKDAY
 from claimcheck.extract.subjects import Subject, speaker_after
 
-# An initial's full stop ("Frank G. Jackson", "the U.S. Department") ends no phrase.
+# An initial's full stop ("Frank G. Jackson", "the U.S. Department") ends no phrase,
+# nor a date's comma ("a March 14, 2019 NATO press release").
 _SOURCE_NP = re.compile(
-    r"\s*(?P<np>(?:\b[A-Z]\.|[^,;:.!?“”\"()]){2,120}?)\s*(?=[,;!?]|(?<!\b[A-Z])\.|$)"
+    r"\s*(?P<np>(?:\b[A-Z]\.|(?<=\d),\s(?=\d{4}\b)|[^,;:.!?“”\"()]){2,120}?)\s*"
+    r"(?=[,;!?]|(?<!\b[A-Z])\.|$)"
 )
 _DETERMINERS = frozenset("a an the this that these those".split())
 _MONTH = (
