@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from hypothesis import example, given, settings
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from claimcheck.models import StatementRef
 from claimcheck.text import fold, fold_slow, key_sentences
-from claimcheck.verify import Corpus, Settings, check, load_corpus
+from claimcheck.verify import Corpus, Settings, check, load_corpus, match
 from claimcheck.verify.statements import standalone
 
 # CLAIMCHECK_FUZZ=20000 python -m pytest tests -k fuzz: a long fuzz run.
@@ -79,3 +80,24 @@ def test_bulk_keys_equal_folded_words(text: str) -> None:
 @given(prose)
 def test_fast_fold_equals_slow_fold(text: str) -> None:
     assert fold(text) == fold_slow(text)
+
+
+def _unbracketed_by_every_span(f):  # type: ignore[no-untyped-def]
+    """The rule as first written: a word is an editor's when any [span] holds it."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\[[^\]]*\]", f.text)]
+    kept = [
+        i for i, w in enumerate(f.words) if not any(a < w.start and w.end <= b for a, b in spans)
+    ]
+    return " " + " ".join(f.words[i].text for i in kept) + " ", kept
+
+
+@settings(max_examples=300, deadline=None)
+@given(prose)
+@example("[a] b [c d] e[f] [g]h [")
+@example("[] [, ] c [d]")  # spans without words: the walk must pass them all
+def test_unbracketed_walk_equals_the_rule(text: str) -> None:
+    """The one-pass walk over spans and words keeps exactly the words the rule keeps."""
+    f = fold(text)
+    rule = _unbracketed_by_every_span(f)
+    assert match._unbracketed(f) == rule
+    assert match._unbracketed_key(f) == rule[0]

@@ -18,15 +18,19 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TypeVar, cast
 
 from rapidfuzz import fuzz
 
-from claimcheck.text import Folded, fold
+from claimcheck.text import WORD_RE, Folded, fold
 from claimcheck.verify.align import Edit, bounded, stretch, word_runs
 from claimcheck.verify.index import ClaimLookup, Entries
 
+T = TypeVar("T")
+_BRACKETS = re.compile(r"\[[^\]]*\]")
 _GAP = re.compile(r"\[[^\]]*\]|\(\s*\.\.\.\s*\)|\.\.\.+")
 _SENTENCE_END = re.compile(r"[.!?]")
 _WIDEN = 2
@@ -106,17 +110,16 @@ def exact_in(index: Entries, eid: int, query: Query) -> EntryMatch | None:
 
     Failing that, in the entry's words without its bracketed insertions.
     """
-    found = _parts_in(index.entries[eid].key, query)
-    if found is not None:
-        return EntryMatch(eid, 100.0, True, found[0][0], found[-1][1], gaps=_gaps(found))
-    if "[" not in index.entries[eid].claim.text:
-        return None
-    key, kept = _unbracketed(index.folded(eid))
-    found = _parts_in(key, query)
+    return _Copies(index).exact_in(eid, query)
+
+
+def _unbracketed_parts(f: Folded, query: Query) -> list[tuple[int, int]] | None:
+    """Word ranges of the query's parts in ``f``'s words less its bracketed ones."""
+    found = _parts_in(_unbracketed_key(f), query)
     if found is None:
         return None
-    spans = [(kept[a], kept[b - 1] + 1) for a, b in found]
-    return EntryMatch(eid, 100.0, True, spans[0][0], spans[-1][1], gaps=_gaps(spans))
+    _, kept = _unbracketed(f)
+    return [(kept[a], kept[b - 1] + 1) for a, b in found]
 
 
 def _parts_in(key: str, query: Query) -> list[tuple[int, int]] | None:
@@ -137,12 +140,26 @@ def _gaps(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     return tuple((a[1], b[0]) for a, b in pairwise(spans) if b[0] > a[1])
 
 
+def _unbracketed_key(f: Folded) -> str:
+    """``_unbracketed(f)[0]`` by the regex engine: a word is never half in a bracket
+    (neither bracket is a word character), so the words left when the brackets are
+    blanked are the words outside them."""
+    return " " + " ".join(WORD_RE.findall(_BRACKETS.sub(" ", f.text))) + " "
+
+
 def _unbracketed(f: Folded) -> tuple[str, list[int]]:
     """The key without words inside [brackets], and each kept word's index in the entry."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"\[[^\]]*\]", f.text)]
-    kept = [
-        i for i, w in enumerate(f.words) if not any(a < w.start and w.end <= b for a, b in spans)
-    ]
+    spans = [(m.start(), m.end()) for m in _BRACKETS.finditer(f.text)]
+    kept: list[int] = []
+    s = 0
+    for i, w in enumerate(f.words):
+        # Spans and words both run left to right without overlapping: a span that ends
+        # before this word ends holds no later word either, and a later span starts
+        # after this one ends, so only span ``s`` can hold word ``i``.
+        while s < len(spans) and spans[s][1] < w.end:
+            s += 1
+        if s == len(spans) or not spans[s][0] < w.start:
+            kept.append(i)
     return " " + " ".join(f.words[i].text for i in kept) + " ", kept
 
 
@@ -200,15 +217,60 @@ def _edits(index: ClaimLookup, eid: int, lo: int, hi: int, piece: Piece) -> list
     return out
 
 
+class _Copies:
+    """One statement's work on the passages it is matched against, done once a text.
+
+    Wire copies and reprints hold the same claims word for word, so a statement's
+    candidates are often one passage many times over. Containment reads only an
+    entry's key (and, for its bracketed words, the offset map), alignment only the
+    offset map and a word window, and both find a word range of that text: one
+    answer serves every entry with the same text, only the entry id differs.
+    """
+
+    def __init__(self, index: Entries) -> None:
+        self.index = index
+        self._done: dict[tuple[object, ...], object] = {}
+
+    def once(self, key: tuple[object, ...], work: Callable[[], T]) -> T:
+        if key not in self._done:
+            self._done[key] = work()
+        return self._done[key]  # type: ignore[return-value]
+
+    def exact_in(self, eid: int, query: Query) -> EntryMatch | None:
+        entry = self.index.entries[eid]
+        key = entry.key
+        found = self.once(("key", key), lambda: _parts_in(key, query))
+        if found is None:
+            if "[" not in entry.claim.text:
+                return None
+            f = self.index.folded(eid)
+            found = self.once(("unbracketed", f.source), lambda: _unbracketed_parts(f, query))
+            if found is None:
+                return None
+        return EntryMatch(eid, 100.0, True, found[0][0], found[-1][1], gaps=_gaps(found))
+
+    def align(
+        self, uid: int, piece: Piece, after: int = 0, before: int = 1 << 30
+    ) -> _PieceFit | None:
+        index = cast("ClaimLookup", self.index)
+        unit = index.unit(uid)
+        source = index.folded(unit.entry).source
+        # ``align_piece`` reads the bounds only as this window of the unit.
+        start, stop = max(unit.lo, after), min(unit.hi, before)
+        key = ("fit", source, unit.lo, unit.hi, start, stop, id(piece))
+        return self.once(key, lambda: align_piece(index, uid, piece, after, before))
+
+
 def match(index: ClaimLookup, query: Query, limit: int = 8, pool: int = 64) -> list[EntryMatch]:
     """Entries that could be the statement's source, best first.
 
     A wide pool of candidates is checked for exact containment (a string search);
     only the ``limit`` closest of them are aligned.
     """
+    copies = _Copies(index)
     pools = [index.candidates(p.keys, pool) for p in query.pieces]
     wide = sorted({index.unit_entry[u] for c in pools for u, _ in c})
-    exact = [m for e in wide if (m := exact_in(index, e, query)) is not None]
+    exact = [m for e in wide if (m := copies.exact_in(e, query)) is not None]
     if exact:
         return exact
     per_piece = [index.narrow(p.keys, c, limit) for p, c in zip(query.pieces, pools, strict=True)]
@@ -216,18 +278,18 @@ def match(index: ClaimLookup, query: Query, limit: int = 8, pool: int = 64) -> l
     best: dict[tuple[int, int], _PieceFit] = {}
     for n, (piece, cands) in enumerate(zip(query.pieces, per_piece, strict=True)):
         for uid in cands:
-            fit = align_piece(index, uid, piece)
+            fit = copies.align(uid, piece)
             k = (n, index.unit_entry[uid])
             if fit is not None and (k not in best or fit.beats(best[k])):
                 best[k] = fit
     out = [_combine(query, e, best) for e in entries]
     out.sort(key=lambda m: (-m.score, m.entry))
     if len(query.pieces) > 1 and out:
-        out[0] = _in_order(index, query, out[0])
+        out[0] = _in_order(index, copies, query, out[0])
     return out
 
 
-def _in_order(index: ClaimLookup, query: Query, free: EntryMatch) -> EntryMatch:
+def _in_order(index: ClaimLookup, copies: _Copies, query: Query, free: EntryMatch) -> EntryMatch:
     """Re-align the pieces of a multi-part statement left to right in its best source.
 
     Aligned one by one, a piece can land on a later repeat of its words ("ISIS is
@@ -236,14 +298,14 @@ def _in_order(index: ClaimLookup, query: Query, free: EntryMatch) -> EntryMatch:
     """
     eid = free.entry
     units = index.entry_units(eid)
-    loose = [_best_fit(index, units, p, 0, 1 << 30) for p in query.pieces]
+    loose = [_best_fit(copies, units, p, 0, 1 << 30) for p in query.pieces]
     best: dict[tuple[int, int], _PieceFit] = {}
     after = 0
     for n, piece in enumerate(query.pieces):
         nxt = loose[n + 1] if n + 1 < len(loose) else None
         before = nxt.lo if nxt is not None and nxt.lo > after else 1 << 30
-        top = _best_fit(index, units, piece, after, before) or _best_fit(
-            index, units, piece, after, 1 << 30
+        top = _best_fit(copies, units, piece, after, before) or _best_fit(
+            copies, units, piece, after, 1 << 30
         )
         if top is not None:
             best[(n, eid)] = top
@@ -253,9 +315,9 @@ def _in_order(index: ClaimLookup, query: Query, free: EntryMatch) -> EntryMatch:
 
 
 def _best_fit(
-    index: ClaimLookup, units: range, piece: Piece, after: int, before: int
+    copies: _Copies, units: range, piece: Piece, after: int, before: int
 ) -> _PieceFit | None:
-    fits = [f for u in units if (f := align_piece(index, u, piece, after, before)) is not None]
+    fits = [f for u in units if (f := copies.align(u, piece, after, before)) is not None]
     return max(fits, key=lambda f: (f.score, f.whole)) if fits else None
 
 
