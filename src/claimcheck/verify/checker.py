@@ -71,9 +71,11 @@ def check(statement: StatementRef, corpus: Corpus, settings: Settings, rid: str)
     telling = query.size >= TELLING
     speakers = speakers_of(index, tied)
     draft = statement.speaker
-    mine = bool(draft) and any(speaks(index, m.entry, draft or "") for m in tied)
+    # Asked once per source: choosing among the tied asks again of each.
+    said = {m.entry: speaks(index, m.entry, draft) for m in tied} if draft else {}
+    mine = any(said.values())
     attribution = judge.attribution(draft, speakers, mine, telling)
-    chosen = _prefer(index, tied, statement, mine)
+    chosen = _prefer(index, tied, statement, said)
     entry = index.entries[chosen.entry]
     keys = index.folded(chosen.entry).word_keys()
     if chosen.exact:
@@ -159,14 +161,14 @@ _KIND_RANK = {
 
 
 def _prefer(
-    index: ClaimLookup, tied: list[EntryMatch], statement: StatementRef, by_speaker: bool
+    index: ClaimLookup, tied: list[EntryMatch], statement: StatementRef, said: dict[int, bool]
 ) -> EntryMatch:
-    """Among equally good sources: the draft's speaker first, then the draft's kind of claim."""
+    """Among equally good sources: the draft's speaker first (``said``: whether each
+    source's speaker is the draft's), then the draft's kind of claim."""
     rank = _KIND_RANK[statement.kind]
-    draft = statement.speaker or ""
 
     def key(m: EntryMatch) -> tuple[int, int, int]:
-        mine = by_speaker and speaks(index, m.entry, draft)
+        mine = said.get(m.entry, False)
         return (0 if mine else 1, rank.index(index.entries[m.entry].claim.kind), m.entry)
 
     return min(tied, key=key)

@@ -20,10 +20,12 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
 from typing import TypeVar, cast
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from claimcheck.text import WORD_RE, Folded, fold
 from claimcheck.verify.align import Edit, bounded, stretch, word_runs
@@ -35,6 +37,8 @@ _GAP = re.compile(r"\[[^\]]*\]|\(\s*\.\.\.\s*\)|\.\.\.+")
 _SENTENCE_END = re.compile(r"[.!?]")
 _WIDEN = 2
 _REORDER_MARGIN = 5.0
+# Scores are floats: a ceiling this close to the best may still tie it.
+_EPSILON = 1e-6
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,18 @@ class Query:
     @property
     def size(self) -> int:
         return sum(len(p.keys) for p in self.pieces)
+
+    @cached_property
+    def part_keys(self) -> tuple[str, ...]:
+        """Each part as it stands in a space-padded key."""
+        return tuple(" " + " ".join(part) + " " for part in self.parts)
+
+    @cached_property
+    def needles(self) -> tuple[str, ...]:
+        """Each word of the parts as it stands in a space-padded key, longest first (the
+        rarer words, so a passage without them is told soonest)."""
+        words = {w for part in self.parts for w in part}
+        return tuple(f" {w} " for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 @dataclass
@@ -126,8 +142,8 @@ def _parts_in(key: str, query: Query) -> list[tuple[int, int]] | None:
     """Word ranges of the query's parts found in order in a space-padded key."""
     at = 0
     out: list[tuple[int, int]] = []
-    for part in query.parts:
-        found = key.find(" " + " ".join(part) + " ", at)
+    for part, needle in zip(query.parts, query.part_keys, strict=True):
+        found = key.find(needle, at)
         if found < 0:
             return None
         start = key.count(" ", 0, found)  # words before the match
@@ -239,15 +255,44 @@ class _Copies:
     def exact_in(self, eid: int, query: Query) -> EntryMatch | None:
         entry = self.index.entries[eid]
         key = entry.key
-        found = self.once(("key", key), lambda: _parts_in(key, query))
+        found = _parts_in(key, query)  # a few string searches: cheaper than remembering
         if found is None:
             if "[" not in entry.claim.text:
+                return None
+            # Words outside brackets are words of the key (the key and the offset map
+            # agree word for word), so a key without one of them cannot hold the parts.
+            if not all(n in key for n in query.needles):
                 return None
             f = self.index.folded(eid)
             found = self.once(("unbracketed", f.source), lambda: _unbracketed_parts(f, query))
             if found is None:
                 return None
         return EntryMatch(eid, 100.0, True, found[0][0], found[-1][1], gaps=_gaps(found))
+
+    def words(self, source: str, eid: int) -> list[str]:
+        return self.once(("words", source), lambda: self.index.folded(eid).word_keys())
+
+    def ceiling(self, uid: int, pstr: str, after: int, before: int) -> float:
+        """No window of unit ``uid`` within the bounds scores higher against ``pstr``.
+
+        A window is a run of the unit's words, so it shares at most L characters
+        with the piece, L the longest common subsequence of the piece and the whole
+        unit; ``fuzz.ratio`` is 200·l / (|piece| + |window|) with l ≤ L and
+        |window| ≥ l, so it is at most 200·L / (|piece| + L).
+        """
+        index = cast("ClaimLookup", self.index)
+        unit = index.unit(uid)
+        source = index.folded(unit.entry).source
+        start, stop = max(unit.lo, after), min(unit.hi, before)
+        if start >= stop:
+            return -1.0  # no window: ``align_piece`` gives None
+
+        def work() -> float:
+            text = " ".join(self.words(source, unit.entry)[start:stop])
+            common = LCSseq.similarity(pstr, text)
+            return 200.0 * common / (len(pstr) + common) if common else 0.0
+
+        return self.once(("ceiling", source, start, stop, pstr), work)
 
     def align(
         self, uid: int, piece: Piece, after: int = 0, before: int = 1 << 30
@@ -317,8 +362,22 @@ def _in_order(index: ClaimLookup, copies: _Copies, query: Query, free: EntryMatc
 def _best_fit(
     copies: _Copies, units: range, piece: Piece, after: int, before: int
 ) -> _PieceFit | None:
-    fits = [f for u in units if (f := copies.align(u, piece, after, before)) is not None]
-    return max(fits, key=lambda f: (f.score, f.whole)) if fits else None
+    """The best fit of ``piece`` in ``units`` (the first of equal ones), aligning only the
+    units whose ceiling reaches the best score found so far, highest ceilings first."""
+    pstr = " ".join(piece.keys)
+    ranked = sorted(
+        ((copies.ceiling(u, pstr, after, before), k, u) for k, u in enumerate(units)),
+        key=lambda t: (-t[0], t[1]),
+    )
+    best: _PieceFit | None = None
+    rank: tuple[float, bool, int] = (-1.0, False, 0)
+    for ceiling, k, u in ranked:
+        if best is not None and ceiling + _EPSILON < best.score:
+            break  # no later unit can reach, let alone tie, the best
+        fit = copies.align(u, piece, after, before)
+        if fit is not None and (fit.score, fit.whole, -k) > rank:
+            best, rank = fit, (fit.score, fit.whole, -k)
+    return best
 
 
 def _combine(query: Query, eid: int, best: dict[tuple[int, int], _PieceFit]) -> EntryMatch:
