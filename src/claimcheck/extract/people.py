@@ -153,6 +153,16 @@ def split_name(text: str) -> tuple[list[str], list[str]]:
     """
     raw = text.split()
     words = [_drop_possessive(w) for w in raw]
+    owner = next((i for i in range(len(raw) - 1) if raw[i] != words[i]), -1)
+    if owner >= 0 and words[owner].lower() in TITLES:
+        owner = -1  # "the Alachua Sheriff's Office", "the Governor's Office": one name
+    if owner >= 0 and len(raw) - owner == 2 and words[-1].lower() not in ORG_HINTS:
+        # "RIAA's DMCA notice", "NASA's Hubble": one word after the owner is its
+        # thing, and the owner speaks through it.
+        raw, words = raw[: owner + 1], words[: owner + 1]
+    elif owner >= 0 and words[-1].lower() in ORG_HINTS:
+        # "Taiwan's Constitutional Court": the body's name is what follows its owner.
+        return [], words[owner + 1 :]
     last_title = -1
     for i, w in enumerate(words[:-1]):
         if w.lower() in TITLES:
