@@ -83,8 +83,9 @@ def described(r: SpeakerResolver, subj: Subject) -> Person:
     # "The prime minister said" after "Prime Minister Jane Das"; but "the president
     # of Turkey" is not the president the text named.
     elsewhere = subj.role is not None and subj.role.startswith("of ")
-    if low.startswith("the ") and not elsewhere:
-        words = bare.lower().split()
+    words = bare.lower().split()
+    kin = bool(words) and words[-1] in referents.KIN  # "the father": someone's father
+    if low.startswith("the ") and not elsewhere and not kin:
         for p in reversed(r.recent):
             # The role's head only: "the study" is not "co-author of a new study".
             head = ROLE_HEAD.split(p.role or "", maxsplit=1)[0]
@@ -103,7 +104,7 @@ def described(r: SpeakerResolver, subj: Subject) -> Person:
         )
         if found is not None:
             return found
-    found = referents.epithet(r, subj)
+    found = referents.epithet(r, subj) or referents.kin(r, subj)
     if found is not None:
         return found
     name = bare

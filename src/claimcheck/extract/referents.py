@@ -124,6 +124,8 @@ def titled_person(r: SpeakerResolver, subj: Subject, reach: int = 6000) -> Perso
     head, words = head_and_words(subj.text)
     if not head or head in BODY_NOUNS or head in _NOT_ONE_PERSON or subj.role:
         return None  # "the president of Turkey" is not the president the text named
+    if head in KIN:
+        return None  # "the father" is someone's father, not the one named as Spindler's
     wanted = {w for w in words if w not in _MODIFIERS} or {head}
     # A speaker already known with that title or role, most recent first.
     for p in reversed(r.recent):
@@ -156,6 +158,27 @@ def titled_person(r: SpeakerResolver, subj: Subject, reach: int = 6000) -> Perso
             best = known or r.named(Subject(at, at + len(name), name, "name", None))
     if best is not None and best.kind == "person":
         return best
+    return None
+
+
+# Relations that name a person by someone else: "Spindler's father, Joseph".
+KIN = frozenset(
+    """father mother son daughter husband wife brother sister dad mom mum partner widow
+    widower grandfather grandmother uncle aunt nephew niece fiance fiancee""".split()
+)
+
+_OWNED_KIN = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+([a-z]+)")
+
+
+def kin(r: SpeakerResolver, subj: Subject, reach: int = 3000) -> Person | None:
+    """ "His father" after "Spindler's father, Joseph": the person named as that relation."""
+    m = _OWNED_KIN.fullmatch(" ".join(subj.text.split()))
+    if m is None or m.group(1) not in KIN:
+        return None
+    tail = re.compile(rf"(?:’s|'s)\s+{m.group(1)}$")
+    for p in reversed(r.recent):
+        if p.kind == "person" and p.role and tail.search(p.role.lower()) is not None:
+            return p if subj.start - p.last_at <= reach else None
     return None
 
 

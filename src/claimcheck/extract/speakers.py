@@ -32,6 +32,13 @@ from claimcheck.lexicon.names import (
     TITLES,
 )
 
+# "Spindler's father", "Wise’s dad": a role that ties a given name to another family.
+_OWNER = re.compile(
+    r"[\w.-](?:’s|'s)\s+(?:"
+    + "|".join(sorted(referents.KIN | {"dad", "mom", "son", "daughter"}))
+    + r")\b"
+)
+
 _BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,7})\)")
 
 # The acronym in brackets within a few words after a mention: "The California
@@ -220,8 +227,11 @@ class SpeakerResolver:
                 key = ahead
                 self._spelled_out = subj.start  # the whole long form is written here
                 subj = Subject(subj.start, subj.end, subj.text, subj.kind, None)  # no role left
-        found = self.lookup(key)
-        if found is None:
+        # "Spindler's father, Joseph": a given name the text ties to another family is
+        # that person alone, not the Joseph Boinnet named elsewhere.
+        kin = len(key) == 1 and subj.role is not None and _OWNER.search(subj.role) is not None
+        found = next((p for p in self.people if p.tokens == key), None) if kin else self.lookup(key)
+        if found is None and not kin:
             if len(key) == 1:
                 folded = fold(key[0])
                 full = [f for f in self.known_full if folded in (fold(f[-1]), fold(f[0]))]
@@ -247,18 +257,18 @@ class SpeakerResolver:
                 # written with them ("Kaczyński" over a headline's "Kaczynski").
                 key = max(full, key=lambda f: not all(t.isascii() for t in f))
                 found = self.lookup(key)
-            if found is None:
-                # An acronym alone ("POLITICO", "NASA", "CNN") names a body, never a he or she.
-                acronym = len(key) == 1 and len(key[0]) >= 3 and key[0].isupper()
-                defined = key in self._defined
-                # "City" opening "City requests …" is a body's noun, never a he or she.
-                noun = len(key) == 1 and key[0].lower() in referents.BODY_NOUNS
-                org = acronym or defined or noun or any(t.lower() in ORG_HINTS for t in key)
-                kind = "group" if org else "person"
-                found = Person(self._defined.get(key, " ".join(key)), key, kind)
-                if kind == "person" and self.text:
-                    found.gender = self.genders.get(key)
-                self.people.append(found)
+        if found is None:
+            # An acronym alone ("POLITICO", "NASA", "CNN") names a body, never a he or she.
+            acronym = len(key) == 1 and len(key[0]) >= 3 and key[0].isupper()
+            defined = key in self._defined
+            # "City" opening "City requests …" is a body's noun, never a he or she.
+            noun = len(key) == 1 and key[0].lower() in referents.BODY_NOUNS
+            org = acronym or defined or noun or any(t.lower() in ORG_HINTS for t in key)
+            kind = "group" if org else "person"
+            found = Person(self._defined.get(key, " ".join(key)), key, kind)
+            if kind == "person" and self.text:
+                found.gender = self.genders.get(key)
+            self.people.append(found)
         self.learn(found, subj, titles)
         return found
 

@@ -432,12 +432,25 @@ _ROLE_THEN_NAME = re.compile(
 )
 
 
+# What a possessive name owns after an inverted cue: "says Wise’s dad, Darrin",
+# "says Campbell’s partner Jason Louth", "said Roe’s lawyer".
+_POSSESSED = re.compile(
+    rf"{SP}(?P<rel>(?:[a-z][\w-]*+{SP}){{0,3}}[a-z][\w-]*+)"
+    rf"(?:\s*+,\s*+(?P<name>{NAME})(?=[\s,.;:!?”\"]|$)|{SP}(?P<bare>{NAME})(?=[\s,.;:!?”\"]|$)"
+    r"|(?=\s*+[,.;:!?”\"]|$|\s++(?:on|in|at|via|from|who|to|during|after|before)\b))"
+)
+
+
 def speaker_after(text: str, pos: int, end: int, loose: bool = True) -> Subject | None:
     """An inverted cue's speaker: "…,” said Jane Das, the party's leader."""
     m = _SPEAKER_AFTER.match(text[pos:end])
     if not m:
         return None
     start = pos + m.start("np")
+    if m.group("np").endswith(("’s", "'s")):
+        owned = _possessed(text, start, pos + m.end("np"), end)
+        if owned is not None:
+            return owned
     later = _ROLE_THEN_NAME.match(text, pos + m.end("np"), end)
     if (
         later is not None
@@ -456,6 +469,26 @@ def speaker_after(text: str, pos: int, end: int, loose: bool = True) -> Subject 
     if role and is_appositive(role):
         return Subject(subj.start, subj.end, subj.text, subj.kind, clean_role(role))
     return subj
+
+
+def _possessed(text: str, start: int, np_end: int, end: int) -> Subject | None:
+    """ "Wise’s dad, Darrin": the one the name's owner has speaks, never the owner."""
+    p = _POSSESSED.match(text, np_end, end)
+    if p is None or p.group("rel").split()[-1] in _NOT_OWNED:
+        return None
+    name = p.group("name") or p.group("bare")
+    if name is not None and looks_like_name(name):
+        a = p.start("name") if p.group("name") else p.start("bare")
+        name, a = trim_np(name, a)
+        return Subject(a, a + len(name), name, "name", text[start : p.end("rel")])
+    if p.group("rel").split()[0] in _FUNCTION_AFTER:
+        return None
+    return Subject(start, p.end("rel"), text[start : p.end("rel")], "noun", None)
+
+
+# Words that end no owned noun phrase: "says Das’s in …" is a misread, not a relation.
+_FUNCTION_AFTER = frozenset("in on at of for to from with by and or but as that who which".split())
+_NOT_OWNED = _FUNCTION_AFTER
 
 
 def subject_at(text: str, pos: int, end: int) -> Subject | None:
