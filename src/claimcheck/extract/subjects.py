@@ -417,6 +417,18 @@ def _make_subject(
     ):
         return Subject(start, start + len(np_text), np_text, "noun", clean_role(role))
     demonstrative = words[0].lower() in {"this", "that", "these", "those"}
+    named_tail = _ROLE_NAME_TAIL.search(np_text) if DET_SPACE.match(np_text) else None
+    if (
+        named_tail is not None
+        and not demonstrative
+        and named_tail.group("role") in _ROLE_BEFORE_NAME
+        and looks_like_name(named_tail.group("name"))
+    ):
+        # "the Fraser Valley political scientist Hamish Telford", "Mendez's wife Jonna
+        # Mendez": a long role, then the name, which speaks.
+        a = start + named_tail.start("name")
+        role_text = clean_role(np_text[: named_tail.start("name")])
+        return Subject(a, start + len(np_text), named_tail.group("name"), "name", role_text)
     last = words[-1].lower()
     if last in NOT_HEAD or last.endswith(("ed", "ing")) or not last[:1].isalpha():
         return None  # "the past few days --", "senators for failing to": not a noun phrase
@@ -424,6 +436,18 @@ def _make_subject(
         return Subject(start, start + len(np_text), np_text, "noun", clean_role(role))
     return None
 
+
+# Role words in lower case, then a name of two to four words, at a phrase's end.
+_ROLE_NAME_TAIL = re.compile(
+    r"(?<![\w’'.-])(?!(?:the|a|an|his|her|their|its|our|of|on|for|in|at|to|from|by|with|and|or)\s)"
+    rf"(?P<role>[a-z][\w’'-]*+)\s+(?P<name>{CAP}(?:{SP}{CAP}){{1,3}})$"
+)
+
+# The word right before such a name: a role or a relation ("scientist", "wife"),
+# never a place's or a body's ("the army's Western Mindanao Command").
+_ROLE_BEFORE_NAME = (
+    SPEAKER_NOUNS | TITLES | {"wife", "husband", "partner", "father", "mother"}
+) - {"study"}
 
 _ROLE_THEN_NAME = re.compile(
     r"(?P<role>(?:\s+(?!(?:on|in|at|of|for|to|from|with|by|and|or|the|a|an|as|who|that|per|"

@@ -328,7 +328,7 @@ def _gap_ok(gap: str) -> bool:
         return True
     if words[0].lower() in SUBORDINATORS:
         return False  # "… in an “appalling tragedy” while the minister wrote …": a new clause
-    return len(words) <= 6 and lead_ok(gap.strip(SPACE + ",—–-?!.") + " ")
+    return len(words) <= 8 and lead_ok(gap.strip(SPACE + ",—–-?!.") + " ")
 
 
 def _quote_claims(
