@@ -138,4 +138,7 @@ _ACTS_NEXT = re.compile(
 def _keep(view: str, found: list[tuple[int, str]], at: int, name: str) -> None:
     if _PLACE_BEFORE.search(view, max(0, at - 9), at):
         return  # "in Palo Alto": a place, never a pronoun's antecedent
+    last = name.rsplit(" ", 1)[-1]
+    if len(last) > 3 and last.endswith(".") and "." not in last[:-1]:
+        name = name[:-1]  # "adds Al Basha.": the stop ends the sentence, not the name
     found.append((at, name))

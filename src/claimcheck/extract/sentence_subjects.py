@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.extract.people import sentence_cut
 from claimcheck.lexicon.names import (
     NOT_NAMES,
     PARTICLES,
@@ -84,6 +85,8 @@ def sentence_subjects(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
                 if len(before) > 4 or any(w.lower() in _NOT_ROLE for w in before):
                     break
                 name = run.group()
+                if sentence_cut(name) != name:
+                    continue  # "teaches English. Somehow, …": a run across a sentence end
                 if name.endswith(("’s", "'s")):
                     name = name[:-2]  # the possessive is matched as part of what follows
                 verb = _VERB_AFTER.match(text, run.start() + len(name), end)

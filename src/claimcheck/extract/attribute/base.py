@@ -362,6 +362,7 @@ _INVERTED_GAP = re.compile(r"[^;:“”\"()]{2,200},\s*")
 
 # Verbs that stand before their speaker: "…, said Das", "…, says the report".
 INVERTIBLE = re.compile(
-    r"(?:said|says|added|wrote|told|asked|explained|noted|continued|"
-    r"recalled|argued|insisted|warned|replied|observed|stated|declared)$"
+    r"(?:said|says|added|adds|wrote|writes|told|asked|asks|explained|explains|noted|notes|"
+    r"continued|continues|recalled|recalls|argued|argues|insisted|insists|warned|warns|"
+    r"replied|replies|observed|observes|stated|states|declared|declares)$"
 )

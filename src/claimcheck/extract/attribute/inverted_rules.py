@@ -111,6 +111,8 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
             pass  # "…, said Das, the party's leader, on Monday.": a circumstance, no content
         elif paren and _CONTRAST.match(s.text, after + paren.end()):
             pass  # "… hid under tables, he said, but one man ran": the writer's clause follows
+        elif paren and _MODAL.search(s.text, subj.end, cue.start):
+            continue  # "Somehow, the family will find a way, adds Al Basha": no aside
         elif paren and words(s.text, after + paren.end(), s.end) >= 2:
             rule = "parenthetical-cue"
             b = s.end
@@ -121,6 +123,9 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
             return found
     return None
 
+
+# A modal before the cue makes it the sentence's own verb, never an aside like "Das said".
+_MODAL = re.compile(r"\b(?:will|would|can|could|may|might|must|should|shall)\b")
 
 _CONTRAST = re.compile(r"(?:but|though|although|yet|whereas)\s")
 
