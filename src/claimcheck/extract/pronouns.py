@@ -100,6 +100,9 @@ def pronoun(r: SpeakerResolver, word: str, at: int) -> Person | None:
             return p
     if want == "p":
         return plural_subject_since(r, -1, at)
+    if want in ("m", "f"):
+        # No speaker fits ("Robert Lane said … Ms. Hawkins. She says"): a titled name.
+        return titled_name(r, want, at)
     return None
 
 

@@ -79,7 +79,16 @@ _NOT_ONE_PERSON = frozenset(
 def plain_description(text: str) -> bool:
     """ "the mayor", "the rookie defenceman": no capitalised word, so nobody named in it."""
     words = text.split()
-    return len(words) >= 2 and words[0].lower() == "the" and all(w[:1].islower() for w in words[1:])
+    return (
+        len(words) >= 2
+        and words[0].lower() == "the"
+        and all(w[:1].islower() or _PLACE_MODIFIER.fullmatch(w) for w in words[1:-1])
+        and words[-1][:1].islower()
+    )
+
+
+# A place made a modifier names nobody: "the Chicago-based company", "the Toronto-area firm".
+_PLACE_MODIFIER = re.compile(r"[A-Z][\w.]*-(?:based|area|born|headquartered|owned|run)")
 
 
 def head_and_words(text: str) -> tuple[str, list[str]]:

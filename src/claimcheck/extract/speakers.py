@@ -25,12 +25,14 @@ from claimcheck.extract.people import (
 )
 from claimcheck.extract.pronouns import antecedent, own_sentence, pronoun, subject_since
 from claimcheck.extract.subjects import COUNTRY_SHORT, Subject
+from claimcheck.lexicon import given_names
 from claimcheck.lexicon.names import (
     HONORIFICS,
     PARTICLES,
     PRONOUNS,
     TITLES,
 )
+from claimcheck.lexicon.places import PLACE_NAMES
 
 # "Spindler's father", "Wise’s dad": a role that ties a given name to another family.
 _OWNER = re.compile(
@@ -71,6 +73,19 @@ def _body_after(first: str, full: tuple[str, ...]) -> bool:
     return camel or first in COUNTRY_SHORT or bool(rest & (ORG_HINTS | _UNIT_WORDS))
 
 
+def _placed_body(key: tuple[str, ...]) -> bool:
+    """ "Statistics Canada", "Health Canada", "Canada Post": a country in a name makes a body."""
+    if len(key) < 2:
+        return False
+    return key[-1].lower() in PLACE_NAMES or (
+        key[0].lower() in PLACE_NAMES and key[0].lower() not in _REGION_FIRST
+    )
+
+
+# Regions that open people's names ("Virginia Woolf", "Florida Evans"): a body only at the end.
+_REGION_FIRST = frozenset(["virginia", "florida", "georgia", "carolina", "indiana", "montana"])
+
+
 class SpeakerResolver:
     """Keeps the people of one document, in order of their first claim."""
 
@@ -106,6 +121,16 @@ class SpeakerResolver:
     def genders(self) -> dict[tuple[str, ...], str]:
         """Name tokens -> gender, where the document's own words say it (``gender``)."""
         return gender.evidence(self.text, self.names_at)
+
+    def gender_of(self, key: tuple[str, ...]) -> str | None:
+        """What the document says of a person's gender, else what the given name says.
+
+        "Calgary MP Michelle Rempel" with no he or she of her own is still no "he".
+        """
+        said = self.genders.get(key)
+        if said is None and len(key) >= 2:
+            said = given_names.gender_of(key[0])
+        return said
 
     @functools.cached_property
     def known_full(self) -> list[tuple[str, ...]]:
@@ -264,10 +289,11 @@ class SpeakerResolver:
             # "City" opening "City requests …" is a body's noun, never a he or she.
             noun = len(key) == 1 and key[0].lower() in referents.BODY_NOUNS
             org = acronym or defined or noun or any(t.lower() in ORG_HINTS for t in key)
+            org = org or _placed_body(key)
             kind = "group" if org else "person"
             found = Person(self._defined.get(key, " ".join(key)), key, kind)
             if kind == "person" and self.text:
-                found.gender = self.genders.get(key)
+                found.gender = self.gender_of(key)
             self.people.append(found)
         self.learn(found, subj, titles)
         return found
@@ -411,7 +437,7 @@ def rivals(r: SpeakerResolver, chosen: Person, subj: Subject, chosen_at: int) ->
         other = r.lookup(tuple(toks)) if toks else None
         if other is None and len(toks) >= 2 and not any(t.lower() in ORG_HINTS for t in toks):
             # Named, not yet spoken, but a he or she by the article's own words.
-            gender = r.genders.get(tuple(toks))
+            gender = r.gender_of(tuple(toks))
             other = Person(" ".join(toks), tuple(toks), "person", gender=gender)
         if (
             other is None
