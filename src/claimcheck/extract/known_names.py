@@ -135,9 +135,18 @@ _ACTS_NEXT = re.compile(
 )
 
 
+_OWNER = re.compile(r"(?:’s|'s)\s")
+
+
 def _keep(view: str, found: list[tuple[int, str]], at: int, name: str) -> None:
     if _PLACE_BEFORE.search(view, max(0, at - 9), at):
         return  # "in Palo Alto": a place, never a pronoun's antecedent
+    owner = _OWNER.search(name)
+    if owner is not None:
+        # "Jeanine Durning’s This Shape", "Trump’s White House": the name is the owner's.
+        name = name[: owner.start()]
+        if " " not in name:
+            return
     last = name.rsplit(" ", 1)[-1]
     if len(last) > 3 and last.endswith(".") and "." not in last[:-1]:
         name = name[:-1]  # "adds Al Basha.": the stop ends the sentence, not the name

@@ -107,6 +107,7 @@ class SpeakerResolver:
         self._defined: dict[tuple[str, ...], str] = {}
         self._spelled_out = -1
         self._named_times: dict[tuple[str, ...], int] = {}
+        self._first_at: dict[tuple[str, ...], int] = {}
 
     def names_before(self, at: int, reach: int) -> Iterator[tuple[int, str]]:
         """The names that start before ``at``, nearest first, at most ``reach`` back."""
@@ -140,7 +141,7 @@ class SpeakerResolver:
         share of extraction, and a third of documents never need it.
         """
         full: dict[tuple[str, ...], int] = {}  # ordered; how often each is named
-        for _, n in self.names_at:
+        for at, n in self.names_at:
             _, toks = split_name(n)
             # "Das. Das" is two sentences, not a name.
             if any(t.endswith(".") and len(t) > 2 for t in toks[:-1]):
@@ -149,6 +150,7 @@ class SpeakerResolver:
                 toks = [*toks[:-1], toks[-1][:-1]]  # "Sen. Kelly Ayotte." ends a sentence
             if len(toks) >= 2:
                 full[tuple(toks)] = full.get(tuple(toks), 0) + 1
+                self._first_at.setdefault(tuple(toks), at)
         self._named_times = full
         return list(full)
 
@@ -277,6 +279,12 @@ class SpeakerResolver:
                     full = [shortest]
                 else:
                     full = self._most_named(full)
+            if len(set(full)) > 1 and len(key) == 1:
+                # "Durning says" where only Jeanine Durning has been named yet: her
+                # father Charles Durning, named further on, is not meant.
+                named = {f for f in full if self._first_at.get(f, subj.start) < subj.start}
+                if len(named) == 1:
+                    full = list(named)
             if len({tuple(fold(t) for t in f) for f in full}) == 1:
                 # One name, perhaps written with and without its diacritics: the first
                 # written with them ("Kaczyński" over a headline's "Kaczynski").
@@ -371,6 +379,12 @@ class SpeakerResolver:
                 cands = []  # two people of that surname: a variant may be the other one
         if not cands:
             return None
+        if len(key) == 1 and len(cands) > 1:
+            # "Biden" after "Biden said" was Joe Biden: the one the text already calls by
+            # the bare surname, not his son Hunter Biden spoken of since.
+            called = [p for p in cands if key[0] in p.mentions]
+            if len(called) == 1:
+                return called[0]
         # Two people with one surname: the one spoken of most recently.
         for p in reversed(self.recent):
             if p in cands:
