@@ -434,7 +434,20 @@ def _make_subject(
         return None  # "the past few days --", "senators for failing to": not a noun phrase
     if loose and DET_SPACE.match(np_text) and len(words) <= 6 and not demonstrative:
         return Subject(start, start + len(np_text), np_text, "noun", clean_role(role))
+    post = _POST_MODIFIER.search(np_text) if loose and DET_SPACE.match(np_text) else None
+    if post is not None and 2 <= len(np_text[: post.start()].split()) <= 5 and not demonstrative:
+        # "a private security professional present during the attack told Reuters":
+        # the person, then where they were; the head phrase speaks, the rest is its role.
+        head = np_text[: post.start()]
+        return Subject(start, start + len(head), head, "noun", clean_role(np_text[post.start() :]))
     return None
+
+
+# An adjective or participle that opens what a description says of its person.
+_POST_MODIFIER = re.compile(
+    r"\s+(?=(?:present|familiar|close|involved|speaking|responsible|briefed|working)\s+"
+    r"(?:at|during|with|to|in|on|for|about)\s)"
+)
 
 
 # Role words in lower case, then a name of two to four words, at a phrase's end.
