@@ -192,6 +192,8 @@ _WRITTEN_BEFORE = re.compile(
 # "pleaded guilty", "pleads not guilty": a plea in court, not a report of speech.
 _PLEA_AFTER = re.compile(r"\s+(?:not\s+)?(?:guilty|innocent|no\s+contest)\b")
 
+_CREDIT_AFTER = re.compile(r"\s+(?:full\s+|sole\s+)?(?:responsibility|credit)\b")
+
 # "refers to X as Y" characterises; "The White House refers to the president's
 # office" defines a term and reports nothing.
 _AS_LATER = re.compile(r"[^.;:!?]{0,120}?\bas\b")
@@ -239,6 +241,8 @@ def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
             continue  # "she read the book"; "a statement which read, “…”" reports
         if lemma == "plead" and _PLEA_AFTER.match(text, end):
             continue
+        if lemma == "claim" and _CREDIT_AFTER.match(text, end):
+            continue  # "claimed responsibility for the attack": an act, nothing reported
         if lemma == "refer to" and not _AS_LATER.match(text, end):
             continue
         if word == lemma + "s" and _COUNT_BEFORE.search(text, max(0, start - 12), start):

@@ -27,7 +27,8 @@ PREP_SPLIT = re.compile(r"\s+(?:of|for|at|with|from|in|to)\s+")
 DET_SPACE = re.compile(DET + r"\s")
 
 NOT_HEAD = frozenset(
-    "to and or but of for the a an that than with by as at in on from into about".split()
+    """to and or but of for the a an that than with by as at in on from into about
+    before after while when since without during""".split()
 )
 
 _POSSESSIVES = ("’s", "'s", "’", "'")
