@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.extract.people import ORG_HINTS, Person, split_name
 from claimcheck.extract.subjects import Subject
+from claimcheck.lexicon import given_names
 from claimcheck.lexicon.names import NOT_NAMES
 
 if TYPE_CHECKING:
@@ -212,7 +213,7 @@ def epithet(r: SpeakerResolver, subj: Subject, reach: int = 700) -> Person | Non
     head = words[-1].lower()
     if head not in _EPITHET_HEADS and not head.endswith("year-old"):
         return None
-    for _, name in r.names_before(subj.start, reach):
+    for at, name in r.names_before(subj.start, reach):
         _, toks = split_name(name)
         if not toks or any(t.lower() in ORG_HINTS for t in toks):
             continue
@@ -221,7 +222,25 @@ def epithet(r: SpeakerResolver, subj: Subject, reach: int = 700) -> Person | Non
         # company, a title or a label ("DC Comics style", "Article Continued Below").
         if known is not None and known.kind == "person" and not known.described:
             return known
+        if known is None and _person_named(r, at, toks):
+            # "insists 16-year-old Xander Wise, … “…,” says the self-taught Cambridge
+            # resident": a person by the article's own signs, though not yet a speaker.
+            found = r.named(Subject(at, at + len(name), name, "name", None))
+            if found is not None and found.kind == "person":
+                return found
     return None
+
+
+_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
+
+
+def _person_named(r: SpeakerResolver, at: int, toks: list[str]) -> bool:
+    """A name the text shows to be a person's: an age before it, a given name, a he/she."""
+    if len(toks) < 2 or not all(t[:1].isupper() and t.isalpha() for t in toks):
+        return False
+    if _AGE_BEFORE.search(r.text, max(0, at - 16), at):
+        return True
+    return given_names.gender_of(toks[0]) is not None or tuple(toks) in r.genders
 
 
 def named_body(r: SpeakerResolver, subj: Subject, reach: int = 4000) -> Person | None:
