@@ -269,6 +269,13 @@ class SpeakerResolver:
             elif key[0].lower() in PARTICLES:
                 n = len(key)
                 full = [f for f in self.known_full if len(f) > n and f[-n:] == key]
+            elif len(key) == 2 and given_names.gender_of(key[0]) is None:
+                # "Vázquez Garced" after "Wanda Vázquez Garced": a double surname alone.
+                full = [
+                    f
+                    for f in self.known_full
+                    if len(f) == 3 and f[1:] == key and given_names.gender_of(f[0]) is not None
+                ]
             else:
                 full = []
             if len(set(full)) > 1 and len(key) == 1:
