@@ -104,6 +104,13 @@ def described(r: SpeakerResolver, subj: Subject) -> Person:
         )
         if found is not None:
             return found
+    capitalised = all(w[:1].isupper() for w in bare.split()[:-1])
+    if low.startswith("the ") and len(words) >= 2 and words[-1] in TITLES and capitalised:
+        # "the Timmins-James Bay MP", "the Liberal MP": the person with that title.
+        head = Subject(subj.start, subj.end, f"the {words[-1]}", "noun", None)
+        found = referents.titled_person(r, head)
+        if found is not None:
+            return found
     found = referents.epithet(r, subj) or referents.kin(r, subj)
     if found is not None:
         return found

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from claimcheck.extract.people import ORG_HINTS, Person, split_name
 from claimcheck.extract.subjects import Subject
 from claimcheck.lexicon import given_names
-from claimcheck.lexicon.names import NOT_NAMES
+from claimcheck.lexicon.names import NOT_NAMES, POLICE_RANKS
 
 if TYPE_CHECKING:
     from claimcheck.extract.speakers import SpeakerResolver
@@ -124,6 +124,8 @@ def _roles(
             words.update(w.lower() for w in after.group(1).split())
         titles, _ = split_name(name)
         words.update(t.lower().rstrip(".") for t in titles)
+        if words & POLICE_RANKS:
+            words.add("officer")
         if words:
             out.append((at, name, frozenset(words)))
     return tuple(out)
@@ -143,6 +145,8 @@ def titled_person(r: SpeakerResolver, subj: Subject, reach: int = 6000) -> Perso
             continue
         hay = {t.lower().rstrip(".") for t in p.titles}
         hay.update(re.split(r"[\s,]+", _ROLE_TAIL.split((p.role or "").lower(), maxsplit=1)[0]))
+        if hay & POLICE_RANKS:
+            hay.add("officer")
         if wanted <= hay:
             return p
     # Else every person the text introduced with that role before the mention: the

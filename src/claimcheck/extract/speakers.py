@@ -188,6 +188,8 @@ class SpeakerResolver:
             return descriptions.basis(subj, person)
         if subj.start == self._spelled_out:
             return "named"
+        if subj.text[:4] in ("The ", "the ") and subj.text.split()[-1].lower() in TITLES:
+            return "description"  # "The Timmins-James Bay MP"
         return name_basis(subj.text, person)
 
     def _resolve(self, subj: Subject) -> Person | None:
@@ -247,6 +249,9 @@ class SpeakerResolver:
             and all(t.lower() in TITLES or t in _COUNTRY_SHORT for t in toks)
         ):
             return None  # "Ms.", "U.S. Secretary": a title cut from its name is nobody
+        if len(toks) >= 2 and toks[0] in ("The", "the") and toks[-1].lower() in TITLES:
+            # "The Timmins-James Bay MP": a description, however capitalised.
+            return self.described(Subject(subj.start, subj.end, subj.text, "noun", subj.role))
         key = self._long_form(tuple(toks), subj.end)
         if len(key) == len(toks):
             ahead = self._long_form_ahead(key, subj.end)

@@ -14,7 +14,14 @@ HONORIFICS = frozenset(
     sheikh chairman chairwoman chair commissioner inspector detective officer director dean
     speaker superintendent constable sheriff cardinal bishop archbishop mufti imam rabbi
     pastor assemblyman assemblywoman assemblymember councilman councilwoman councillor
-    councilor coach monsignor msgr msgr. monsenor monseñor""".split()
+    councilor coach monsignor msgr msgr. monsenor monseñor const const. cst cst. cpl cpl.
+    corporal insp insp. supt supt. det det. staff-sgt""".split()
+)
+
+# Police ranks: whoever holds one is "the officer" too ("Const. Jason Doan … the officer").
+POLICE_RANKS = frozenset(
+    """const constable cst cpl corporal sgt sergeant insp inspector supt superintendent det
+    detective staff-sgt officer chief""".split()
 )
 
 # Written before a name as a description ("Actor Brendan Fraser", "NASA administrator Jim
