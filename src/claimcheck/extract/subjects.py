@@ -376,7 +376,11 @@ def _make_subject(
             at = start + len(np_text) - len(name)
             office = np_text[: len(np_text) - len(name)].strip()
             return Subject(at, at + len(name), name, "name", clean_role(role or office))
-        if not to and (len(head_part) >= 2 or head_part[0].lower() in TITLES):
+        if (
+            not to
+            and (len(head_part) >= 2 or head_part[0].lower() in TITLES)
+            and not _OF_PEOPLE.fullmatch(np_text, of + 1)
+        ):
             if VERB_OBJECT.search(np_text, of):
                 return None  # "The Ministry of Health issued a statement": a clause
             role = role or np_text[of + 1 :]
@@ -449,6 +453,9 @@ _POST_MODIFIER = re.compile(
     r"(?:at|during|with|to|in|on|for|about)\s)"
 )
 
+
+# "Another member of the public": the people a member is of belong to the description.
+_OF_PEOPLE = re.compile(r"of\s+the\s+(?:public|audience|crowd|community)")
 
 # Role words in lower case, then a name of two to four words, at a phrase's end.
 _ROLE_NAME_TAIL = re.compile(
