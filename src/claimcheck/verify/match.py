@@ -20,7 +20,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from typing import TypeVar, cast
 
@@ -55,6 +55,11 @@ class Query:
     @property
     def size(self) -> int:
         return sum(len(p.keys) for p in self.pieces)
+
+    @cached_property
+    def weights(self) -> tuple[float, ...]:
+        """What each piece counts for in a statement's score: its characters."""
+        return tuple(float(sum(len(k) + 1 for k in p.keys)) for p in self.pieces)
 
     @cached_property
     def part_keys(self) -> tuple[str, ...]:
@@ -160,7 +165,14 @@ def _unbracketed_key(f: Folded) -> str:
     """``_unbracketed(f)[0]`` by the regex engine: a word is never half in a bracket
     (neither bracket is a word character), so the words left when the brackets are
     blanked are the words outside them."""
-    return " " + " ".join(WORD_RE.findall(_BRACKETS.sub(" ", f.text))) + " "
+    return _words_outside_brackets(f.text)
+
+
+@lru_cache(maxsize=2048)
+def _words_outside_brackets(folded: str) -> str:
+    # Remembered by text: a long interview answer with a "[laughs]" is a candidate of
+    # statement after statement, and cutting it costs more than searching it.
+    return " " + " ".join(WORD_RE.findall(_BRACKETS.sub(" ", folded))) + " "
 
 
 def _unbracketed(f: Folded) -> tuple[str, list[int]]:
@@ -193,11 +205,18 @@ class _PieceFit:
 
 
 def align_piece(
-    index: ClaimLookup, uid: int, piece: Piece, after: int = 0, before: int = 1 << 30
+    index: ClaimLookup,
+    uid: int,
+    piece: Piece,
+    after: int = 0,
+    before: int = 1 << 30,
+    keys: list[str] | None = None,
 ) -> _PieceFit | None:
-    """The best window for ``piece`` in unit ``uid``, within words ``[after, before)``."""
+    """The best window for ``piece`` in unit ``uid``, within words ``[after, before)``;
+    ``keys``: the entry's word keys, when the caller has them."""
     unit = index.unit(uid)
-    keys = index.folded(unit.entry).word_keys()
+    if keys is None:
+        keys = index.folded(unit.entry).word_keys()
     start, stop = max(unit.lo, after), min(unit.hi, before)
     if start >= stop:
         return None
@@ -215,14 +234,15 @@ def align_piece(
     lo, hi, _ = stretch(src, piece.keys, a, b)
     lo, hi = start + lo, start + hi
     score = fuzz.ratio(pstr, " ".join(keys[lo:hi]))
-    edits = tuple(_edits(index, unit.entry, lo, hi, piece))
+    edits = tuple(_edits(index, unit.entry, lo, hi, piece, keys))
     return _PieceFit(score, lo, hi, edits, (lo, hi) == (unit.lo, unit.hi))
 
 
-def _edits(index: ClaimLookup, eid: int, lo: int, hi: int, piece: Piece) -> list[Edit]:
+def _edits(
+    index: ClaimLookup, eid: int, lo: int, hi: int, piece: Piece, keys: list[str]
+) -> list[Edit]:
     """Word-level edits, adjacent ones merged: "reported by The" → "to gain entry" is one."""
     f = index.folded(eid)
-    keys = f.word_keys()
     out: list[Edit] = []
     for s0, s1, d0, d1 in word_runs(keys[lo:hi], piece.keys):
         src = tuple(f.original(w.start, w.end) for w in f.words[lo + s0 : lo + s1])
@@ -303,7 +323,8 @@ class _Copies:
         # ``align_piece`` reads the bounds only as this window of the unit.
         start, stop = max(unit.lo, after), min(unit.hi, before)
         key = ("fit", source, unit.lo, unit.hi, start, stop, id(piece))
-        return self.once(key, lambda: align_piece(index, uid, piece, after, before))
+        keys = self.words(source, unit.entry)
+        return self.once(key, lambda: align_piece(index, uid, piece, after, before, keys))
 
 
 def match(index: ClaimLookup, query: Query, limit: int = 8, pool: int = 64) -> list[EntryMatch]:
@@ -384,8 +405,7 @@ def _combine(query: Query, eid: int, best: dict[tuple[int, int], _PieceFit]) -> 
     total = weighted = 0.0
     lo, hi = 1 << 30, -1
     edits: list[Edit] = []
-    for n, piece in enumerate(query.pieces):
-        weight = float(sum(len(k) + 1 for k in piece.keys))
+    for n, (piece, weight) in enumerate(zip(query.pieces, query.weights, strict=True)):
         total += weight
         fit = best.get((n, eid))
         if fit is None:
