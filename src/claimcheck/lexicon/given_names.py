@@ -18,22 +18,22 @@ FEMALE = frozenset(
     anne annette annie antoinette april ariana audrey barbara beatrice becky
     belinda bernadette beth bethany betty beverly bianca bonnie brenda brianna bridget
     brittany brooke camila candace carla carmen carol caroline carolyn catherine cathy
-    cecilia celine charlene charlotte chantal cheryl chloe christina christine chrystia
+    cecilia celine charlene charlotte chantal cheryl chloe christina christine 
     cindy claire clara claudia colleen crystal cynthia daisy danielle daphne
     dawn deborah debbie debra denise diana diane dolores donna doris dorothy eileen
     elaine eleanor eleanore elena elisabeth elise eliza elizabeth ella ellen eloise
     emilie emily emma erica erin esther eva evelyn fatima fiona florence frances
     francine gabrielle genevieve georgia geraldine gina gisele giselle gloria grace
     gretchen gwen hannah harriet hayley heather heidi helen helene hillary holly hope
-    ilhan ingrid irene iris isabel isabella isabelle ivanka jacqueline jane janet janice
+     ingrid irene iris isabel isabella isabelle  jacqueline jane janet janice
     jasmine jeanne jeannette jennifer jenny jessica jill joan joanna joanne jocelyn
-    josephine joy joyce judith judy julia julie juliet justine kamala karen karin
+    josephine joy joyce judith judy julia julie juliet justine  karen karin
     katharine katherine kathleen kathryn kathy katie katrina kayla kellie kimberly
     kirsten kristen kristin kristina laura lauren laurie leah leila lena lillian
     lily linda lisa liz lois lori lorraine louise lucia lucy lydia
     madeleine madison mallory mara marcia margaret margarita maria marianne marie
     marilyn marjorie marlene martha martine mary maryam maureen megan melanie
-    melania melissa meredith mia michaela michele michelle mildred miranda miriam
+     melissa meredith mia michaela michele michelle mildred miranda miriam
     molly monica monique nadia nancy naomi natalie natasha nathalie nicole nikki nina
     nora norma olga olivia pamela patricia paula pauline peggy penelope penny phyllis
     priscilla rachel rebecca regina renee rita roberta rosa rosalind rose rosemary
@@ -57,7 +57,7 @@ MALE = frozenset(
     earl eddie edgar eduardo edward edwin elijah elliott emmanuel eric erik ernest
     ethan eugene evan felix fernando francis francisco frank franklin fred frederick
     gabriel garry gary gavin gene geoffrey george gerald gerard gilbert glen glenn
-    gordon graham greg gregory guillaume gustavo guy hamish harold harry harvey hector
+    gordon graham greg gregory guillaume gustavo guy  harold harry harvey hector
     henry herbert howard hugh hugo ian isaac ivan jack jacob jacques jake james jared
     jason javier jeff jeffrey jeremy jerome jerry jesse jim jimmy joe joel john johnny
     jon jonathan jorge jose joseph josh joshua juan julian justin keith ken kenneth
