@@ -141,13 +141,13 @@ _OWNER = re.compile(r"(?:’s|'s)\s")
 def _keep(view: str, found: list[tuple[int, str]], at: int, name: str) -> None:
     if _PLACE_BEFORE.search(view, max(0, at - 9), at):
         return  # "in Palo Alto": a place, never a pronoun's antecedent
-    owner = _OWNER.search(name)
+    owner = _OWNER.search(name) if "s " in name else None
     if owner is not None:
         # "Jeanine Durning’s This Shape", "Trump’s White House": the name is the owner's.
         name = name[: owner.start()]
         if " " not in name:
             return
-    last = name.rsplit(" ", 1)[-1]
-    if len(last) > 3 and last.endswith(".") and "." not in last[:-1]:
+    last = name.rsplit(" ", 1)[-1] if name.endswith(".") else ""
+    if len(last) > 3 and "." not in last[:-1]:
         name = name[:-1]  # "adds Al Basha.": the stop ends the sentence, not the name
     found.append((at, name))

@@ -274,7 +274,11 @@ class SpeakerResolver:
             elif key[0].lower() in PARTICLES:
                 n = len(key)
                 full = [f for f in self.known_full if len(f) > n and f[-n:] == key]
-            elif len(key) == 2 and given_names.gender_of(key[0]) is None:
+            elif (
+                len(key) == 2
+                and given_names.gender_of(key[0]) is None
+                and any(n.endswith(key[1]) and n.count(" ") >= 2 for _, n in self.names_at)
+            ):
                 # "Vázquez Garced" after "Wanda Vázquez Garced": a double surname alone.
                 full = [
                     f
