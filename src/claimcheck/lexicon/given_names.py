@@ -18,7 +18,7 @@ FEMALE = frozenset(
     anne annette annie antoinette april ariana audrey barbara beatrice becky
     belinda bernadette beth bethany betty beverly bianca bonnie brenda brianna bridget
     brittany brooke camila candace carla carmen carol caroline carolyn catherine cathy
-    cecilia celine charlene charlotte chantal cheryl chloe christina christine 
+    cecilia celine charlene charlotte chantal cheryl chloe christina christine
     cindy claire clara claudia colleen crystal cynthia daisy danielle daphne
     dawn deborah debbie debra denise diana diane dolores donna doris dorothy eileen
     elaine eleanor eleanore elena elisabeth elise eliza elizabeth ella ellen eloise
