@@ -316,14 +316,14 @@ def test_unlistable_subfolder_is_reported_and_skipped(
     write(corpus / "good.txt", GOOD)
     locked = corpus / "locked"
     write(locked / "hidden.txt", GOOD)
-    real_iterdir = Path.iterdir
+    real_scandir = os.scandir  # what gather lists a folder with
 
-    def iterdir(self: Path) -> Any:
-        if self == locked:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_iterdir(self)
+    def scandir(path: Any) -> Any:
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
 
-    monkeypatch.setattr(Path, "iterdir", iterdir)
+    monkeypatch.setattr(os, "scandir", scandir)
     res = run([str(corpus), "--out", str(tmp_path / "claims")])
     assert_clean_exit(res, 2)
     errors = [ln for ln in res.stderr.splitlines() if ln.startswith("claimcheck: error:")]

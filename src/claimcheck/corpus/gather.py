@@ -1,10 +1,16 @@
 """The source files under the paths a user gives.
 
 Sorted, hidden files skipped, symbolic-link loops visited once.
+
+A corpus folder is listed with ``os.scandir`` and plain strings: every verify
+of an indexed corpus lists it to find what changed, and ``pathlib`` objects
+(made, compared part by part to sort, made relative again) cost ~25 µs a file,
+a quarter of a second at 10k articles.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -25,46 +31,75 @@ def gather(paths: Iterable[str], errors: list[InputError] | None = None) -> list
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            seen: set[Path] = set()
-            for child in sorted(_walk(p, seen, errors)):
-                found.append(child.as_posix())
+            prefix = folder_prefix(p)
+            found.extend(prefix + rel for rel in gather_under(p, errors))
         else:
             found.append(raw.replace("\\", "/"))
     return found
 
 
-def _walk(folder: Path, seen: set[Path], errors: list[InputError] | None) -> list[Path]:
-    """Supported files under folder; symlink loops are visited once."""
+def folder_prefix(folder: Path) -> str:
+    """What ``gather`` puts before a path relative to ``folder`` (as ``Path / rel`` spells it)."""
+    text = folder.as_posix()
+    if text == ".":
+        return ""
+    return text if text.endswith("/") else text + "/"
+
+
+def gather_under(folder: Path, errors: list[InputError] | None = None) -> list[str]:
+    """The supported files under ``folder``, relative to it (POSIX), in ``gather``'s order:
+    paths compared part by part, as ``pathlib`` sorts them."""
+    out: list[str] = []
+    _walk(folder, "", set(), errors, out)
+    out.sort(key=lambda rel: rel.split("/"))
+    return out
+
+
+def suffix(name: str) -> str:
+    """``Path(name).suffix``: the last dot's part, none for ".name" or "name."."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
+
+
+def _walk(
+    folder: Path, rel: str, seen: set[Path], errors: list[InputError] | None, out: list[str]
+) -> None:
+    """Supported files under folder (appended to ``out``); symlink loops are visited once."""
     try:
         real = folder.resolve()
     except (OSError, RuntimeError):
-        return []
+        return
     if real in seen:
-        return []
+        return
     seen.add(real)
-    out: list[Path] = []
     try:
-        entries = sorted(folder.iterdir())
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
     except OSError as exc:
         err = InputError(f"cannot list folder ({exc.strerror})", path=folder.as_posix())
         if errors is None:
             raise err from None
         errors.append(err)
-        return []
+        return
     for entry in entries:
-        if entry.name.startswith("."):
+        name = entry.name
+        if name.startswith("."):
             continue
-        if entry.is_dir():
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            child = folder / name
             if entry.is_symlink():
                 try:
-                    paths.check(entry)
+                    paths.check(child)
                 except InputError as err:  # a linked folder that leads out of the project
                     if errors is None:
                         raise
                     errors.append(err)
                     continue
-            out.extend(_walk(entry, seen, errors))
-        elif entry.suffix.lower() in SOURCE_SUFFIXES:
+            _walk(child, rel + name + "/", seen, errors, out)
+        elif suffix(name).lower() in SOURCE_SUFFIXES:
             # Broken links, link loops and unreadable files are reported by the loader.
-            out.append(entry)
-    return out
+            out.append(rel + name)

@@ -13,6 +13,7 @@ transaction.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -28,6 +29,7 @@ from claimcheck.loaders.documents import Document
 from claimcheck.models import Ledger
 
 REBUILD = "claimcheck index --rebuild"
+_SUMMARY = "summary"  # the meta row of the corpus's counts and fingerprint
 _CHUNK = 900  # bound parameters per statement (SQLite's limit is 32766; stay far below)
 
 
@@ -39,6 +41,11 @@ class DocState:
     mtime_ns: int
     ledger_size: int
     ledger_mtime_ns: int
+
+    @property
+    def stamp(self) -> tuple[int, int, int, int]:
+        """What a document's sources were when indexed: size, mtime, and its ledger's."""
+        return self.size, self.mtime_ns, self.ledger_size, self.ledger_mtime_ns
 
 
 def entry_id(doc: int, layer: int, local: int) -> int:
@@ -199,8 +206,11 @@ class Store:
         """One transaction: documents replaced or added, dropped, or only re-stamped.
 
         A new document's rank (its place in path order) is set by ``rerank``; a
-        build of many batches reranks once, in its last one.
+        build of many batches reranks once, in its last one. Nothing to write
+        (verify of a corpus that did not change) takes no write lock.
         """
+        if not (put or drop or touch) and not (rerank and self._needs_rerank()):
+            return
         self.begin_write()
         try:
             known = {path: doc for path, doc in self.run("SELECT path, doc FROM docs")}
@@ -228,6 +238,7 @@ class Store:
             )
             if rerank:
                 self._rerank()
+            self._summarise(final=rerank)
             self.commit()
         except BaseException:
             self.rollback()
@@ -298,6 +309,13 @@ class Store:
         if not keep_row:
             self.run("DELETE FROM docs WHERE doc = ?", (doc,))
 
+    def _needs_rerank(self) -> bool:
+        """A document has no rank yet (a build stopped before its last batch) or one was
+        dropped."""
+        found = bool(self.run("SELECT 1 FROM docs WHERE rank < 0 LIMIT 1")) or self._gaps()
+        self.commit()
+        return found
+
     def _rerank(self) -> None:
         """Ranks follow the paths' order, so ties break as in a fresh build."""
         if not self.run("SELECT 1 FROM docs WHERE rank < 0 LIMIT 1") and not self._gaps():
@@ -335,10 +353,30 @@ class Store:
         ]
         return claims, units, texts
 
-    def info(self) -> tuple[int, list[str]]:
-        """Claims in all, and every document's sha256."""
-        total = self.run("SELECT COALESCE(SUM(claims), 0) FROM docs")[0][0]
-        return int(total), [r[0] for r in self.run("SELECT sha256 FROM docs")]
+    def _summarise(self, final: bool) -> None:
+        """The corpus's counts and fingerprint in ``meta``, so a verify reads one row, not
+        every document's; the batches of a build before its last leave none, so a build
+        that stops half-way leaves none either (``info`` then counts)."""
+        self.run("DELETE FROM meta WHERE name = ?", (_SUMMARY,))
+        if final:
+            self.run(
+                "INSERT INTO meta (name, value) VALUES (?, ?)",
+                (_SUMMARY, json.dumps(self._count())),
+            )
+
+    def _count(self) -> tuple[int, int, str]:
+        rows = self.run("SELECT sha256, claims FROM docs")
+        digest = hashlib.sha256("\n".join(sorted(r[0] for r in rows)).encode()).hexdigest()
+        return len(rows), sum(int(r[1]) for r in rows), digest[:16]
+
+    def info(self) -> tuple[int, int, str]:
+        """Documents, claims in all, and the corpus fingerprint (a digest of every
+        document's sha256, as the corpus in memory computes it)."""
+        found = self.run("SELECT value FROM meta WHERE name = ?", (_SUMMARY,))
+        if found:
+            documents, claims, digest = json.loads(found[0][0])
+            return int(documents), int(claims), str(digest)
+        return self._count()
 
     def iter_posts(self, kind: int, keys: Iterable[int]) -> Iterator[tuple[int, int]]:
         yield from self.select_in(

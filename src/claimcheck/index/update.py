@@ -19,8 +19,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimcheck.corpus.current import ledger_and_staleness, ledger_path
-from claimcheck.corpus.gather import gather
+from claimcheck.corpus.current import ledger_and_staleness
+from claimcheck.corpus.gather import folder_prefix, gather_under
 from claimcheck.errors import InputError
 from claimcheck.index.archive import ready, refuse_folder_update
 from claimcheck.index.rows import DocRows, doc_rows
@@ -61,16 +61,23 @@ class _Job:
     known: DocState | None
 
 
-def _stamp(source: str, ledger_dir: Path) -> Stamp:
+def _stamp(source: str, ledger: str) -> Stamp:
     st = os.stat(source)
     if not stat.S_ISREG(st.st_mode):
         raise IsADirectoryError(0, "not a regular file (a FIFO, a device, …)")
     try:
-        lst = os.stat(ledger_path(source, ledger_dir))
-        ledger = (lst.st_size, lst.st_mtime_ns)
+        lst = os.stat(ledger)
+        stamps = (lst.st_size, lst.st_mtime_ns)
     except OSError:
-        ledger = (0, 0)
-    return st.st_size, st.st_mtime_ns, *ledger
+        stamps = (0, 0)
+    return st.st_size, st.st_mtime_ns, *stamps
+
+
+def _ledger_file(ledger_dir: str, name: str) -> str:
+    """``corpus.current.ledger_path`` as a string: ``<ledger_dir>/<stem>.json``."""
+    i = name.rfind(".")
+    stem = name[:i] if 0 < i < len(name) - 1 else name
+    return f"{ledger_dir}/{stem}.json"
 
 
 def _prepare(job: _Job, ledger_dir: Path) -> DocRows | Stamp | InputError | _Fatal:
@@ -130,28 +137,27 @@ def sync(
         raise InputError("corpus folder not found", path=corpus, hint="pass --corpus DIR")
     ledger_dir = Path(claims) if claims else root.parent / "claims"
     errors: list[InputError] = []
-    files = gather([corpus], errors)
+    # Relative paths and plain strings: the one pass every verify makes over the
+    # whole corpus costs a stat of each source and ledger, nothing more.
+    rels = gather_under(root, errors)
+    prefix = folder_prefix(root)
+    ledgers = ledger_dir.as_posix()
     summary = Summary(failed=list(errors))
     state = store.state()
     todo: list[_Job] = []
     seen: set[str] = set()
     unread: set[str] = set()  # dropped from the index, as verify in memory leaves them out
-    for source in files:
-        rel = Path(source).relative_to(root).as_posix()
+    for rel in rels:
+        source = prefix + rel
         seen.add(rel)
         try:
-            stamp = _stamp(source, ledger_dir)
+            stamp = _stamp(source, _ledger_file(ledgers, rel.rpartition("/")[2]))
         except OSError as exc:
             summary.failed.append(InputError(f"cannot read ({exc.strerror})", path=source))
             unread.add(rel)
             continue
         known = state.get(rel)
-        if known is not None and stamp == (
-            known.size,
-            known.mtime_ns,
-            known.ledger_size,
-            known.ledger_mtime_ns,
-        ):
+        if known is not None and stamp == known.stamp:
             summary.unchanged += 1
             continue
         todo.append(_Job(source, rel, stamp, known))
