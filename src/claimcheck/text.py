@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 _CHAR_MAP = {
     "\u2018": "'",
@@ -51,8 +52,10 @@ _UNWRAP = re.compile(r"\[[^\W_]{1,2}\](?=\w)|(?<=\w)\[[^\W_]{1,2}\]")
 WORD_RE = re.compile(r"\w+(?:['\-.]\w+)*")
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word of a folded text. A tuple, not a dataclass: a cold verify folds ~90,000
+    words of candidate claims, and a frozen dataclass costs 4 µs each to make."""
+
     text: str
     start: int  # into the folded text
     end: int
@@ -107,7 +110,7 @@ def fold(text: str) -> Folded:
     >>> fold("  It’s  over ").offsets
     (2, 3, 4, 5, 6, 8, 9, 10, 11)
     """
-    if "\u2026" in text or _STRIP.search(text) or len(text.lower()) != len(text):
+    if "\u2026" in text or _may_strip(text) or len(text.lower()) != len(text):
         return fold_slow(text)
     mapped = text.translate(_TABLE).lower()
     parts: list[str] = []
@@ -166,6 +169,15 @@ _STRIP = re.compile(
     r"|(?<![^\W_])_|_(?![^\W_])"  # emphasis underscores, not snake_case
     r"|(?<=\d),(?=\d{3}(?!\d))"  # digit grouping
 )
+# A superset of what ``_STRIP`` finds, as one scan for a character: most text has
+# none of them, and ``_STRIP``'s look-arounds cost ~0.4 µs a character.
+_MAYBE_STRIP = re.compile(r"\[[^\W_]{1,2}\]|[*\u00ad\u200b\ufeff_]|\d,\d{3}(?!\d)")
+
+
+def _may_strip(text: str) -> bool:
+    return _MAYBE_STRIP.search(text) is not None and _STRIP.search(text) is not None
+
+
 _TABLE = str.maketrans(_CHAR_MAP)
 _NONSPACE = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?]")

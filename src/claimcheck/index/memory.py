@@ -210,11 +210,7 @@ class ClaimIndex:
         """
         if len(pool) <= limit:
             return [uid for uid, _ in pool]
-        query = " ".join(words)
-        texts = [self.unit_text(u) for u, _ in pool]
-        scores = process.cdist([query], texts, scorer=fuzz.token_set_ratio)[0]
-        order = sorted(range(len(pool)), key=lambda i: (-scores[i], -pool[i][1], pool[i][0]))
-        return [pool[i][0] for i in order[:limit]]
+        return best_of_pool(words, [self.unit_text(u) for u, _ in pool], pool, limit)
 
     def candidates(self, words: Sequence[str], limit: int = 8) -> list[Candidate]:
         """Candidate units for a piece of a statement with their votes, best first."""
@@ -235,6 +231,21 @@ class ClaimIndex:
 
     def word_units(self, words: Sequence[str]) -> Iterable[Sequence[int]]:
         return [_ids(self.vocab.get(w)) for w in words]
+
+
+def best_of_pool(
+    words: Sequence[str], texts: Sequence[str], pool: Sequence[Candidate], limit: int
+) -> list[int]:
+    """The ``limit`` units of ``pool`` (their ``texts``) that score best against ``words``,
+    then by votes, then by id.
+
+    The scores are rounded to 32-bit floats, as ``process.cdist`` stored them when it
+    ranked the pool (ties, hence candidates, stay the same); scored one by one, since
+    cdist imports numpy, 0.15 s of a cold verify."""
+    query = " ".join(words)
+    scores = array("f", [fuzz.token_set_ratio(query, t) for t in texts])
+    order = sorted(range(len(pool)), key=lambda i: (-scores[i], -pool[i][1], pool[i][0]))
+    return [pool[i][0] for i in order[:limit]]
 
 
 class BruteForce(ClaimIndex):

@@ -17,10 +17,13 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
 from claimcheck.index.keys import MAX_POSTINGS, Entry, Unit, spoken_text, word_key
-from claimcheck.index.memory import Candidate, candidate_units, verbatim_candidates
+from claimcheck.index.memory import (
+    Candidate,
+    best_of_pool,
+    candidate_units,
+    verbatim_candidates,
+)
 from claimcheck.index.rows import CLAIMS, EXACT, GRAM, LOCAL_BITS, PASSAGES, TEXT, WORD
 from claimcheck.index.store import Store, entry_id, unit_id
 from claimcheck.models import Claim, Speaker
@@ -59,14 +62,20 @@ class Ranks:
     def document(self, doc: int) -> tuple[str, tuple[Speaker, ...]]:
         found = self._docs.get(doc)
         if found is None:
-            path, speakers = self.store.run(
-                "SELECT path, speakers FROM docs WHERE doc = ?", (doc,)
-            )[0]
+            self.documents([doc])
+            found = self._docs[doc]
+        return found
+
+    def documents(self, docs: Iterable[int]) -> None:
+        """Read the path and speakers of ``docs`` (those not read yet), in one query."""
+        unknown = {d for d in docs if d not in self._docs}
+        for doc, path, speakers in self.store.select_in(
+            "SELECT doc, path, speakers FROM docs WHERE {in}", "doc", (), unknown
+        ):
             people = [Speaker.model_validate(s) for s in json.loads(speakers)]
             if self.extend is not None:
                 people = self.extend(people)
-            found = self._docs[doc] = (_join(self.root, path), tuple(people))
-        return found
+            self._docs[doc] = (_join(self.root, path), tuple(people))
 
 
 def _join(root: str, rel: str) -> str:
@@ -128,6 +137,7 @@ class StoredClaims:
         rows = self.store.select_in(
             "SELECT id, key, claim, first_unit, units FROM entries WHERE {in}", "id", (), need
         )
+        self.ranks.documents({r[0] >> (LOCAL_BITS + 1) for r in rows})
         for db_id, key, claim, first, count in rows:
             doc = db_id >> (LOCAL_BITS + 1)
             eid = (self.ranks.rank[doc] << LOCAL_BITS) | (db_id & _LOCAL)
@@ -166,11 +176,7 @@ class StoredClaims:
     def narrow(self, words: Sequence[str], pool: Sequence[Candidate], limit: int) -> list[int]:
         if len(pool) <= limit:
             return [uid for uid, _ in pool]
-        query = " ".join(words)
-        texts = [self.unit_text(u) for u, _ in pool]
-        scores = process.cdist([query], texts, scorer=fuzz.token_set_ratio)[0]
-        order = sorted(range(len(pool)), key=lambda i: (-scores[i], -pool[i][1], pool[i][0]))
-        return [pool[i][0] for i in order[:limit]]
+        return best_of_pool(words, [self.unit_text(u) for u, _ in pool], pool, limit)
 
     def candidates(self, words: Sequence[str], limit: int = 8) -> list[Candidate]:
         found = candidate_units(self, words, limit)
@@ -240,9 +246,9 @@ class StoredText:
             for e in eids
             if e not in self._entries
         ]
-        for db_id, key, claim in self.store.select_in(
-            "SELECT id, key, claim FROM entries WHERE {in}", "id", (), need
-        ):
+        rows = self.store.select_in("SELECT id, key, claim FROM entries WHERE {in}", "id", (), need)
+        self.ranks.documents({r[0] >> (LOCAL_BITS + 1) for r in rows})
+        for db_id, key, claim in rows:
             doc = db_id >> (LOCAL_BITS + 1)
             eid = (self.ranks.rank[doc] << LOCAL_BITS) | (db_id & _LOCAL)
             path, _ = self.ranks.document(doc)

@@ -13,14 +13,16 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from typing import Any, Literal
-
-import yaml
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
 
 from claimcheck.errors import InputError
 from claimcheck.extract.pipeline import extract
 from claimcheck.loaders.documents import Document
 from claimcheck.models import Claim, ClaimKind, Ledger, StatementRef
+
+if TYPE_CHECKING:
+    import yaml
 
 Scope = Literal["quotes", "attributed", "all"]
 SCOPES: dict[str, frozenset[ClaimKind]] = {
@@ -128,21 +130,30 @@ def _span(
     )
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """Aliases are how a small YAML file expands into gigabytes; statements never need one."""
+@cache
+def _no_alias_loader() -> type[yaml.SafeLoader]:
+    """The loader of statement files; yaml is imported only for one (50 ms of a start)."""
+    import yaml
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.composer.ComposerError(
-                None, None, "YAML aliases are not allowed in statement files", event.start_mark
-            )
-        return super().compose_node(parent, index)
+    class NoAliasLoader(yaml.SafeLoader):
+        """Aliases are how a small YAML file expands into gigabytes; statements never need one."""
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()  # type: ignore[no-untyped-call]
+                raise yaml.composer.ComposerError(
+                    None, None, "YAML aliases are not allowed in statement files", event.start_mark
+                )
+            return super().compose_node(parent, index)
+
+    return NoAliasLoader
 
 
 def _yaml_rows(text: str, path: str) -> Iterator[tuple[int, Any]]:
+    import yaml
+
     try:
-        root = yaml.compose(text, Loader=_NoAliasLoader)
+        root = yaml.compose(text, Loader=_no_alias_loader())
     except RecursionError:
         raise InputError(_TOO_DEEP, path=path) from None
     except yaml.MarkedYAMLError as exc:
