@@ -73,3 +73,21 @@ def test_extract_out_ends_with_one_line_and_updates_the_index(
         p.stem + ".json" for p in DATA.iterdir()
     )
     assert not list(Path("claims").glob(".*.tmp"))
+
+
+def test_verify_closes_the_index_it_opened(tmp_path: Path, monkeypatch: Any) -> None:
+    """psycopg warned "connection deleted while still open" after every verify."""
+    from claimcheck.verify.corpus import StoredCorpus
+
+    _newsroom(tmp_path, monkeypatch)
+    assert run("index", "--jobs", "1").exit_code == 0
+    closed: list[bool] = []
+    real = StoredCorpus.close
+
+    def close(self: StoredCorpus) -> None:
+        closed.append(True)
+        real(self)
+
+    monkeypatch.setattr(StoredCorpus, "close", close)
+    done = run("verify", "--text", "patient and resilient", "--speaker", "Callamard")
+    assert done.exit_code in (0, 1) and closed == [True]

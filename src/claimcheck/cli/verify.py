@@ -217,6 +217,9 @@ def run_verify(
             f"claimcheck extract {s.corpus} --out {s.claims}",
         )
     sources, synced = open_corpus(s.corpus, s.claims, s.index, declared=s.speakers or None)
-    if synced is not None and (synced.added or synced.changed or synced.removed):
-        say(synced.line(s.index or default_index(s.corpus)))
-    return run(drafts, sources, settings, text=text, speaker=speaker, stdin=stdin)
+    try:
+        if synced is not None and (synced.added or synced.changed or synced.removed):
+            say(synced.line(s.index or default_index(s.corpus)))
+        return run(drafts, sources, settings, text=text, speaker=speaker, stdin=stdin)
+    finally:
+        sources.close()  # an index's connection (psycopg warns of one left open)

@@ -31,11 +31,17 @@ from typing import Any
 from claimcheck.errors import InputError
 from claimcheck.index.rows import DocRows, doc_rows
 from claimcheck.index.store import Store, open_store
+from claimcheck.render.words import plural
 
 SOURCE = "source"  # the meta row that marks an archive index
 ARCHIVE = "archive"
 ROWS = "index-rows"  # the payload name of RowsSink
 BATCH = 256
+
+
+def documents(n: int) -> str:
+    """ "1 document", "10,000 documents": the count of an index's summary line."""
+    return f"{n:,} {plural(n, 'document')}"
 
 
 def is_archive_index(store: Store) -> bool:
@@ -128,7 +134,7 @@ class IndexWriter:
         self.store.close()
         self.seconds += time.perf_counter() - t0
         took = f"{self.seconds:.1f} s"
-        return [f"index: {self.documents:,} documents written in {took}: {self.location}"]
+        return [f"index: {documents(self.documents)} written in {took}: {self.location}"]
 
     def abort(self) -> None:
         if self.store is not None:
@@ -143,7 +149,8 @@ class Loaded:
 
     def line(self, where: str) -> str:
         return (
-            f"index: {self.documents:,} documents ({self.claims:,} claims) loaded from the "
+            f"index: {documents(self.documents)} ({self.claims:,} {plural(self.claims, 'claim')}) "
+            "loaded from the "
             f"claims table in {self.seconds:.1f} s: {where}"
         )
 

@@ -22,10 +22,10 @@ from pathlib import Path
 from claimcheck.corpus.current import ledger_and_staleness
 from claimcheck.corpus.gather import folder_prefix, gather_under
 from claimcheck.errors import InputError
-from claimcheck.index.archive import ready, refuse_folder_update
+from claimcheck.index.archive import documents, ready, refuse_folder_update
 from claimcheck.index.rows import DocRows, doc_rows
 from claimcheck.index.store import DocState, Store
-from claimcheck.loaders import documents
+from claimcheck.loaders import documents as loading
 
 BATCH = 256  # documents per write transaction
 _INLINE = 16  # fewer changed documents than this are done in this process: no pool start-up
@@ -48,7 +48,7 @@ class Summary:
         if self.failed:
             parts.append(f"{len(self.failed):,} unreadable")
         return (
-            f"index: {self.documents:,} documents ({', '.join(parts)}) "
+            f"index: {documents(self.documents)} ({', '.join(parts)}) "
             f"in {self.seconds:.1f} s: {where}"
         )
 
@@ -92,7 +92,7 @@ def _prepare(job: _Job, ledger_dir: Path) -> DocRows | Stamp | InputError | _Fat
                 same = False  # the loader reports it
             if same:
                 return job.stamp
-        document = documents.load(job.source)
+        document = loading.load(job.source)
     except InputError as err:
         return err  # this file only: reported, the others go on
     # A corrupt ledger stops the run (as verify without an index does): _Fatal.

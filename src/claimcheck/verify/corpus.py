@@ -72,6 +72,9 @@ class Corpus:
                     prose.add(passage, path)
         return cls(kept, index, text if text is not None else prose)
 
+    def close(self) -> None:
+        """Nothing to release in memory; an index's corpus closes its connection."""
+
     def covering(self, document: str, start: int, end: int) -> int | None:
         """The claim entry of ``document`` that covers ``[start, end)``: it shares most of
         the span's characters, at least half of them (ties: the earlier claim). ``None``
