@@ -252,7 +252,7 @@ def _say(line: str) -> None:
 
 def _update_index(paths: list[str], out: Path, jobs: int | None) -> None:
     """An index beside the corpus folder follows the ledgers just written."""
-    from claimcheck.verify.corpus import default_index
+    from claimcheck.index.location import default_index
 
     if len(paths) != 1 or not Path(paths[0]).is_dir():
         return

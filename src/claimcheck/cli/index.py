@@ -76,9 +76,9 @@ def index(
       0  the index is up to date
       2  a usage or input problem (an unreadable source file is listed, the rest indexed)
     """
+    from claimcheck.index.location import default_index
     from claimcheck.index.store import is_url, open_store
     from claimcheck.index.update import sync
-    from claimcheck.verify.corpus import default_index
 
     if table is not None:
         _load_table(table, location, rebuild)

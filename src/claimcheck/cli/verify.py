@@ -202,8 +202,9 @@ def run_verify(
     speaker: str | None = None,
 ) -> Report:
     """The verification the config describes, with the team's speaker aliases."""
+    from claimcheck.index.location import default_index
     from claimcheck.verify import Settings, run
-    from claimcheck.verify.corpus import default_index, open_corpus
+    from claimcheck.verify.corpus import open_corpus
 
     s = loaded.settings
     stdin = sys.stdin.read() if "-" in drafts else None

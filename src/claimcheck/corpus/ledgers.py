@@ -21,7 +21,6 @@ from claimcheck import paths as confinement
 from claimcheck.corpus.gather import gather
 from claimcheck.corpus.review import carried_from, carry_corrections, corrections_in
 from claimcheck.errors import InputError
-from claimcheck.extract.pipeline import extract
 from claimcheck.files import BatchWriter, clean_stale_temps
 from claimcheck.loaders import documents
 from claimcheck.models import Ledger, dump_json, dump_jsonl
@@ -34,6 +33,8 @@ def ledger_for(path: str, notes: list[str] | None = None) -> Ledger:
     if notes is not None:
         empty = "; its ledger has no claims" if not document.blocks else ""
         notes.extend(f"claimcheck: warning: {document.path}: {w}{empty}" for w in document.warnings)
+    from claimcheck.extract.pipeline import extract
+
     return extract(document)
 
 

@@ -13,6 +13,7 @@ they run:
 6. ``update``    bring an index up to date with a corpus: only the documents whose
                  size, mtime and then sha256 changed, extracted on every core
 7. ``stored``    ``ClaimIndex`` / ``TextIndex`` answered from a store, streaming
+8. ``location``  where the index is when none is named
 
 The write path for other producers (a cluster that extracts) is
 ``Store.add_ledgers(items)``: one transaction per batch.

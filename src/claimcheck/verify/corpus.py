@@ -20,6 +20,7 @@ from claimcheck.corpus.current import Stale, ledger_and_notice, refresh_command,
 from claimcheck.corpus.gather import gather
 from claimcheck.corpus.prose import passages
 from claimcheck.errors import InputError
+from claimcheck.index.location import default_index
 from claimcheck.index.rows import LOCAL_BITS
 from claimcheck.index.store import Store, entry_id
 from claimcheck.index.update import Summary
@@ -206,14 +207,6 @@ class StoredCorpus(Corpus):
     def close(self) -> None:
         self.store.rollback()
         self.store.close()
-
-
-INDEX_FILE = ".claimcheck/index.sqlite"
-
-
-def default_index(corpus: str) -> str:
-    """``.claimcheck/index.sqlite`` beside the corpus folder (as ``claims/`` is)."""
-    return (Path(corpus).parent / INDEX_FILE).as_posix()
 
 
 def open_corpus(
