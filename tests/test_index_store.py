@@ -155,6 +155,70 @@ def test_an_interrupted_update_leaves_the_index_usable(
     assert fresh == _report(memory, draft) and fresh != good
 
 
+def _tables(store: Store) -> list[list[tuple[object, ...]]]:
+    queries = [
+        "SELECT kind, key, id FROM post ORDER BY kind, key, id",
+        "SELECT kind, key, n FROM df ORDER BY kind, key",
+        "SELECT * FROM entries ORDER BY id",
+        "SELECT * FROM units ORDER BY id",
+        "SELECT doc, rank, path, sha256, speakers, claims, stale FROM docs ORDER BY doc",
+        "SELECT name, value FROM meta ORDER BY name",
+    ]
+    return [[tuple(r) for r in store.run(q)] for q in queries]
+
+
+def test_a_build_from_empty_writes_the_rows_batches_write(
+    location: str, corpus_dir: Path, tmp_path: Path
+) -> None:
+    """A build from nothing stages its postings and sorts them in at the end; the
+    tables are those of documents written batch by batch (as an update writes them)."""
+    built = _built(location, corpus_dir)
+    batched = open_store(str(tmp_path / "batched.sqlite"), create=True)
+    rows = _rows_of(corpus_dir, tmp_path / NO_LEDGERS)  # in path order
+    for i in range(0, len(rows), 3):
+        batched.write(rows[i : i + 3], rerank=False)
+    batched.write([], rerank=True)
+    assert _tables(built) == _tables(batched)
+
+
+def _rows_of(folder: Path, ledgers: Path) -> list[rows_mod.DocRows]:
+    from claimcheck.index.update import _Job, _ledger_file, _prepare, _stamp
+
+    out = []
+    for f in sorted(folder.iterdir(), key=lambda p: p.name):
+        job = _Job(str(f), f.name, _stamp(str(f), _ledger_file(str(ledgers), f.name)), None)
+        made = _prepare(job, ledgers)
+        assert isinstance(made, rows_mod.DocRows)
+        out.append(made)
+    return out
+
+
+def test_an_interrupted_build_leaves_the_index_empty_and_usable(
+    location: str, corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = rows_mod.doc_rows
+    calls = []
+
+    def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 5:
+            raise KeyboardInterrupt
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr("claimcheck.index.update.doc_rows", failing)
+    monkeypatch.setattr("claimcheck.index.update.BATCH", 2)
+    store = open_store(location, create=True)
+    with pytest.raises(KeyboardInterrupt):
+        sync(store, str(corpus_dir), str(tmp_path / NO_LEDGERS), jobs=1)
+    store.close()
+    reopened = open_store(location)
+    assert StoredCorpus(reopened, str(corpus_dir)).info().documents == 0
+    reopened.close()
+    monkeypatch.setattr("claimcheck.index.update.doc_rows", made)
+    done = sync(open_store(location), str(corpus_dir), str(tmp_path / NO_LEDGERS), jobs=1)
+    assert done.added == ARTICLES
+
+
 def test_a_reader_sees_one_snapshot_while_a_writer_commits(
     location: str, corpus_dir: Path, tmp_path: Path
 ) -> None:

@@ -48,6 +48,19 @@ class PostgresStore(Store):
             for row in rows:
                 copy.write_row(row)
 
+    def create_staging(self) -> None:
+        self.run(
+            "CREATE TEMP TABLE post_load (kind SMALLINT, key BIGINT, id BIGINT) ON COMMIT DROP"
+        )
+
+    def stage(self, base: int, postings: Iterable[tuple[int, int, int]]) -> None:
+        with (
+            self.conn.cursor() as cur,
+            cur.copy("COPY post_load (kind, key, id) FROM STDIN") as copy,
+        ):
+            for kind, key, local in postings:
+                copy.write_row((kind, key, base | local))
+
     def add_df(self, counts: Counter[tuple[int, int]]) -> None:
         if not counts:
             return

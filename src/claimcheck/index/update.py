@@ -166,29 +166,40 @@ def sync(
     batch: list[DocRows] = []
     touch: list[tuple[str, int, int, int, int]] = []
     workers = jobs or os.cpu_count() or 1
-    for n, (job, out) in enumerate(zip(todo, _run(todo, ledger_dir, workers), strict=True)):
-        if isinstance(out, _Fatal):
-            store.write(batch, rerank=False)  # what was done stays done
-            raise out.error
-        if isinstance(out, InputError):
-            summary.failed.append(out)
-            if job.known is not None:
-                drop.append(job.rel)
-        elif isinstance(out, DocRows):
-            batch.append(out)
-            if job.known is None:
-                summary.added += 1
+    # A build from nothing writes in one transaction and sorts its postings in once.
+    fresh = not state and bool(todo)
+    if fresh:
+        store.begin_build()
+    try:
+        for n, (job, out) in enumerate(zip(todo, _run(todo, ledger_dir, workers), strict=True)):
+            if isinstance(out, _Fatal):
+                store.write(batch, rerank=False)  # what was done stays done
+                if fresh:
+                    store.finish_build()
+                raise out.error
+            if isinstance(out, InputError):
+                summary.failed.append(out)
+                if job.known is not None:
+                    drop.append(job.rel)
+            elif isinstance(out, DocRows):
+                batch.append(out)
+                if job.known is None:
+                    summary.added += 1
+                else:
+                    summary.changed += 1
             else:
-                summary.changed += 1
-        else:
-            touch.append((job.rel, *out))
-            summary.unchanged += 1
-        if len(batch) >= BATCH:
-            store.write(batch, rerank=False)
-            batch = []
-        if progress is not None:
-            progress(n + 1, len(todo))
-    store.write(batch, drop, touch, rerank=True)
+                touch.append((job.rel, *out))
+                summary.unchanged += 1
+            if len(batch) >= BATCH:
+                store.write(batch, rerank=False)
+                batch = []
+            if progress is not None:
+                progress(n + 1, len(todo))
+        store.write(batch, drop, touch, rerank=True)
+        if fresh:
+            store.finish_build()
+    finally:
+        store.abort_build()  # only when the build did not finish
     summary.documents = summary.added + summary.changed + summary.unchanged
     summary.seconds = time.perf_counter() - started
     return summary
