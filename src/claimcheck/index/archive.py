@@ -24,6 +24,7 @@ rows is the CPU-heavy part, and that is what the workers do.
 from __future__ import annotations
 
 import time
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -82,17 +83,24 @@ class ReadyRows(DocRows):
     """Rows with their postings already cut (on the worker): the writer only inserts.
 
     Cutting the postings is a third of what writing a document costs the one
-    writer (0.14 of 0.38 s for 24 Wikinews articles, as much as extracting them)."""
+    writer (0.14 of 0.38 s for 24 Wikinews articles, as much as extracting them).
+    They travel flat, (kind, key, local id) after one another in one array of
+    64-bit ints: ~1,000 a news article, pickled as bytes instead of as ~1,000
+    tuples each way between the processes."""
 
-    ready: list[tuple[int, int, int]] = field(default_factory=list)
+    ready: array[int] = field(default_factory=lambda: array("q"))
 
     def postings(self) -> Iterator[tuple[int, int, int]]:
-        return iter(self.ready)
+        flat = iter(self.ready)
+        return zip(flat, flat, flat, strict=True)
 
 
 def ready(rows: DocRows) -> ReadyRows:
     fields = {f: getattr(rows, f) for f in DocRows.__dataclass_fields__}
-    return ReadyRows(**fields, ready=list(rows.postings()))
+    flat = array("q")
+    for posting in rows.postings():
+        flat.extend(posting)
+    return ReadyRows(**fields, ready=flat)
 
 
 @dataclass(frozen=True)

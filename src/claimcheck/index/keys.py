@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from hashlib import blake2b
 from typing import Protocol, TypeVar
 from zlib import crc32
@@ -112,8 +113,13 @@ def exact_key(words: Sequence[str]) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
+@lru_cache(maxsize=1 << 18)
 def word_key(word: str) -> int:
-    """A folded word as a 64-bit key, for stores that post integers."""
+    """A folded word as a 64-bit key, for stores that post integers.
+
+    Remembered: indexing a document posts each distinct word of each of its
+    sentences and passages (~800 a news article), mostly the same few thousand
+    words, and a blake2b digest costs 20 times a lookup."""
     return exact_key((word,))
 
 
