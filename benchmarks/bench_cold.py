@@ -138,6 +138,8 @@ def measure(
         cold.append(child([*verify, "--index", location, "-o", "with-index.json"], base))
         if rebuild_too:
             rebuild.append(child([*verify, "-o", "in-memory.json"], base))
+    # With --reference, in-memory.json is the report an earlier run's verify without
+    # an index wrote (the same corpus and draft): the 400 s runs are not repeated.
     identical = (base / "with-index.json").read_bytes() == (base / "in-memory.json").read_bytes()
     return {
         "build": build,
@@ -161,6 +163,12 @@ def main() -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--runs", type=int, default=3, help="cold verify runs of each kind (medians)")
     ap.add_argument("--postgres", action="store_true", help="also on a PostgreSQL server")
+    ap.add_argument(
+        "--reference",
+        action="store_true",
+        help="skip verify without an index; compare with the in-memory.json an earlier run "
+        "left beside the corpus",
+    )
     args = ap.parse_args()
     print(f"load average before: {load()}  ({os.cpu_count()} cores)", file=sys.stderr)
     ok = True
@@ -180,7 +188,10 @@ def main() -> int:
             draft_for(claims, base)
             for name, url in backends:
                 location = url or str(base / "bench-index.sqlite")
-                m = measure(size, location, args.runs, base, rebuild_too=url is None)
+                first = url is None and not args.reference
+                if args.reference and not (base / "in-memory.json").is_file():
+                    raise SystemExit(f"--reference: no in-memory.json in {base}")
+                m = measure(size, location, args.runs, base, rebuild_too=first)
                 ok = ok and bool(m["identical"])
                 lines.append((size, name, extract_s, m))
                 print(f"{size} {name} done (load {load()})", file=sys.stderr)
