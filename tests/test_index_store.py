@@ -122,15 +122,9 @@ def test_updates_touch_only_what_changed_and_answer_as_a_fresh_build(
     assert (again.added, again.changed, again.removed, again.unchanged) == (0, 0, 0, ARTICLES + 1)
 
 
-def test_an_interrupted_update_leaves_the_index_usable(
-    location: str, corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    store = _built(location, corpus_dir)
-    draft = tmp_path / "d.md"
-    draft.write_text(DRAFT.read_text(encoding="utf-8"), encoding="utf-8")
-    good = _report(StoredCorpus(store, str(corpus_dir)), draft)
-    for f in sorted(corpus_dir.iterdir()):
-        f.write_text(f.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+def _interrupt_at_fifth_document(monkeypatch: pytest.MonkeyPatch) -> object:
+    """Batches of two, and a Ctrl-C while the fifth document's rows are made: two
+    batches are done, the third is not. Returns the real row maker."""
     made = rows_mod.doc_rows
     calls = []
 
@@ -142,6 +136,19 @@ def test_an_interrupted_update_leaves_the_index_usable(
 
     monkeypatch.setattr("claimcheck.index.update.doc_rows", failing)
     monkeypatch.setattr("claimcheck.index.update.BATCH", 2)
+    return made
+
+
+def test_an_interrupted_update_leaves_the_index_usable(
+    location: str, corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = _built(location, corpus_dir)
+    draft = tmp_path / "d.md"
+    draft.write_text(DRAFT.read_text(encoding="utf-8"), encoding="utf-8")
+    good = _report(StoredCorpus(store, str(corpus_dir)), draft)
+    for f in sorted(corpus_dir.iterdir()):
+        f.write_text(f.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    made = _interrupt_at_fifth_document(monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         sync(open_store(location), str(corpus_dir), str(tmp_path / NO_LEDGERS), jobs=1)
     # Two batches of two were committed, the fifth document was not: all are whole.
@@ -196,17 +203,7 @@ def _rows_of(folder: Path, ledgers: Path) -> list[rows_mod.DocRows]:
 def test_an_interrupted_build_leaves_the_index_empty_and_usable(
     location: str, corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    made = rows_mod.doc_rows
-    calls = []
-
-    def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(1)
-        if len(calls) == 5:
-            raise KeyboardInterrupt
-        return made(*args, **kwargs)
-
-    monkeypatch.setattr("claimcheck.index.update.doc_rows", failing)
-    monkeypatch.setattr("claimcheck.index.update.BATCH", 2)
+    made = _interrupt_at_fifth_document(monkeypatch)
     store = open_store(location, create=True)
     with pytest.raises(KeyboardInterrupt):
         sync(store, str(corpus_dir), str(tmp_path / NO_LEDGERS), jobs=1)

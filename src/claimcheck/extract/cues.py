@@ -18,6 +18,7 @@ from claimcheck.lexicon.cues import (
     CLAUSE_ONLY,
     FORMS,
     MANNER_ONLY,
+    READ_WRITINGS,
     SAID_BY_WRITING,
     SPEECH,
     VERBS,
@@ -184,8 +185,7 @@ _BARE_NOUN_AFTER = re.compile(
 )
 
 _WRITTEN_BEFORE = re.compile(
-    r"\b(?:statement|letter|post|tweet|message|note|sign|banner|placard|caption|notice|email|"
-    r"e-mail|text|headline|memo|release|plaque|inscription|card|poster|sticker|t-shirt|shirt)s?"
+    r"\b(?:" + "|".join(sorted(READ_WRITINGS, key=len, reverse=True)) + r")s?"
     r",?\s+(?:(?:which|that)\s+)?(?:also\s+|simply\s+|partly\s+)?$"
 )
 

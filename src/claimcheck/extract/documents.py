@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.extract.people import Person
 from claimcheck.extract.subjects import Subject
+from claimcheck.lexicon.cues import ISSUED_WRITINGS
 
 if TYPE_CHECKING:
     from claimcheck.extract.speakers import SpeakerResolver
@@ -24,8 +25,6 @@ DOCUMENT_HEADS = frozenset(
     study survey poll analysis review audit""".split()
 )
 
-# Documents an issuer puts out to speak, as opposed to studies that find things.
-_ISSUED = frozenset("statement release letter memo email notice announcement communique".split())
 
 # Only a bare "a statement" or "the release" is the last speaker's: "a Turkish
 # statement", "several posts on social media" are someone else's.
@@ -82,7 +81,7 @@ def issuer(r: SpeakerResolver, subj: Subject) -> Person | None:
         if found is not None and not found.name[:1].isupper() and kind == "name":
             return None  # "a tweet by US Secretary of State": the name was cut off
         return found
-    if head in _ISSUED and _BARE.fullmatch(text):
+    if head in ISSUED_WRITINGS and _BARE.fullmatch(text):
         put_out = _PUT_OUT_BY.search(r.text, max(0, subj.start - 90), subj.start)
         if put_out is not None:
             # "Facebook released a statement which read, …": the issuer is the
@@ -97,7 +96,7 @@ def issuer(r: SpeakerResolver, subj: Subject) -> Person | None:
             found = r.resolve(Subject(at, at + len(who), who, kind, None))
             if found is not None:
                 return found
-    if head in _ISSUED and r.recent and _BARE.fullmatch(text):
+    if head in ISSUED_WRITINGS and r.recent and _BARE.fullmatch(text):
         # The last speaker the article named, not a description it never tied to one.
         last = next((p for p in reversed(r.recent) if not p.described), None)
         if last is not None and 0 <= subj.start - last.last_at < 400:

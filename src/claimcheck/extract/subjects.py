@@ -40,6 +40,7 @@ from claimcheck.extract.phrases import (
     noun_key,
     trim_np,
 )
+from claimcheck.lexicon.cues import ISSUED_WRITINGS
 from claimcheck.lexicon.names import (
     NOT_NAMES,
     PRONOUNS,
@@ -295,7 +296,7 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
 # A statement put out, as the object that ends a clause before a cue.
 _ISSUED_NP = re.compile(
     r"(?<![\w’'-])(?P<np>(?:a|an|the)\s+(?:(?:brief|short|written|joint|press|new)\s+)?"
-    r"(?:statement|letter|memo|release|notice|announcement|email|communiqu[eé]))"
+    r"(?:" + "|".join(sorted(ISSUED_WRITINGS)) + r"))"
     r"(?:\s*,)?(?P<rel>\s+(?:which|that))?\s*$"
 )
 

@@ -101,14 +101,17 @@ def _question_ended(view: str, a: int, b: int, label: str) -> bool:
     return label in _interviewers(view)
 
 
-_NAMED_TURN = re.compile(r"^[ \t]*[\"“]?[ \t]*\(\((?P<named>[A-Z][\w.'’ -]{0,40})\)\)[^\n]*", re.M)
+# A turn with the rest of its line: the same labels as _TURN, at any line's start.
+_LINE_TURN = re.compile(r"^(?:" + _TURN.pattern + r")[^\n]*", re.M)
 
 
 @functools.lru_cache(maxsize=4)
 def _interviewers(view: str) -> frozenset[str]:
     """Labels most of whose turns end in a question mark: the interviewer's."""
     asked: dict[str, list[int]] = {}
-    for m in _NAMED_TURN.finditer(view):
+    for m in _LINE_TURN.finditer(view):
+        if m.group("named") is None:
+            continue
         tally = asked.setdefault(m.group("named").strip(), [0, 0])
         tally[0] += m.group(0).rstrip(' \t"”').endswith("?")
         tally[1] += 1

@@ -90,6 +90,18 @@ SPEECH = frozenset(
 # phrase ("his message … read out on Friday") is not a clause of saying.
 SAID_BY_WRITING = frozenset({"read"})
 
+# Documents an issuer puts out to speak ("Acme issued a statement"): such a document
+# speaks for its issuer (extract.documents, extract.subjects).
+ISSUED_WRITINGS = frozenset(
+    "statement release letter memo email notice announcement communique communiqué".split()
+)
+
+# Written things whose words a "read" can report ("a banner reading “…”").
+READ_WRITINGS = ISSUED_WRITINGS | frozenset(
+    """post tweet message note sign banner placard caption e-mail text headline plaque
+    inscription card poster sticker t-shirt shirt""".split()
+)
+
 # Cues that may only stand after a quote or in an inverted cue ("…," he sighed).
 MANNER_ONLY = frozenset(
     """sigh shout yell scream whisper murmur exclaim quip joke laugh scoff snap chuckle gush
