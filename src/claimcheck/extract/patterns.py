@@ -79,7 +79,9 @@ _OBJ = (
 
 NOUN_NP = rf"(?:{DET}\s++{_MOD}\w[\w-]*+|[A-Z]?[a-z]++){_OBJ}"
 
-PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
+# The boundary keeps a pronoun from being read off the front of a name: "said Heather
+# Morrissette" is not "He", "said Ian Brown" not "I".
+PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)\b"
 
 
 def trie_pattern(words: list[str]) -> str:
