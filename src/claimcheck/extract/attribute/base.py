@@ -353,7 +353,12 @@ def speaker_of_cue_before(s: SentenceCtx, cue: CueHit) -> Subject | None:
     if INVERTIBLE.match(s.text[prev.start : prev.end]) and _INVERTED_GAP.fullmatch(
         s.text, prev.end, cue.start
     ):
-        # "…,” said Don Ytterberg, the party's county chairman, explaining that …"
+        # "…,” said Don Ytterberg, the party's county chairman, explaining that …"; but
+        # a cue with its subject before it has an object after it: "She noted her years
+        # as senator, saying …" is hers.
+        subj = subject_before(s.text, s.start, prev.start, loose=True)
+        if subj is not None and subj.kind != "relative":
+            return subj
         return speaker_after(s.text, prev.end, cue.start)
     return None
 

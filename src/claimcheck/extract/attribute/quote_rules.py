@@ -153,16 +153,19 @@ def cue_then_quote(s: SentenceCtx) -> list[RawClaim] | None:
         )
     ):
         return None
-    subj = speaker_before(s.text, s.start, cue.start, loose=cue.speech)
+    subj = None
     if (
-        subj is None
-        and cue.speech
+        cue.speech
         and _PARTICIPLE_FRAME.search(s.text, s.start, cue.end)
         and s.text[s.start : cue.start].rstrip().endswith(",")
     ):
         # "An eyewitness described how the attack unfolded, stating, “…”": the
-        # participle's speaker is the speaker of the cue before it, or the clause's subject.
+        # participle's speaker is the speaker of the cue before it, or the clause's subject;
+        # the phrase right before its comma is an object ("She noted her years as senator,
+        # saying “…”" is hers, not her years').
         subj = speaker_of_cue_before(s, cue) or clause_subject(s, cue.start)
+    if subj is None:
+        subj = speaker_before(s.text, s.start, cue.start, loose=cue.speech)
     if subj is None:
         return None
     rule = "cue-colon-quote" if ":" in between else "cue-then-quote"
