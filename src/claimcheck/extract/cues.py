@@ -167,6 +167,27 @@ _DET_BEFORE = re.compile(
 
 _POSSESSIVE_BEFORE = re.compile(r"\w['’]s?\s+$")
 
+# A determiner and one singular word before a cue that is also a noun make a noun phrase:
+# "in her home state", "a press release" would need "states", "releases" as verbs of a
+# singular subject. Plural nouns without an -s can still be the subject ("the police
+# say"), and a cue that is no noun has its subject there ("activists clamoring to block
+# the nominee say").
+_ALSO_NOUNS = frozenset(
+    "state report claim comment reply note answer remark tweet post estimate promise pledge "
+    "vow release call request demand joke boast charge question guess hint forecast fear "
+    "hope plan doubt".split()
+)
+# …unless a clause follows, as after a verb: "Supporters of the law hope this is …" ("that"
+# does not tell: "his recent claim that …" is a noun).
+_CLAUSE_AFTER = re.compile(
+    r"\s+(?:this|these|those|he|she|it|they|we|I|there|the|a|an|his|her|their)\s"
+)
+_DET_WORD_BEFORE = re.compile(
+    r"(?<![\w’'-])(?i:the|a|an|this|that|his|her|their|its|our|my|your)\s+"
+    r"(?!(?:people|police|media|children|men|women|staff|public|press)\s)"
+    r"[a-z]+(?<!s)(?<!ly)\s+$"
+)
+
 _PREP_AFTER = re.compile(r"\s+(?:for|of|on|in|to|from|with|among|over)\b")
 
 # A participle after an article, a possessive determiner or a name's "'s" is an
@@ -219,6 +240,11 @@ def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
         lemma = FORMS.get(word, "according to")
         if (word == lemma or word == lemma + "s") and (
             _DET_BEFORE.search(text, max(0, start - 12), start)
+            or (
+                word in _ALSO_NOUNS
+                and _DET_WORD_BEFORE.search(text, max(0, start - 30), start)
+                and not _CLAUSE_AFTER.match(text, end)
+            )
             or (
                 _POSSESSIVE_BEFORE.search(text, max(0, start - 4), start)
                 and _PREP_AFTER.match(text, end)
