@@ -267,7 +267,17 @@ class SpeakerResolver:
             if len(key) == 1:
                 folded = fold(key[0])
                 full = [f for f in self.known_full if folded in (fold(f[-1]), fold(f[0]))]
-                if not any(folded == fold(f[-1]) for f in full):
+                # A bare name that is someone's surname is that person, not the first
+                # word of another name: "Trump" is Donald Trump, not Trump University.
+                # Only a name that may well be a person's wins so ("Unlike Patriot",
+                # "Besides Centerview" are a sentence's opener and a body's name).
+                surnamed = [f for f in full if folded == fold(f[-1])]
+                first = [f for f in full if folded != fold(f[-1])]
+                if surnamed and first and key[0].lower() not in PLACE_NAMES:
+                    persons = [f for f in surnamed if self._may_be_given(f)]
+                    if persons:
+                        full = persons
+                elif not any(folded == fold(f[-1]) for f in full):
                     # A given name alone is the person named in full; a body's name is
                     # not the name of its unit or product ("Facebook Research").
                     full = [f for f in full if not _body_after(key[0], f)]
@@ -342,6 +352,25 @@ class SpeakerResolver:
             if long is not None and long[-len(key) :] == key:
                 return long
         return key
+
+    def _may_be_given(self, full: tuple[str, ...]) -> bool:
+        """Whether the first word of a name may be a given name: a known one, or a word the
+        text never writes in lower case, in a name written at least once inside a sentence
+        (a run that only ever opens one, "Besides Centerview", is an opener and a name)."""
+        word = full[0]
+        if given_names.gender_of(word) is not None:
+            return True
+        low = word.lower()
+        if re.search(rf"(?<![\w’'-]){re.escape(low)}(?![\w’'-])", self.text):
+            return False
+        written = " ".join(full)
+        at = self.text.find(written)
+        while at >= 0:
+            before = self.text[max(0, at - 3) : at].rstrip(" \t\"“‘'(")
+            if before and before[-1] not in ".!?\n:":
+                return True
+            at = self.text.find(written, at + 1)
+        return False
 
     def _most_named(self, full: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
         """ "Trump" in a round-up naming Donald Trump a dozen times and Mary Trump once:
