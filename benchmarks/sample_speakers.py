@@ -2,6 +2,8 @@
 
     python benchmarks/sample_speakers.py skeleton > rows.json   # unlabelled rows
     python benchmarks/sample_speakers.py show [--split dev|test] > reading.txt
+    python benchmarks/sample_speakers.py skeleton --draw dev2 > rows.json
+    python benchmarks/sample_speakers.py show --draw dev2 > reading.txt
 
 With a fixed seed, claims of kind ``quote`` or ``indirect`` are drawn uniformly
 at random (over claims, not articles) from the extractor's output on every
@@ -13,6 +15,16 @@ split and the split is fixed before any label is written.
 The draw depends on the extractor's output: the labelled rows were drawn with
 claimcheck at commit cf9e81a, and the labels file, not a new draw, is the
 record (a changed extractor draws other rows).
+
+``--draw dev2`` draws a second, fresh sample to read while working, once the
+first dev half had been read so often that its precision no longer said how
+the extractor does on unseen claims: 200 claims of kind ``quote`` or
+``indirect``, with seed 20261207, uniformly over the claims of the articles
+that hold no ``test`` row of the labels file (drawn or discarded), leaving out
+every claim that overlaps a row already labelled. All are split ``dev2`` and
+numbered on from the labels file's highest ``n``. The ``dev2`` rows were drawn
+with claimcheck at the commit each row's ``drawn_at`` names; as with the first
+draw, the labels file is the record.
 
 ``show`` prints what a labeller reads: each article once, with each drawn
 span wrapped in ``⟦#n … #n⟧``; of a long article only the opening paragraphs
@@ -38,6 +50,9 @@ HERE = Path(__file__).resolve().parent
 WIKINEWS = HERE.parents[1] / "shared" / "corpora" / "wikinews" / "wikinews_2019_2020.jsonl"
 SEED = 20261203
 DRAW = 340
+LABELS = HERE / "labels" / "speakers-wikinews.json"
+DEV2_SEED = 20261207
+DEV2_DRAW = 200
 
 
 @dataclass(frozen=True)
@@ -83,6 +98,33 @@ def draw(texts: dict[str, str], seed: int = SEED, k: int = DRAW) -> list[Drawn]:
         else:
             split[url] = "test"
     return [Drawn(i, split[u], u, a, b) for i, (u, a, b) in enumerate(picked)]
+
+
+def draw_dev2(
+    texts: dict[str, str], labels: Path = LABELS, seed: int = DEV2_SEED, k: int = DEV2_DRAW
+) -> list[Drawn]:
+    """A fresh sample from the articles without a test row, none overlapping a labelled row."""
+    data = json.loads(labels.read_text(encoding="utf-8"))
+    known = data["rows"] + data.get("discarded", [])
+    test_urls = {r["url"] for r in known if r["split"] == "test"}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for r in known:
+        spans.setdefault(r["url"], []).append((r["offset"], r["end"]))
+    pool: list[tuple[str, int, int]] = []
+    for url, text in texts.items():
+        if url in test_urls:
+            continue
+        for c in extract(from_text(text)).claims:
+            if c.kind not in ("quote", "indirect"):
+                continue
+            if any(c.start < b and a < c.end for a, b in spans.get(url, ())):
+                continue
+            pool.append((url, c.start, c.end))
+    picked = random.Random(seed).sample(pool, k)
+    order = {url: i for i, url in enumerate(texts)}
+    picked.sort(key=lambda p: (order[p[0]], p[1], p[2]))
+    first = 1 + max(r["n"] for r in known)
+    return [Drawn(first + i, "dev2", u, a, b) for i, (u, a, b) in enumerate(picked)]
 
 
 def _keep(text: str, rows: list[Drawn], full: bool) -> list[tuple[int, int]]:
@@ -142,11 +184,20 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("what", choices=["skeleton", "show"])
     ap.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    ap.add_argument(
+        "--draw",
+        choices=["first", "dev2"],
+        default="first",
+        help="first: the dev/test draw; dev2: the fresh reading sample (see above)",
+    )
     ap.add_argument("--url", help="only this article")
     ap.add_argument("--full", action="store_true", help="show whole articles")
     args = ap.parse_args()
     texts = load()
-    rows = [r for r in draw(texts) if args.split in ("all", r.split)]
+    if args.draw == "dev2":
+        rows = draw_dev2(texts)
+    else:
+        rows = [r for r in draw(texts) if args.split in ("all", r.split)]
     if args.url:
         rows = [r for r in rows if r.url == args.url]
     if args.what == "show":
