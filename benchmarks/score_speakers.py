@@ -1,6 +1,6 @@
 """Canonical speaker names of claims on Wikinews, against hand labels.
 
-    python benchmarks/score_speakers.py [--split dev|test|all] [--verbose] [--json]
+    python benchmarks/score_speakers.py [--split dev|dev2|test|all] [--verbose] [--json]
                                         [--min precision=0.97 ...] [--max junk=0.01 ...]
 
 ``benchmarks/labels/speakers-wikinews.json`` holds hand labels for claims drawn
@@ -11,6 +11,12 @@ labelled article and, for each row, takes the predicted ``quote``/``indirect``
 claim that overlaps the labelled span in the most characters. The row is *still
 extracted* when that claim covers at least half of the labelled span, or at
 least half of the claim lies inside it.
+
+Splits: ``dev`` and ``test`` halve the first draw by article; ``dev2`` is a
+second, fresh draw from the articles without a test row, read while working
+once ``dev`` had been read too often to say how the extractor does on unseen
+claims (see ``benchmarks/sample_speakers.py``). ``test`` is scored, never
+read: ``--verbose`` lists rows of ``dev`` or ``dev2`` only.
 
 Numbers, per split:
 
@@ -83,6 +89,8 @@ SHARED = HERE.parents[1] / "shared"
 LABELS = HERE / "labels" / "speakers-wikinews.json"
 WIKINEWS = SHARED / "corpora" / "wikinews" / "wikinews_2019_2020.jsonl"
 KINDS = ("quote", "indirect")
+SPLITS = ("dev", "dev2", "test")
+READABLE = ("dev", "dev2")
 METRICS = (
     "rows",
     "extracted",
@@ -607,8 +615,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--split", choices=["dev", "test", "all"], default="all")
-    ap.add_argument("--verbose", action="store_true", help="list wrong, junk and spurious rows")
+    ap.add_argument("--split", choices=[*SPLITS, "all"], default="all")
+    ap.add_argument(
+        "--verbose",
+        action="store_true",
+        help="list wrong, junk and spurious rows (of dev or dev2 only; test is never read)",
+    )
     ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
     ap.add_argument(
         "--min",
@@ -625,10 +637,17 @@ def main(argv: list[str] | None = None) -> int:
         help="exit 1 if NAME (e.g. junk) of --split is above X; repeatable",
     )
     args = ap.parse_args(argv)
+    if args.verbose and args.split not in READABLE:
+        print(
+            f"--verbose lists rows to read, and split {args.split!r} holds test rows, which are "
+            "scored only: use --split dev or --split dev2",
+            file=sys.stderr,
+        )
+        return 2
     floors = _bounds(args.min, "--min")
     ceilings = _bounds(args.max, "--max")
     outcomes = score()
-    splits = ["dev", "test", "all"] if args.split == "all" else [args.split]
+    splits = [*SPLITS, "all"] if args.split == "all" else [args.split]
     report = {s: numbers(o for o in outcomes if s in ("all", o.split)) for s in splits}
     if args.json:
         print(json.dumps(report, indent=1))
