@@ -73,16 +73,30 @@ def load(corpus: Path = WIKINEWS) -> dict[str, str]:
     return texts
 
 
-def draw(texts: dict[str, str], seed: int = SEED, k: int = DRAW) -> list[Drawn]:
-    pool: list[tuple[str, int, int]] = []
-    for url, text in texts.items():
-        for c in extract(from_text(text)).claims:
-            if c.kind in ("quote", "indirect"):
-                pool.append((url, c.start, c.end))
-    rng = random.Random(seed)
+def _pool(texts: dict[str, str]) -> list[tuple[str, int, int]]:
+    """Every quote or indirect claim the extractor makes, as (url, start, end)."""
+    return [
+        (url, c.start, c.end)
+        for url, text in texts.items()
+        for c in extract(from_text(text)).claims
+        if c.kind in ("quote", "indirect")
+    ]
+
+
+def _pick(
+    texts: dict[str, str], pool: list[tuple[str, int, int]], rng: random.Random, k: int
+) -> list[tuple[str, int, int]]:
+    """``k`` claims drawn uniformly, in corpus order."""
     picked = rng.sample(pool, k)
     order = {url: i for i, url in enumerate(texts)}
     picked.sort(key=lambda p: (order[p[0]], p[1], p[2]))
+    return picked
+
+
+def draw(texts: dict[str, str], seed: int = SEED, k: int = DRAW) -> list[Drawn]:
+    rng = random.Random(seed)
+    picked = _pick(texts, _pool(texts), rng, k)
+    order = {url: i for i, url in enumerate(texts)}
     per_article: dict[str, int] = {}
     for url, _, _ in picked:
         per_article[url] = per_article.get(url, 0) + 1
@@ -110,19 +124,12 @@ def draw_dev2(
     spans: dict[str, list[tuple[int, int]]] = {}
     for r in known:
         spans.setdefault(r["url"], []).append((r["offset"], r["end"]))
-    pool: list[tuple[str, int, int]] = []
-    for url, text in texts.items():
-        if url in test_urls:
-            continue
-        for c in extract(from_text(text)).claims:
-            if c.kind not in ("quote", "indirect"):
-                continue
-            if any(c.start < b and a < c.end for a, b in spans.get(url, ())):
-                continue
-            pool.append((url, c.start, c.end))
-    picked = random.Random(seed).sample(pool, k)
-    order = {url: i for i, url in enumerate(texts)}
-    picked.sort(key=lambda p: (order[p[0]], p[1], p[2]))
+    pool = [
+        (url, a, b)
+        for url, a, b in _pool(texts)
+        if url not in test_urls and not any(a < y and x < b for x, y in spans.get(url, ()))
+    ]
+    picked = _pick(texts, pool, random.Random(seed), k)
     first = 1 + max(r["n"] for r in known)
     return [Drawn(first + i, "dev2", u, a, b) for i, (u, a, b) in enumerate(picked)]
 

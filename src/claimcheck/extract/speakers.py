@@ -272,12 +272,11 @@ class SpeakerResolver:
                 # Only a name that may well be a person's wins so ("Unlike Patriot",
                 # "Besides Centerview" are a sentence's opener and a body's name).
                 surnamed = [f for f in full if folded == fold(f[-1])]
-                first = [f for f in full if folded != fold(f[-1])]
-                if surnamed and first and key[0].lower() not in PLACE_NAMES:
+                if surnamed and len(surnamed) < len(full) and key[0].lower() not in PLACE_NAMES:
                     persons = [f for f in surnamed if self._may_be_given(f)]
                     if persons:
                         full = persons
-                elif not any(folded == fold(f[-1]) for f in full):
+                elif not surnamed:
                     # A given name alone is the person named in full; a body's name is
                     # not the name of its unit or product ("Facebook Research").
                     full = [f for f in full if not _body_after(key[0], f)]
@@ -363,13 +362,11 @@ class SpeakerResolver:
         low = word.lower()
         if re.search(rf"(?<![\w’'-]){re.escape(low)}(?![\w’'-])", self.text):
             return False
-        written = " ".join(full)
-        at = self.text.find(written)
-        while at >= 0:
-            before = self.text[max(0, at - 3) : at].rstrip(" \t\"“‘'(")
-            if before and before[-1] not in ".!?\n:":
-                return True
-            at = self.text.find(written, at + 1)
+        for at, n in self.names_at:
+            if tuple(split_name(n)[1]) == full:
+                before = self.text[max(0, at - 3) : at].rstrip(" \t\"“‘'(")
+                if before and before[-1] not in ".!?\n:":
+                    return True
         return False
 
     def _most_named(self, full: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
