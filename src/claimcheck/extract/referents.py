@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from claimcheck.extract.people import ORG_HINTS, Person, split_name
 from claimcheck.extract.subjects import Subject
 from claimcheck.lexicon import given_names
+from claimcheck.lexicon.cues import FORMS
 from claimcheck.lexicon.names import NOT_NAMES, POLICE_RANKS
 
 if TYPE_CHECKING:
@@ -115,8 +116,8 @@ def _roles(
         before = _DESCRIPTOR.search(text, max(0, at - 50), at)
         if before is not None:
             for w in reversed(before.group(1).split()):
-                if w in _FUNCTION:
-                    break
+                if w in _FUNCTION or w.endswith("ed") or w in FORMS:
+                    break  # "a federal judge granted Judicial Watch": a verb ends the role
                 words.add(w.rstrip("’'"))
         end = at + len(name)
         after = _APPOSITIVE.match(text, end, end + 120)
