@@ -18,7 +18,7 @@ from claimcheck.extract.people import (
 )
 from claimcheck.extract.pronouns import antecedent
 from claimcheck.extract.subjects import Subject
-from claimcheck.lexicon.names import TITLES
+from claimcheck.lexicon.names import TITLES, title_forms
 
 if TYPE_CHECKING:
     from claimcheck.extract.speakers import SpeakerResolver
@@ -86,12 +86,18 @@ def described(r: SpeakerResolver, subj: Subject) -> Person:
     words = bare.lower().split()
     kin = bool(words) and words[-1] in referents.KIN  # "the father": someone's father
     if low.startswith("the ") and not elsewhere and not kin:
+        best, best_at = None, -1
         for p in reversed(r.recent):
             # The role's head only: "the study" is not "co-author of a new study".
             head = ROLE_HEAD.split(p.role or "", maxsplit=1)[0]
-            hay = " ".join(t.lower() for t in p.titles) + " " + head.lower()
-            if p.kind == "person" and words and all(w in hay.split() for w in words):
-                return p
+            hay = {f for t in p.titles for f in title_forms(t)} | set(head.lower().split())
+            if p.kind == "person" and words and all(w in hay for w in words):
+                # The one named last, by any form of the name, not the last to speak.
+                at = referents.last_named(r, p.tokens[-1], subj.start, p.last_at)
+                if at > best_at:
+                    best, best_at = p, at
+        if best is not None:
+            return best
     if low.startswith("the ") and not elsewhere:
         for p in r.people:
             if p.name.lower() == bare.lower():
@@ -106,9 +112,11 @@ def described(r: SpeakerResolver, subj: Subject) -> Person:
             return found
     capitalised = all(w[:1].isupper() for w in bare.split()[:-1])
     if low.startswith("the ") and len(words) >= 2 and words[-1] in TITLES and capitalised:
-        # "the Timmins-James Bay MP", "the Liberal MP": the person with that title.
+        # "the Timmins-James Bay MP", "the Liberal MP": the person with that title, and
+        # none introduced with another place ("the Florida senator").
         head = Subject(subj.start, subj.end, f"the {words[-1]}", "noun", None)
-        found = referents.titled_person(r, head)
+        places = frozenset(w.strip(".,") for w in " ".join(words[:-1]).replace("-", " ").split())
+        found = referents.titled_person(r, head, places=places)
         if found is not None:
             return found
     found = referents.epithet(r, subj) or referents.kin(r, subj)

@@ -152,7 +152,7 @@ def split_name(text: str) -> tuple[list[str], list[str]]:
     the role; "Gen" without a full stop is not a title.
     """
     raw = text.split()
-    words = [_drop_possessive(w) for w in raw]
+    words = [drop_possessive(w) for w in raw]
     owner = next((i for i in range(len(raw) - 1) if raw[i] != words[i]), -1)
     if owner >= 0 and words[owner].lower() in TITLES:
         owner = -1  # "the Alachua Sheriff's Office", "the Governor's Office": one name
@@ -186,7 +186,7 @@ _ROLE_PREPOSITIONS = frozenset(["of", "from", "for", "to"])
 _POSSESSIVES = ("’s", "'s", "’", "'")
 
 
-def _drop_possessive(word: str) -> str:
+def drop_possessive(word: str) -> str:
     # String tests instead of a regex substitution: this runs for every word of
     # every name, and most words have no possessive (one test rules them out).
     if word.endswith(_POSSESSIVES):

@@ -13,11 +13,12 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from claimcheck.extract.people import ORG_HINTS, Person, split_name
+from claimcheck.extract.people import ORG_HINTS, Person, drop_possessive, split_name
 from claimcheck.extract.subjects import Subject
 from claimcheck.lexicon import given_names
 from claimcheck.lexicon.cues import FORMS
-from claimcheck.lexicon.names import NOT_NAMES, POLICE_RANKS
+from claimcheck.lexicon.names import NOT_NAMES, POLICE_RANKS, title_forms
+from claimcheck.lexicon.places import PLACE_WORDS, STATE_OF_TAG
 
 if TYPE_CHECKING:
     from claimcheck.extract.speakers import SpeakerResolver
@@ -50,7 +51,7 @@ _KINDS = {w: kind for kind, ws in _KIND_WORDS.items() for w in ws.split()}
 # Words before a role that describe the holder, not the office: "the former mayor".
 _MODIFIERS = frozenset(
     """former then current incoming outgoing new newly acting interim longtime long-time
-    veteran rookie young old retired late first second third deputy""".split()
+    veteran rookie young old retired late first second third""".split()
 )
 
 _DESCRIPTOR = re.compile(r"((?:[a-z][a-z’'-]*\s+){1,3})$")
@@ -59,6 +60,8 @@ _APPOSITIVE = re.compile(
     r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:an?|the|who\s+is\s+an?|who\s+is\s+the)\s+"
     r"((?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*)(?=\s*[,.;]|\s+(?:of|at|for|with|from|in|and|who)\b)"
 )
+
+_PARTY_TAG = re.compile(r"\s*(?:,\s*[DRI]-|\((?:[DRI]-)?)([A-Z][A-Za-z.]{1,6})")
 
 _ROLE_TAIL = re.compile(r"\s+(?:of|for|at|with|from|in|on|who|whose|which|that)\s+")
 
@@ -123,8 +126,14 @@ def _roles(
         after = _APPOSITIVE.match(text, end, end + 120)
         if after is not None:
             words.update(w.lower() for w in after.group(1).split())
+        tag = _PARTY_TAG.match(text, end, end + 20)
+        if tag is not None:
+            # "Sen. Marco Rubio, R-Fla.", "Sen. Rand Paul (Ky.)": the state is a place word.
+            state = STATE_OF_TAG.get(tag.group(1).lower().rstrip("."))
+            if state is not None:
+                words.add(state)
         titles, _ = split_name(name)
-        words.update(t.lower().rstrip(".") for t in titles)
+        words.update(f for t in titles for f in title_forms(t))
         if words & POLICE_RANKS:
             words.add("officer")
         if words:
@@ -132,48 +141,131 @@ def _roles(
     return tuple(out)
 
 
-def titled_person(r: SpeakerResolver, subj: Subject, reach: int = 6000) -> Person | None:
-    """The person the text introduced with the description's role ("the mayor")."""
+def titled_person(
+    r: SpeakerResolver, subj: Subject, reach: int = 6000, places: frozenset[str] = frozenset()
+) -> Person | None:
+    """The person the text introduced with the description's role ("the mayor").
+
+    With ``places``, the description's own place words, a holder whose title or role
+    names another place is someone else ("the Florida senator" is not "Texas Sen.").
+    """
     head, words = head_and_words(subj.text)
     if not head or head in BODY_NOUNS or head in _NOT_ONE_PERSON or subj.role:
         return None  # "the president of Turkey" is not the president the text named
     if head in KIN:
         return None  # "the father" is someone's father, not the one named as Spindler's
     wanted = {w for w in words if w not in _MODIFIERS} or {head}
-    # A speaker already known with that title or role, most recent first.
+    if "former" not in words:
+        return _holder(r, subj, wanted, places, reach)
+    # "The former governor": whoever was introduced as a former one, else the holder
+    # of the title ("President George W. Bush … the former president").
+    return _holder(r, subj, wanted | {"former"}, places, reach) or _holder(
+        r, subj, wanted, places, reach
+    )
+
+
+def _holder(
+    r: SpeakerResolver,
+    subj: Subject,
+    wanted: set[str],
+    places: frozenset[str],
+    reach: int,
+) -> Person | None:
+    # Whoever holds the title and was referred to last, by any form of the name: "the
+    # senator" after "Rubio sought to …" is Rubio, though Sanders spoke since.
+    best: Person | None = None
+    best_at = -1
     for p in reversed(r.recent):
         if p.kind != "person" or p.described:
             continue
-        hay = {t.lower().rstrip(".") for t in p.titles}
+        hay = {f for t in p.titles for f in title_forms(t)}
         hay.update(re.split(r"[\s,]+", _ROLE_TAIL.split((p.role or "").lower(), maxsplit=1)[0]))
         if hay & POLICE_RANKS:
             hay.add("officer")
-        if wanted <= hay:
-            return p
+        if places or "former" in wanted:
+            # What was written with any of the person's names: "Sen. Marco Rubio, R-Fla.",
+            # "former Gov. Rick Perry".
+            written = _intro_words(r, p.tokens[-1], subj.start)
+            hay.update(w for w in written if w in PLACE_WORDS or w == "former")
+        if wanted <= hay and not _elsewhere(hay, places) and not _lesser(hay, wanted):
+            last = last_named(r, p.tokens[-1], subj.start, p.last_at)
+            if last > best_at:
+                best, best_at = p, last
     # Else every person the text introduced with that role before the mention: the
     # one referred to most recently ("the president" is Trump, not a Roosevelt
     # named once in passing).
-    best: Person | None = None
-    best_at = -1
+    intro: tuple[int, str] | None = None
     for at, name, role_words in _roles(r.text, tuple(r.names_at)):
         if at >= subj.start:
             break
-        if not wanted <= role_words:
+        if not wanted <= role_words or _elsewhere(role_words, places):
+            continue
+        if _lesser(role_words, wanted):
             continue
         _, toks = split_name(name)
         if not toks or any(t.lower() in ORG_HINTS for t in toks):
             continue
         known = r.lookup(tuple(toks))
-        last = max(at, known.last_at if known is not None else -1)
+        if known is not None and known is best:
+            continue
+        last = last_named(r, toks[-1], subj.start, known.last_at if known is not None else at)
         # Introduced long ago as "Mayor McCallum", but spoken of since: still the mayor.
         if subj.start - last > reach:
             continue
         if last > best_at:
             best_at = last
-            best = known or r.named(Subject(at, at + len(name), name, "name", None))
+            best, intro = known, (None if known is not None else (at, name))
+    if intro is not None:
+        at, name = intro
+        best = r.named(Subject(at, at + len(name), name, "name", None))
     if best is not None and best.kind == "person":
         return best
     return None
+
+
+def last_named(r: SpeakerResolver, surname: str, before: int, since: int) -> int:
+    """Where the text last names ``surname`` before ``before`` (else ``since``, else 0).
+
+    A bare surname counts ("Rubio sought to …"): ``names_at`` holds only longer names.
+    """
+    lo = since if 0 <= since < before else 0
+    text = r.text
+    at = text.rfind(surname, lo, before)
+    while at >= 0:
+        end = at + len(surname)
+        whole = end >= len(text) or not text[end].isalnum()
+        if whole and (at == 0 or not text[at - 1].isalnum()):
+            return at
+        at = text.rfind(surname, lo, at)
+    return lo
+
+
+def _intro_words(r: SpeakerResolver, surname: str, before: int) -> set[str]:
+    out: set[str] = set()
+    for at, name, role_words in _roles(r.text, tuple(r.names_at)):
+        if at >= before:
+            break
+        words = name.split()
+        if words and drop_possessive(words[-1]) == surname:
+            out |= role_words
+    return out
+
+
+# Words that make a title another, lesser office: "Vice President Joe Biden" is not
+# "the president", "Lt. Gov. Dan Patrick" not "the governor".
+_LESSER = frozenset("vice deputy assistant associate lt lieutenant under sub".split())
+
+
+def _lesser(hay: set[str] | frozenset[str], wanted: set[str]) -> bool:
+    return any(w in _LESSER and w not in wanted for w in hay)
+
+
+def _elsewhere(words: set[str] | frozenset[str], places: frozenset[str]) -> bool:
+    # "The Florida senator" is whoever was written with Florida, not one with no place.
+    named = places & PLACE_WORDS
+    if named:
+        return not words & named
+    return bool(places) and any(w in PLACE_WORDS and w not in places for w in words)
 
 
 # Relations that name a person by someone else: "Spindler's father, Joseph".

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Written before a name as a form of address ("Senator Kelly", "Dr Das"); never part
 # of the canonical name. "Gen" without a full stop is deliberately absent: "Gen
 # Nakatani" is a given name.
@@ -14,7 +16,7 @@ HONORIFICS = frozenset(
     sheikh chairman chairwoman chair commissioner inspector detective officer director dean
     speaker superintendent constable sheriff cardinal bishop archbishop mufti imam rabbi
     pastor assemblyman assemblywoman assemblymember councilman councilwoman councillor
-    councilor coach monsignor msgr msgr. monsenor monseñor const const. cst cst. cpl cpl.
+    councilor coach monsignor msgr msgr. coun coun. monsenor monseñor const const. cst cst. cpl cpl.
     corporal insp insp. supt supt. det det. staff-sgt""".split()
 )
 
@@ -32,12 +34,59 @@ ROLE_WORDS = frozenset(
     attorney lawyer prosecutor whip administrator secretary-general envoy actor actress
     scientist immunologist epidemiologist virologist physician surgeon broadcaster
     businessman businesswoman entrepreneur legislator lawmaker co-author author co-developer
-    developer mp mep singer comedian novelist historian researcher journalist columnist
+    developer mp mep mla mpp mha mna singer comedian novelist historian researcher journalist columnist
     podcaster commentator filmmaker astronaut physicist scholar activist billionaire owner
     magnate mogul tycoon""".split()
 )
 
 TITLES = HONORIFICS | ROLE_WORDS
+
+# What a title's holder is called again once named: "Sen. Marco Rubio … the senator",
+# "Rep. Nancy Pelosi … the congresswoman", "MLA Jane Doe … the lawmaker". Keys are
+# title words lower-cased without their full stop; each holder also keeps the word itself.
+_TITLE_FORMS = """
+sen senator: senator lawmaker legislator
+rep representative congressman congresswoman congressmember: representative congressman
+    congresswoman lawmaker legislator
+mp mla mpp mha mna mep assemblyman assemblywoman assemblymember legislator: lawmaker
+    legislator
+coun councillor councilor councilman councilwoman councilmember alderman alderwoman:
+    councillor councilor councilman councilwoman councilmember
+gov governor: governor
+pres president: president
+gen general: general
+lt lieutenant: lieutenant
+col colonel: colonel
+capt captain: captain
+maj major: major
+sgt sergeant: sergeant
+adm admiral: admiral
+cmdr commander: commander
+prof professor: professor
+rev reverend: reverend
+insp inspector: inspector
+supt superintendent: superintendent
+det detective: detective
+const cst constable: constable
+cpl corporal: corporal
+msgr monsignor: monsignor
+chairman chairwoman chair chairperson: chair chairman chairwoman chairperson
+spokesman spokeswoman spokesperson: spokesman spokeswoman spokesperson
+"""
+TITLE_FORMS: dict[str, frozenset[str]] = {
+    key: frozenset(forms.split())
+    for keys, forms in (
+        line.split(":") for line in re.sub(r"\n\s+", " ", _TITLE_FORMS).strip().splitlines()
+    )
+    for key in keys.split()
+}
+
+
+def title_forms(word: str) -> frozenset[str]:
+    """The words a holder of title ``word`` is called by ("Sen." -> senator, lawmaker)."""
+    low = word.lower().rstrip(".")
+    return TITLE_FORMS.get(low, frozenset()) | {low}
+
 
 PARTICLES = frozenset(
     "de da del della der di du van von la le bin ibn al el st. st dos das".split()

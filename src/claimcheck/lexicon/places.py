@@ -184,3 +184,37 @@ PLACE_NAMES: frozenset[str] = frozenset(
     }
     | set(_REGIONS)
 )
+
+# States and provinces of more than one word; with every single-word place, the words
+# that tell one office holder from another ("the Florida senator" is not "Texas Sen.
+# Ted Cruz", "the New Jersey governor" not Florida's).
+_LONG_REGIONS = """new hampshire|new jersey|new mexico|new york|north carolina|south carolina
+|north dakota|south dakota|rhode island|west virginia|british columbia|nova scotia
+|new brunswick|prince edward island|newfoundland|labrador"""
+_DIRECTIONS = frozenset({"new", "north", "south", "west", "east", "prince"})
+PLACE_WORDS: frozenset[str] = frozenset(
+    w
+    for place in [*PLACE_OF, *_LONG_REGIONS.replace("\n", "").split("|")]
+    for w in place.split()
+    if w not in _DIRECTIONS
+)
+
+# The states' abbreviations in party tags ("R-Fla.", "D-N.Y.", "I-Vt"), AP style and
+# postal, each to a word of the state's name.
+_STATE_ABBREVIATIONS = """ala al: alabama; alaska ak: alaska; ariz az: arizona; ark ar: arkansas;
+calif ca: california; colo co: colorado; conn ct: connecticut; del de: delaware;
+fla fl: florida; ga: georgia; hawaii hi: hawaii; idaho id: idaho; ill il: illinois;
+ind in: indiana; iowa ia: iowa; kan kans ks: kansas; ky: kentucky; la: louisiana;
+maine me: maine; md: maryland; mass ma: massachusetts; mich mi: michigan;
+minn mn: minnesota; miss ms: mississippi; mo: missouri; mont mt: montana;
+neb nebr ne: nebraska; nev nv: nevada; n.h nh: hampshire; n.j nj: jersey; n.m nm: mexico;
+n.y ny: york; n.c nc: carolina; n.d nd: dakota; ohio oh: ohio; okla ok: oklahoma;
+ore or: oregon; pa: pennsylvania; r.i ri: rhode; s.c sc: carolina; s.d sd: dakota;
+tenn tn: tennessee; texas tex tx: texas; utah ut: utah; vt: vermont; va: virginia;
+wash wa: washington; w.va wv: virginia; wis wisc wi: wisconsin; wyo wy: wyoming"""
+STATE_OF_TAG: dict[str, str] = {
+    abbr: state.strip()
+    for item in _STATE_ABBREVIATIONS.split(";")
+    for abbrs, state in [item.split(":")]
+    for abbr in abbrs.split()
+}
