@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import time
 from array import array
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,17 +89,13 @@ class ReadyRows(DocRows):
 
     ready: array[int] = field(default_factory=lambda: array("q"))
 
-    def postings(self) -> Iterator[tuple[int, int, int]]:
-        flat = iter(self.ready)
-        return zip(flat, flat, flat, strict=True)
+    def flat(self) -> array[int]:
+        return self.ready
 
 
 def ready(rows: DocRows) -> ReadyRows:
     fields = {f: getattr(rows, f) for f in DocRows.__dataclass_fields__}
-    flat = array("q")
-    for posting in rows.postings():
-        flat.extend(posting)
-    return ReadyRows(**fields, ready=flat)
+    return ReadyRows(**fields, ready=rows.flat())
 
 
 @dataclass(frozen=True)

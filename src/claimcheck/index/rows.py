@@ -9,6 +9,7 @@ claim units, ``TEXT`` posts passages (the documents' prose).
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -66,25 +67,38 @@ class DocRows:
     units: list[UnitRow] = field(default_factory=list)
     passages: list[EntryRow] = field(default_factory=list)
 
-    def postings(self) -> Iterator[tuple[int, int, int]]:
-        """(kind, key, local id) of every posting, each once."""
-        return postings(self.claims, self.units, self.passages)
+    def flat(self) -> array[int]:
+        """The postings, (kind, key, local id) after one another."""
+        return flat_postings(self.claims, self.units, self.passages)
 
 
-def postings(
+def flat_postings(
     claims: list[EntryRow], units: list[UnitRow], texts: list[EntryRow]
-) -> Iterator[tuple[int, int, int]]:
-    """The postings of stored rows; deleting a document recomputes them from its rows."""
+) -> array[int]:
+    """The postings of stored rows, each once, as (kind, key, local id) after one
+    another in one array: ~1,000 a news article, made on the worker and pickled as
+    bytes instead of as ~1,000 tuples. Deleting a document recomputes them from its
+    rows."""
+    out: list[int] = []
+    add = out.extend
     for u in units:
         words = claims[u.entry].key[u.cs : u.ce].split()
-        yield EXACT, exact_key(words), u.local
+        local = u.local
+        add((EXACT, exact_key(words), local))
         for h in winnow(shingles(words)):
-            yield GRAM, h, u.local
+            add((GRAM, h, local))
         for w in set(words):
-            yield WORD, word_key(w), u.local
+            add((WORD, word_key(w), local))
     for p in texts:
+        local = p.local
         for w in set(p.key.split()):
-            yield TEXT, word_key(w), p.local
+            add((TEXT, word_key(w), local))
+    return array("q", out)
+
+
+def triples(flat: array[int]) -> Iterator[tuple[int, int, int]]:
+    it = iter(flat)
+    return zip(it, it, it, strict=True)
 
 
 def _entry(local: int, claim: Claim, text: str, first_unit: int) -> tuple[EntryRow, list[UnitRow]]:

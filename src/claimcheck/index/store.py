@@ -23,8 +23,17 @@ from typing import Any
 
 from claimcheck.errors import InputError
 from claimcheck.index import schema
-from claimcheck.index.rows import CLAIMS, LOCAL_BITS, PASSAGES, DocRows, EntryRow, UnitRow, doc_rows
-from claimcheck.index.rows import postings as row_postings
+from claimcheck.index.rows import (
+    CLAIMS,
+    LOCAL_BITS,
+    PASSAGES,
+    DocRows,
+    EntryRow,
+    UnitRow,
+    doc_rows,
+    flat_postings,
+    triples,
+)
 from claimcheck.loaders.documents import Document
 from claimcheck.models import Ledger
 
@@ -249,10 +258,10 @@ class Store:
                 known[rows.path] = doc
             self._insert(doc, rows)
             if staged:
-                self.stage(unit_id(doc, 0), rows.postings())
+                self.stage(unit_id(doc, 0), triples(rows.flat()))
             else:
                 base = unit_id(doc, 0)
-                posts.extend([(k, key, base | local) for k, key, local in rows.postings()])
+                posts.extend([(k, key, base | local) for k, key, local in triples(rows.flat())])
         # The batch's postings in one statement, and one count update per key
         # (common words are shared by most documents of a batch). Sorted: a
         # B-tree takes rows in key order with far fewer pages touched.
@@ -375,7 +384,8 @@ class Store:
     def _delete(self, doc: int, keep_row: bool = False) -> None:
         claims, units, texts = self.doc_rows(doc)
         posts = [
-            (k, key, unit_id(doc, local)) for k, key, local in row_postings(claims, units, texts)
+            (k, key, unit_id(doc, local))
+            for k, key, local in triples(flat_postings(claims, units, texts))
         ]
         self.many("DELETE FROM post WHERE kind = ? AND key = ? AND id = ?", posts)
         counts = Counter((k, key) for k, key, _ in posts)
