@@ -8,6 +8,7 @@ they run:
                  rules every store shares
 3. ``rows``      one document's ledger and prose as table rows
 4. ``schema``    the tables, the same on every backend
+   ``packed``    a key's posting ids as one packed value, grouped and merged
 5. ``store``     a connection to an index: SQLite (``sqlite``) or PostgreSQL
                  (``postgres``); ``open_store(location)`` picks one
 6. ``update``    bring an index up to date with a corpus: only the documents whose

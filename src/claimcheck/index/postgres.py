@@ -10,8 +10,7 @@ last, whatever commits meanwhile.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from claimcheck.errors import InputError
@@ -48,20 +47,19 @@ class PostgresStore(Store):
             for row in rows:
                 copy.write_row(row)
 
-    def create_staging(self) -> None:
+    def stream(self, text: str, params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
+        # A server-side cursor: the rows come in batches, not all into this process.
+        with self.conn.cursor(name="claimcheck_stream") as cur:
+            cur.itersize = 4096
+            cur.execute(self.sql(text), params)
+            yield from cur
+
+    def create_merged(self) -> None:
         self.run(
-            "CREATE TEMP TABLE post_load (kind SMALLINT, key BIGINT, id BIGINT) ON COMMIT DROP"
+            "CREATE TEMP TABLE post_merged (kind SMALLINT, key BIGINT, part BIGINT, ids BYTEA)"
         )
 
-    def stage(self, base: int, postings: Iterable[tuple[int, int, int]]) -> None:
-        with (
-            self.conn.cursor() as cur,
-            cur.copy("COPY post_load (kind, key, id) FROM STDIN") as copy,
-        ):
-            for kind, key, local in postings:
-                copy.write_row((kind, key, base | local))
-
-    def add_df(self, counts: Counter[tuple[int, int]]) -> None:
+    def add_df(self, counts: Sequence[tuple[int, int, int]]) -> None:
         if not counts:
             return
         with self.conn.cursor() as cur:
@@ -71,8 +69,8 @@ class PostgresStore(Store):
             )
             cur.execute("TRUNCATE df_delta")
             with cur.copy("COPY df_delta (kind, key, n) FROM STDIN") as copy:
-                for (kind, key), n in counts.items():
-                    copy.write_row((kind, key, n))
+                for row in counts:
+                    copy.write_row(row)
             cur.execute(
                 "INSERT INTO df (kind, key, n) SELECT kind, key, n FROM df_delta "
                 "ON CONFLICT (kind, key) DO UPDATE SET n = df.n + excluded.n"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from typing import Any
 
 from claimcheck.errors import InputError
 from claimcheck.index import schema
+from claimcheck.index.packed import unpack
 from claimcheck.index.rows import (
     CLAIMS,
     LOCAL_BITS,
@@ -40,6 +42,15 @@ from claimcheck.models import Ledger
 REBUILD = "claimcheck index --rebuild"
 _SUMMARY = "summary"  # the meta row of the corpus's counts and fingerprint
 _CHUNK = 900  # bound parameters per statement (SQLite's limit is 32766; stay far below)
+# A build writes its postings a part at a time: this many postings (~4,000 news
+# articles, ~100 MB to sort) make a part.
+PART = 1 << 22
+# A write merges the parts written by updates (every key's into one, dead ids
+# dropped) when there are more than this many (a lookup reads every part of a
+# key), and rewrites every part when dead ids are more than half the live ones
+# (and not few).
+COMPACT_PARTS = 16
+_DEAD_FLOOR = 1 << 18
 
 
 @dataclass(frozen=True)
@@ -80,6 +91,9 @@ class Store:
     def __init__(self, conn: Any, location: str) -> None:
         self.conn = conn
         self.location = location
+        # (first unit id, flat postings) of the documents written since the last part
+        self._pending: list[tuple[int, array[int]]] = []
+        self._pending_size = 0
 
     # ------------------------------------------------------------ backend hooks
     def begin_write(self) -> None:
@@ -128,11 +142,39 @@ class Store:
         marks = ",".join("?" * (columns.count(",") + 1))
         self.many(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
 
-    def add_df(self, counts: Counter[tuple[int, int]]) -> None:
+    def add_df(self, counts: Sequence[tuple[int, int, int]]) -> None:
+        """(kind, key, n) added to each key's count."""
         self.many(
             "INSERT INTO df (kind, key, n) VALUES (?, ?, ?) "
             "ON CONFLICT (kind, key) DO UPDATE SET n = df.n + excluded.n",
-            [(k, key, n) for (k, key), n in counts.items()],
+            counts,
+        )
+
+    def stream(self, text: str, params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
+        """The rows of a query without holding them all (a compaction reads every part)."""
+        cur = self.conn.cursor()
+        cur.execute(self.sql(text), params)
+        while rows := cur.fetchmany(4096):
+            yield from rows
+        cur.close()
+
+    def create_merged(self) -> None:
+        self.run(
+            "CREATE TEMP TABLE post_merged (kind INTEGER, key INTEGER, part INTEGER, ids BLOB)"
+        )
+
+    def counter(self, name: str) -> int:
+        """A count kept in ``meta``: ``next_doc``, ``next_part``, ``base`` (the last part
+        of the last build or full compaction), ``small`` (parts written since), ``live``
+        and ``dead`` (postings of indexed documents, and of documents no longer)."""
+        found = self.run("SELECT value FROM meta WHERE name = ?", (name,))
+        return int(found[0][0]) if found else 0
+
+    def set_counter(self, name: str, value: int) -> None:
+        self.run(
+            "INSERT INTO meta (name, value) VALUES (?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (name, str(value)),
         )
 
     def create_tables(self) -> None:
@@ -228,11 +270,13 @@ class Store:
         self.begin_write()
         try:
             self._apply(put, drop, touch, staged=False)
+            self._maybe_compact()
             if rerank:
                 self._rerank()
             self._summarise(final=rerank)
             self.commit()
         except BaseException:
+            self._forget()
             self.rollback()
             raise
 
@@ -243,36 +287,123 @@ class Store:
         touch: Sequence[tuple[str, int, int, int, int]],
         staged: bool,
     ) -> None:
-        known = {path: doc for path, doc in self.run("SELECT path, doc FROM docs")}
+        known = {
+            path: (doc, rank) for path, doc, rank in self.run("SELECT path, doc, rank FROM docs")
+        }
         for path in drop:
             if path in known:
-                self._delete(known.pop(path))
-        posts: list[tuple[int, int, int]] = []
-        # A path given twice: its last rows (the postings are written after the loop).
+                self._delete(known.pop(path)[0])
+        # A path given twice: its last rows.
         for rows in {r.path: r for r in put}.values():
-            doc = known.get(rows.path)
-            if doc is not None:
-                self._delete(doc, keep_row=True)
-            else:
-                doc = self._new_doc(rows.path)
-                known[rows.path] = doc
+            old = known.pop(rows.path, None)
+            if old is not None:
+                # A new id (the old one's postings stay in their parts, dead), the
+                # same rank (the same path): nothing to rerank.
+                self._delete(old[0])
+            doc = self._new_doc(rows.path, None if old is None else old[1])
             self._insert(doc, rows)
-            if staged:
-                self.stage(unit_id(doc, 0), triples(rows.flat()))
-            else:
-                base = unit_id(doc, 0)
-                posts.extend([(k, key, base | local) for k, key, local in triples(rows.flat())])
-        # The batch's postings in one statement, and one count update per key
-        # (common words are shared by most documents of a batch). Sorted: a
-        # B-tree takes rows in key order with far fewer pages touched.
-        posts.sort()
-        self.bulk("post", "kind, key, id", posts)
-        self.add_df(Counter((k, key) for k, key, _ in posts))
+            flat = rows.flat()
+            self._pending.append((unit_id(doc, 0), flat))
+            self._pending_size += len(flat) // 3
+        if not staged or self._pending_size >= PART:
+            self._flush()
         self.many(
             "UPDATE docs SET size = ?, mtime_ns = ?, ledger_size = ?, ledger_mtime_ns = ? "
             "WHERE path = ?",
             [(s, m, ls, lm, p) for p, s, m, ls, lm in touch],
         )
+
+    def _flush(self) -> None:
+        """The postings of the documents inserted since the last flush, as one new part."""
+        from claimcheck.index.packed import group
+
+        rows, counts = group(self._pending)
+        self._forget()
+        if not rows:
+            return
+        part = self.counter("next_part")
+        self.bulk("post", "kind, key, part, ids", [(k, key, part, ids) for k, key, ids in rows])
+        self.add_df(counts)
+        self.set_counter("next_part", part + 1)
+        self.set_counter("live", self.counter("live") + sum(n for _, _, n in counts))
+        if self._building:
+            self.set_counter("base", part)  # a build's parts are large: never merged again
+        else:
+            self.set_counter("small", self.counter("small") + 1)
+
+    def _forget(self) -> None:
+        self._pending, self._pending_size = [], 0
+
+    def _maybe_compact(self) -> None:
+        """Merge the parts updates wrote when they pile up (a lookup reads every part
+        of a key); rewrite every part when dead ids are more than half the live ones."""
+        dead = self.counter("dead")
+        if dead > _DEAD_FLOOR and dead * 2 > self.counter("live"):
+            self.compact(everything=True)
+        elif self.counter("small") > COMPACT_PARTS:
+            self.compact(everything=False)
+
+    def compact(self, everything: bool) -> None:
+        """Every key's parts as one part, without dead ids: all parts, or only those
+        written since the last full compaction or build (``base``), which are small.
+        Inside the caller's transaction: a reader sees the parts before or after."""
+        import numpy as np
+
+        from claimcheck.index.packed import merge
+
+        docs = [int(d) for (d,) in self.run("SELECT doc FROM docs")]
+        alive = np.zeros(max([self.counter("next_doc"), *docs]) + 1, dtype=bool)
+        alive[docs] = True
+        since = -1 if everything else self.counter("base")
+        part = self.counter("next_part")
+        self.create_merged()
+        out: list[tuple[int, int, int, bytes]] = []
+        dropped = 0
+        head: tuple[int, int] | None = None
+        blobs: list[bytes] = []
+
+        def done() -> None:
+            nonlocal dropped
+            if head is not None:
+                merged, gone = merge(blobs, alive)
+                dropped += gone
+                if merged:
+                    out.append((*head, part, merged))
+
+        rows: Iterable[tuple[Any, ...]]
+        if everything:
+            rows = self.stream("SELECT kind, key, part, ids FROM post ORDER BY kind, key, part")
+        else:
+            # Few rows, found by ``post_part`` and sorted here: with an ORDER BY, SQLite
+            # would scan the whole table in key order instead.
+            rows = sorted(
+                self.run("SELECT kind, key, part, ids FROM post WHERE part > ?", (since,)),
+                key=lambda r: (r[0], r[1], r[2]),
+            )
+        for kind, key, _, ids in rows:
+            if (kind, key) != head:
+                done()
+                head, blobs = (kind, key), []
+                if len(out) >= 4096:
+                    self.bulk("post_merged", "kind, key, part, ids", out)
+                    out = []
+            blobs.append(bytes(ids))
+        done()
+        self.bulk("post_merged", "kind, key, part, ids", out)
+        # Rewritten in the same table (not a new one renamed): a reader on a server
+        # that has not touched ``post`` yet in its snapshot then still finds its rows.
+        self.run("DELETE FROM post WHERE part > ?", (since,))
+        self.run(
+            "INSERT INTO post (kind, key, part, ids) SELECT kind, key, part, ids FROM post_merged"
+        )
+        self.run("DROP TABLE post_merged")
+        self.set_counter("next_part", part + 1)
+        self.set_counter("dead", 0 if everything else max(0, self.counter("dead") - dropped))
+        if everything:
+            self.set_counter("base", part)
+            self.set_counter("small", 0)
+        else:
+            self.set_counter("small", 1)
 
     # ------------------------------------------------------------ a build from empty
     _building = False
@@ -280,18 +411,16 @@ class Store:
     def begin_build(self) -> None:
         """Start filling an empty index in one transaction.
 
-        The postings (10 million at 10k articles) go unsorted into a staging table
-        and are sorted into ``post`` once at the end, their counts into ``df`` by
-        one grouping: inserted batch by batch they went to random places of a
-        B-tree larger than the cache (~6 µs a row), and every batch upserted the
-        counts of its keys. One transaction: a build that stops leaves the index
-        as it was, empty, and a reader sees nothing of it until it is whole.
+        The postings are grouped into a part per ``PART`` postings (sorted by key,
+        one row per key: ~140,000 rows for 4 million postings), written as each
+        fills; one row per posting, sorted into a B-tree, cost ~5 µs each. One
+        transaction: a build that stops leaves the index as it was, empty, and a
+        reader sees nothing of it until it is whole.
         """
         self.begin_write()
         try:
             if self.run("SELECT 1 FROM docs LIMIT 1"):
                 raise ValueError("begin_build needs an empty index")
-            self.create_staging()
         except BaseException:
             self.rollback()
             raise
@@ -299,19 +428,12 @@ class Store:
 
     def finish_build(self) -> None:
         try:
-            self.run(
-                "INSERT INTO post (kind, key, id) SELECT kind, key, id FROM post_load "
-                "ORDER BY kind, key, id"
-            )
-            self.run(
-                "INSERT INTO df (kind, key, n) "
-                "SELECT kind, key, COUNT(*) FROM post GROUP BY kind, key"
-            )
-            self.run("DROP TABLE post_load")
+            self._flush()
             self._rerank()
             self._summarise(final=True)
             self.commit()
         except BaseException:
+            self._forget()
             self.rollback()
             raise
         finally:
@@ -320,19 +442,8 @@ class Store:
     def abort_build(self) -> None:
         if self._building:
             self._building = False
+            self._forget()
             self.rollback()
-
-    def create_staging(self) -> None:
-        self.run("CREATE TEMP TABLE post_load (kind INTEGER, key INTEGER, id INTEGER)")
-
-    def stage(self, base: int, postings: Iterable[tuple[int, int, int]]) -> None:
-        """A document's postings (kind, key, local id) into the staging table; ``base``
-        is its first unit id (an integer the store made, so safe in the statement)."""
-        cur = self.conn.cursor()
-        cur.executemany(
-            f"INSERT INTO post_load (kind, key, id) VALUES (?, ?, ? + {int(base)})", postings
-        )
-        cur.close()
 
     def add_ledgers(self, items: Iterable[tuple[str, Ledger, Document | None]]) -> None:
         """Add or replace documents from their ledgers, in one transaction.
@@ -343,14 +454,16 @@ class Store:
         """
         self.write([doc_rows(path, ledger, document) for path, ledger, document in items])
 
-    def _new_doc(self, path: str) -> int:
+    def _new_doc(self, path: str, rank: int | None = None) -> int:
+        # Never an id used before: a removed document's ids may still be in parts.
         top = self.run("SELECT COALESCE(MAX(doc), 0) FROM docs")[0][0]
-        doc = int(top) + 1
+        doc = max(int(top) + 1, self.counter("next_doc"))
+        self.set_counter("next_doc", doc + 1)
         self.run(
             "INSERT INTO docs (doc, rank, path, sha256, size, mtime_ns, ledger_size, "
             "ledger_mtime_ns, speakers, claims, stale) "
             "VALUES (?, ?, ?, '', 0, 0, 0, 0, '[]', 0, '')",
-            (doc, -doc, path),
+            (doc, -doc if rank is None else rank, path),
         )
         return doc
 
@@ -381,23 +494,22 @@ class Store:
             [(unit_id(doc, u.local), u.entry, u.lo, u.hi, u.cs, u.ce) for u in rows.units],
         )
 
-    def _delete(self, doc: int, keep_row: bool = False) -> None:
+    def _delete(self, doc: int) -> None:
+        """A document's rows and its share of the counts; its postings stay in their
+        parts, dead (counted, so that a write compacts when they pile up)."""
         claims, units, texts = self.doc_rows(doc)
-        posts = [
-            (k, key, unit_id(doc, local))
-            for k, key, local in triples(flat_postings(claims, units, texts))
-        ]
-        self.many("DELETE FROM post WHERE kind = ? AND key = ? AND id = ?", posts)
-        counts = Counter((k, key) for k, key, _ in posts)
-        self.add_df(Counter({k: -n for k, n in counts.items()}))
+        counts = Counter((k, key) for k, key, _ in triples(flat_postings(claims, units, texts)))
+        self.add_df([(k, key, -n) for (k, key), n in counts.items()])
         self.many("DELETE FROM df WHERE kind = ? AND key = ? AND n <= 0", list(counts))
+        gone = sum(counts.values())
+        self.set_counter("dead", self.counter("dead") + gone)
+        self.set_counter("live", self.counter("live") - gone)
         lo, hi = entry_id(doc, 0, 0), entry_id(doc + 1, 0, 0)
         self.run("DELETE FROM entries WHERE id >= ? AND id < ?", (lo, hi))
         self.run(
             "DELETE FROM units WHERE id >= ? AND id < ?", (unit_id(doc, 0), unit_id(doc + 1, 0))
         )
-        if not keep_row:
-            self.run("DELETE FROM docs WHERE doc = ?", (doc,))
+        self.run("DELETE FROM docs WHERE doc = ?", (doc,))
 
     def _needs_rerank(self) -> bool:
         """A document has no rank yet (a build stopped before its last batch) or one was
@@ -469,9 +581,12 @@ class Store:
         return self._count()
 
     def iter_posts(self, kind: int, keys: Iterable[int]) -> Iterator[tuple[int, int]]:
-        yield from self.select_in(
-            "SELECT key, id FROM post WHERE kind = ? AND {in}", "key", (kind,), keys
-        )
+        """(key, id) of the keys' postings, dead ids included (the reader drops them)."""
+        for key, ids in self.select_in(
+            "SELECT key, ids FROM post WHERE kind = ? AND {in}", "key", (kind,), keys
+        ):
+            for i in unpack(bytes(ids)):
+                yield key, i
 
 
 def _entry_tuple(eid: int, e: EntryRow) -> tuple[Any, ...]:

@@ -42,22 +42,31 @@ class Ranks:
     rank: dict[int, int] = field(default_factory=dict)
     doc: dict[int, int] = field(default_factory=dict)
     _docs: dict[int, tuple[str, tuple[Speaker, ...]]] = field(default_factory=dict)
+    _dead: set[int] = field(default_factory=set)  # ids of documents not in the index
     extend: Speakers | None = None  # the team's declared aliases
 
     def learn(self, docs: Iterable[int]) -> None:
-        unknown = {d for d in docs if d not in self.rank}
+        unknown = {d for d in docs if d not in self.rank and d not in self._dead}
         for d, r in self.store.select_in(
             "SELECT doc, rank FROM docs WHERE {in}", "doc", (), unknown
         ):
             self.rank[d], self.doc[r] = r, d
+        self._dead.update(d for d in unknown if d not in self.rank)
+
+    def live(self, db_ids: Sequence[int]) -> list[int | None]:
+        """Posting ids (``doc << 21 | local``) in corpus order, None for the ids of a
+        document removed or replaced since its part was written (see ``schema``)."""
+        self.learn({i >> LOCAL_BITS for i in db_ids})
+        rank = self.rank
+        out: list[int | None] = []
+        for i in db_ids:
+            r = rank.get(i >> LOCAL_BITS)
+            out.append(None if r is None else (r << LOCAL_BITS) | (i & _LOCAL))
+        return out
 
     def order(self, db_id: int, shift: int) -> int:
         """A store id (``doc << shift | local``) as an id in corpus order."""
         return (self.rank[db_id >> shift] << LOCAL_BITS) | (db_id & _LOCAL)
-
-    def order_all(self, db_ids: Sequence[int], shift: int) -> list[int]:
-        self.learn({i >> shift for i in db_ids})
-        return [self.order(i, shift) for i in db_ids]
 
     def document(self, doc: int) -> tuple[str, tuple[Speaker, ...]]:
         found = self._docs.get(doc)
@@ -186,10 +195,11 @@ class StoredClaims:
     # ---- the lookups of ``memory.Postings``
     def _posts(self, kind: int, keys: Iterable[int]) -> dict[int, list[int]]:
         rows = list(self.store.iter_posts(kind, keys))
-        ids = self.ranks.order_all([i for _, i in rows], LOCAL_BITS)
+        ids = self.ranks.live([i for _, i in rows])
         out: dict[int, list[int]] = {}
         for (key, _), uid in zip(rows, ids, strict=True):
-            out.setdefault(key, []).append(uid)
+            if uid is not None:
+                out.setdefault(key, []).append(uid)
         return out
 
     def _df(self, kind: int, keys: Iterable[int]) -> dict[int, int]:
@@ -265,10 +275,8 @@ class StoredText:
         return int(rows[0][0]) if rows else 0
 
     def holding(self, word: str, among: set[int] | None = None) -> set[int]:
-        rows = self.store.run(
-            "SELECT id FROM post WHERE kind = ? AND key = ?", (TEXT, word_key(word))
-        )
-        ids = set(self.ranks.order_all([r[0] for r in rows], LOCAL_BITS))
+        found = [i for _, i in self.store.iter_posts(TEXT, [word_key(word)])]
+        ids = {i for i in self.ranks.live(found) if i is not None}
         return ids if among is None else among & ids
 
     def candidates(self, words: Sequence[str]) -> list[int]:
