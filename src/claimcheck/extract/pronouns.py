@@ -21,7 +21,9 @@ from claimcheck.extract.people import (
 )
 from claimcheck.extract.sentence_subjects import sentence_subjects
 from claimcheck.extract.subjects import Subject
+from claimcheck.lexicon import given_names
 from claimcheck.lexicon.names import PRONOUNS, SPEAKER_NOUNS
+from claimcheck.lexicon.places import PLACE_NAMES
 
 if TYPE_CHECKING:
     from claimcheck.extract.speakers import SpeakerResolver
@@ -74,6 +76,12 @@ def titled_name(r: SpeakerResolver, want: str, at: int, reach: int = 400) -> Per
 
 def pronoun(r: SpeakerResolver, word: str, at: int) -> Person | None:
     want = PRONOUNS.get(word)
+    if want == "n":
+        # "NASA interrupted its coverage …. It also credited Leonov": the body that is
+        # the subject since the last speaker is more salient than that speaker.
+        body = body_subject_since(r, r.recent[-1].last_at if r.recent else -1, at)
+        if body is not None:
+            return body
     for p in reversed(r.recent[-6:]):
         if want in ("m", "f"):
             if p.kind != "person" or (p.gender and p.gender != want):
@@ -91,6 +99,11 @@ def pronoun(r: SpeakerResolver, word: str, at: int) -> Person | None:
             return p
         if want == "n" and p.kind == "group":
             return p
+        if want == "n" and _may_be_body(r, p, at):
+            # "Facebook told employees … It also told": a one-word name nobody has
+            # called he or she, and no given name, is the body the "it" speaks for.
+            p.kind = "group"
+            return p
         if want == "p":
             plural = plural_subject_since(r, p.last_at, at)
             if plural is not None:
@@ -103,6 +116,42 @@ def pronoun(r: SpeakerResolver, word: str, at: int) -> Person | None:
     if want in ("m", "f"):
         # No speaker fits ("Robert Lane said … Ms. Hawkins. She says"): a titled name.
         return titled_name(r, want, at)
+    return None
+
+
+def _may_be_body(r: SpeakerResolver, p: Person, at: int) -> bool:
+    if p.kind != "person" or p.gender is not None or p.titles or len(p.tokens) != 1:
+        return False
+    if at - p.last_at > 250:
+        return False  # an "it" paragraphs later is some thing of the story, not this name
+    word = p.tokens[0]
+    return given_names.gender_of(word) is None and not any(f[-1] == word for f in r.known_full)
+
+
+def body_subject_since(r: SpeakerResolver, since: int, at: int, reach: int = 400) -> Person | None:
+    """A body (an acronym, an organisation's or a country's name) that is the subject
+    of a sentence between ``since`` and ``at``, for an "it"."""
+    lo = max(since + 1, at - reach, 0)
+    if lo >= at or not r.text:
+        return None
+    own = own_sentence(r.text, at)
+    for start, name in reversed(sentence_subjects(r.text, lo, at)):
+        if start >= own:
+            continue
+        _, toks = split_name(name)
+        if not toks:
+            continue
+        known = r.lookup(tuple(toks))
+        if known is not None and known.kind != "group":
+            continue
+        acronym = len(toks) == 1 and len(toks[0]) >= 2 and toks[0].isupper()
+        body = acronym or any(t.lower() in ORG_HINTS for t in toks)
+        body = body or " ".join(toks).lower() in PLACE_NAMES
+        if known is None and not body:
+            continue
+        found = r.named(Subject(start, start + len(name), name, "name", None))
+        if found is not None and found.kind == "group":
+            return found
     return None
 
 

@@ -21,7 +21,9 @@ _SENTENCE_START = re.compile(r"(?:^|\n[ \t]*|(?<=[.!?])[\"”’]?\s+)(?=[\"“]
 
 _COMMA = re.compile(r",\s+")
 
-_CLAUSE_JOIN = re.compile(r"(?:;|\s(?:while|whereas|but))\s+(?=[A-Z])")
+# "and" joins two clauses only after a lowercase word: "These are generous assumptions
+# and Morneau was …", never "Smith and Jones said", where the subject is both.
+_CLAUSE_JOIN = re.compile(r"(?:;|\s(?:while|whereas|but)|\s[a-z][\w’'-]*\s+and)\s+(?=[A-Z])")
 
 _PARTICLE = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True))
 
@@ -53,7 +55,7 @@ _NOT_ROLE = frozenset(
 def _inside_quote(text: str, pos: int) -> bool:
     """Whether ``pos`` lies inside a quotation opened earlier in its paragraph."""
     par = text[text.rfind("\n", 0, pos) + 1 : pos]
-    return par.count("“") > par.count("”") or par.count('"') % 2 == 1
+    return par.count("“") > par.count("”") or (par.count('"') + par.count("''")) % 2 == 1
 
 
 def sentence_subjects(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
