@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from claimcheck.extract.patterns import CAP, trie_pattern
+from claimcheck.extract.patterns import CAP, WEEKDAY, trie_pattern
 from claimcheck.lexicon.cues import (
     CLAUSE_ONLY,
     FORMS,
@@ -46,7 +46,9 @@ _RELATIVE_NEXT = re.compile(r"(?:which|who|whom|whose|and|but|or)\b")
 _AFTER_CUE = re.compile(
     # "said, in part, “…”": a quotation's extent, no content
     r"^(?:,\s*in\s+part(?=\s*[,:]))?"
-    r"(?P<adjunct>\s+(?:of|on|in|at|during|after|last|this|yesterday|today|earlier|late|early|"
+    # "said Sunday that …": a weekday before "that" is when, never what was said
+    rf"(?P<adjunct>\s+{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?(?=\s+that\b)|"
+    r"\s+(?:of|on|in|at|during|after|last|this|yesterday|today|earlier|late|early|"
     r"in an? (?:interview|statement|post|tweet|letter|speech))\b[^,;:]{0,60}?"
     # a place with its state or country: "at a campaign stop in Toledo, Ohio, that …"
     r"(?:,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?=,\s*that\b))?(?=,|\s+that\b))?"

@@ -109,9 +109,17 @@ def looks_like_name(phrase: str) -> bool:
     return 1 <= len(words) <= 5 and all_caps_name(words) and words[0].lower() not in NOT_NAMES
 
 
+# A party member before an appositive name: "One red-state Democrat, Sen. Jon Tester,".
+# Not speaker nouns: as adjectives they head no description ("Republican donors").
+_PARTY_MEMBERS = frozenset({"democrat", "republican", "tory"})
+
+
 def is_role_phrase(np_text: str) -> bool:
     words = np_text.replace("’s", "").replace("'s", "").split()
-    return any(w.lower() in TITLES or w.lower() in SPEAKER_NOUNS for w in words)
+    return any(
+        w.lower() in TITLES or w.lower() in SPEAKER_NOUNS or w.lower() in _PARTY_MEMBERS
+        for w in words
+    )
 
 
 def name_with_role(np_text: str, role: str) -> bool:

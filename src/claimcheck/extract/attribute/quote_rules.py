@@ -100,9 +100,10 @@ def _mixed_before_cue(
     gap = s.text[last.close_at : frame]
     comma = gap.rfind(",")
     tail = gap[:comma].strip(SPACE + "”\"’'")
-    if comma > 0 and tail[:1].islower():
+    if comma > 0 and tail[:1].islower() and not (subj.role and tail.endswith(subj.role)):
         # "… jail time” for criminal behavior, Warren said": a lower-case phrase
-        # continues the clause; a capitalised one is the speaker's role or name.
+        # continues the clause; a capitalised one is the speaker's role or name, and so
+        # is the role of "“…,” the mayor, Ana Ruiz, said".
         b = last.close_at + comma
     between = any(
         s.text[x.close_at : y.open_at].strip(SPACE + ",;:—–-")

@@ -94,6 +94,10 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             if subj is None:
                 continue
         lead = s.text[s.start : subj.start].rstrip()
+        if subj.role and lead[:-1].rstrip().endswith(subj.role) and lead.endswith(","):
+            # "The mayor, Ana Ruiz, said Sunday that …": the role before the name is the
+            # speaker's, not a lead-in of content before a parenthetical cue.
+            lead = lead[:-1].rstrip()[: -len(subj.role)].rstrip()
         if (
             lead.endswith(",")
             and s.text[cue.end : cue.end + 2].lstrip().startswith(",")
