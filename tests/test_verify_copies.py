@@ -22,6 +22,7 @@ from claimcheck.loaders.documents import from_text
 from claimcheck.models import Claim, DocumentInfo, Ledger, Result, Speaker
 from claimcheck.text import fold
 from claimcheck.verify import Corpus, Settings, check, match
+from claimcheck.verify.evidence import speaking, speaks
 from claimcheck.verify.statements import standalone
 
 DATA = Path(__file__).resolve().parent / "data" / "wikinews"
@@ -176,3 +177,43 @@ def test_copies_realigned_in_order_keep_their_own_windows() -> None:
         alone = match.match(corpus.index, query)
     assert [vars(x) for x in shared] == [vars(x) for x in alone]
     assert [(x.entry, x.score, x.lo, x.hi) for x in shared] == [(0, 86.7, 0, 14), (1, 89.9, 7, 18)]
+
+
+def test_copies_of_one_key_differ_in_brackets() -> None:
+    """ "He [Trump] will …" and "He Trump will …" have one key: only the bracketed copy
+    holds "He will …" exactly, and both hold "He Trump will …"."""
+
+    def ledger(path: str, text: str) -> Ledger:
+        claim = Claim(
+            id=f"{path}:1:1", kind="quote", text=text, start=0, end=len(text), line=1,
+            speaker="Ana Ruiz", rule="test",
+        )  # fmt: skip
+        info = DocumentInfo(path=path, sha256="x")
+        return Ledger(document=info, speakers=[Speaker(name="Ana Ruiz")], claims=[claim])
+
+    corpus = Corpus.from_ledgers(
+        [
+            ledger("corpus/a.md", "He [Trump] will sign the bill into law today."),
+            ledger("corpus/b.md", "He Trump will sign the bill into law today."),
+        ]
+    )
+    assert corpus.index.entries[0].key == corpus.index.entries[1].key
+    for text, exact in (
+        ("He will sign the bill into law today.", [0]),
+        ("He Trump will sign the bill into law today.", [0, 1]),
+    ):
+        query = match.parse(text)
+        shared = match.match(corpus.index, query)
+        with pytest.MonkeyPatch.context() as m:
+            m.setattr(match, "_Copies", _OneByOne)
+            alone = match.match(corpus.index, query)
+        assert [vars(x) for x in shared] == [vars(x) for x in alone], text
+        assert [x.entry for x in shared if x.exact] == exact, text
+
+
+def test_speaking_asks_each_speaker_once_and_answers_as_speaks() -> None:
+    index = CORPUS.index
+    eids = list(range(len(index.entries)))
+    names = {c.speaker for lg in LEDGERS for c in lg.claims if c.speaker}
+    for draft in [*sorted(names)[:8], "Jordan Example", "the mayor", "Canada"]:
+        assert speaking(index, eids, draft) == {e: speaks(index, e, draft) for e in eids}

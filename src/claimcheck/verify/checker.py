@@ -14,7 +14,7 @@ from claimcheck.models import Result, StatementRef, Verdict
 from claimcheck.text import fold_key
 from claimcheck.verify import judge, paraphrase, statements, verbatim
 from claimcheck.verify.corpus import Corpus
-from claimcheck.verify.evidence import change, source_ref, speakers_of, speaks, uncertain
+from claimcheck.verify.evidence import change, source_ref, speakers_of, speaking, uncertain
 from claimcheck.verify.index import ClaimLookup, Unit
 from claimcheck.verify.judge import SHORT_QUOTE, TELLING
 from claimcheck.verify.match import EntryMatch, match, parse
@@ -72,7 +72,7 @@ def check(statement: StatementRef, corpus: Corpus, settings: Settings, rid: str)
     speakers = speakers_of(index, tied)
     draft = statement.speaker
     # Asked once per source: choosing among the tied asks again of each.
-    said = {m.entry: speaks(index, m.entry, draft) for m in tied} if draft else {}
+    said = speaking(index, [m.entry for m in tied], draft) if draft else {}
     mine = any(said.values())
     attribution = judge.attribution(draft, speakers, mine, telling)
     chosen = _prefer(index, tied, statement, said)

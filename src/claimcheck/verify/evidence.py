@@ -69,6 +69,34 @@ def speaks(index: ClaimLookup, eid: int, draft: str) -> bool:
     return speaker is not None and same_person(draft, speaker, index.entries[eid].speakers)
 
 
+def speaking(index: ClaimLookup, eids: list[int], draft: str) -> dict[int, bool]:
+    """``speaks`` for each entry, asked once per speaker and document's names.
+
+    Wire copies give one statement dozens of tied sources, each in its own document
+    under the same names; comparing names as people is the costly part.
+    """
+    out: dict[int, bool] = {}
+    said: dict[tuple[object, ...], bool] = {}
+    docs: dict[int, tuple[tuple[Speaker, ...], tuple[object, ...]]] = {}
+    for eid in eids:
+        entry = index.entries[eid]
+        name, document = entry.claim.speaker, entry.speakers
+        if name is None:
+            out[eid] = False
+            continue
+        # What ``same_person`` reads of the document: its names and aliases. By id, with
+        # the tuple kept alive beside it so no other tuple can take the id.
+        known = docs.get(id(document))
+        if known is None or known[0] is not document:
+            names = tuple((s.name, *s.aliases) for s in document)
+            known = docs[id(document)] = (document, names)
+        key = (name, known[1])
+        if key not in said:
+            said[key] = speaks(index, eid, draft)
+        out[eid] = said[key]
+    return out
+
+
 def uncertain(index: ClaimLookup, eid: int) -> str | None:
     """Why the source's speaker is not sure, or None when it is.
 

@@ -161,6 +161,15 @@ def _gaps(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     return tuple((a[1], b[0]) for a, b in pairwise(spans) if b[0] > a[1])
 
 
+def _span(
+    found: list[tuple[int, int]] | None,
+) -> tuple[int, int, tuple[tuple[int, int], ...]] | None:
+    """The passage the parts ``found`` cover and the words between them, or None."""
+    if found is None:
+        return None
+    return found[0][0], found[-1][1], _gaps(found)
+
+
 def _unbracketed_key(f: Folded) -> str:
     """``_unbracketed(f)[0]`` by the regex engine: a word is never half in a bracket
     (neither bracket is a word character), so the words left when the brackets are
@@ -275,19 +284,23 @@ class _Copies:
     def exact_in(self, eid: int, query: Query) -> EntryMatch | None:
         entry = self.index.entries[eid]
         key = entry.key
-        found = _parts_in(key, query)  # a few string searches: cheaper than remembering
-        if found is None:
+        # Copies share a key: a string compare is cheaper than the searches.
+        span = self.once(("in key", key), lambda: _span(_parts_in(key, query)))
+        if span is None:
+            # Copies with one key may differ in brackets ("[Trump]" / "Trump"): the
+            # claim's own text says whether its key had some.
             if "[" not in entry.claim.text:
                 return None
             # Words outside brackets are words of the key (the key and the offset map
             # agree word for word), so a key without one of them cannot hold the parts.
-            if not all(n in key for n in query.needles):
+            if not self.once(("every word", key), lambda: all(n in key for n in query.needles)):
                 return None
             f = self.index.folded(eid)
-            found = self.once(("unbracketed", f.source), lambda: _unbracketed_parts(f, query))
-            if found is None:
+            span = self.once(("unbracketed", f.source), lambda: _span(_unbracketed_parts(f, query)))
+            if span is None:
                 return None
-        return EntryMatch(eid, 100.0, True, found[0][0], found[-1][1], gaps=_gaps(found))
+        lo, hi, gaps = span
+        return EntryMatch(eid, 100.0, True, lo, hi, gaps=gaps)
 
     def words(self, source: str, eid: int) -> list[str]:
         return self.once(("words", source), lambda: self.index.folded(eid).word_keys())
