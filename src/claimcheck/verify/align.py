@@ -33,8 +33,10 @@ class Edit:
 def _subwords(words: Sequence[str]) -> tuple[list[str], list[int]]:
     """Words with contractions spelled out ("shouldn't" → "should", "not"), and the word
     each sub-word came from: alignment on these pairs "shouldn't" with "should not"."""
-    if not any("'" in w or w == "cannot" for w in words):
-        return list(words), list(range(len(words)))  # most sentences: one sub-word a word
+    # One scan of the joined words, not a generator over them: most sentences have
+    # one sub-word a word, and this runs on every window aligned.
+    if "'" not in "".join(words) and "cannot" not in words:
+        return list(words), list(range(len(words)))
     subs: list[str] = []
     owner: list[int] = []
     for i, w in enumerate(words):

@@ -20,7 +20,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from itertools import pairwise
 from typing import TypeVar, cast
 
@@ -143,6 +143,10 @@ def _unbracketed_parts(f: Folded, query: Query) -> list[tuple[int, int]] | None:
     return [(kept[a], kept[b - 1] + 1) for a, b in found]
 
 
+def _unbracketed_span(f: Folded, query: Query) -> _Span | None:
+    return _span(_unbracketed_parts(f, query))
+
+
 def _parts_in(key: str, query: Query) -> list[tuple[int, int]] | None:
     """Word ranges of the query's parts found in order in a space-padded key."""
     at = 0
@@ -161,9 +165,10 @@ def _gaps(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     return tuple((a[1], b[0]) for a, b in pairwise(spans) if b[0] > a[1])
 
 
-def _span(
-    found: list[tuple[int, int]] | None,
-) -> tuple[int, int, tuple[tuple[int, int], ...]] | None:
+_Span = tuple[int, int, tuple[tuple[int, int], ...]]
+
+
+def _span(found: list[tuple[int, int]] | None) -> _Span | None:
     """The passage the parts ``found`` cover and the words between them, or None."""
     if found is None:
         return None
@@ -282,25 +287,45 @@ class _Copies:
         return self._done[key]  # type: ignore[return-value]
 
     def exact_in(self, eid: int, query: Query) -> EntryMatch | None:
-        entry = self.index.entries[eid]
-        key = entry.key
-        # Copies share a key: a string compare is cheaper than the searches.
-        span = self.once(("in key", key), lambda: _span(_parts_in(key, query)))
-        if span is None:
-            # Copies with one key may differ in brackets ("[Trump]" / "Trump"): the
-            # claim's own text says whether its key had some.
-            if "[" not in entry.claim.text:
-                return None
-            # Words outside brackets are words of the key (the key and the offset map
-            # agree word for word), so a key without one of them cannot hold the parts.
-            if not self.once(("every word", key), lambda: all(n in key for n in query.needles)):
-                return None
-            f = self.index.folded(eid)
-            span = self.once(("unbracketed", f.source), lambda: _span(_unbracketed_parts(f, query)))
+        found = self.exact_all([eid], query)
+        return found[0] if found else None
+
+    def exact_all(self, eids: list[int], query: Query) -> list[EntryMatch]:
+        """The entries of ``eids`` that hold the statement's parts, in order.
+
+        The parts are looked for once per key text: copies share one, and a dict
+        lookup of a key (its hash is kept) costs less than the searches.
+        """
+        entries = self.index.entries
+        spans: dict[str, _Span | None] = {}
+        every: dict[str, bool] = {}
+        out: list[EntryMatch] = []
+        for eid in eids:
+            entry = entries[eid]
+            key = entry.key
+            if key in spans:
+                span = spans[key]
+            else:
+                span = spans[key] = _span(_parts_in(key, query))
             if span is None:
-                return None
-        lo, hi, gaps = span
-        return EntryMatch(eid, 100.0, True, lo, hi, gaps=gaps)
+                # Copies with one key may differ in brackets ("[Trump]" / "Trump"): the
+                # claim's own text says whether its key had some.
+                if "[" not in entry.claim.text:
+                    continue
+                # Words outside brackets are words of the key (the key and the offset
+                # map agree word for word), so a key without one of them cannot hold
+                # the parts.
+                if key not in every:
+                    every[key] = all(n in key for n in query.needles)
+                if not every[key]:
+                    continue
+                f = self.index.folded(eid)
+                span = self.once(("unbracketed", f.source), partial(_unbracketed_span, f, query))
+                if span is None:
+                    continue
+            lo, hi, gaps = span
+            out.append(EntryMatch(eid, 100.0, True, lo, hi, gaps=gaps))
+        return out
 
     def words(self, source: str, eid: int) -> list[str]:
         return self.once(("words", source), lambda: self.index.folded(eid).word_keys())
@@ -349,7 +374,7 @@ def match(index: ClaimLookup, query: Query, limit: int = 8, pool: int = 64) -> l
     copies = _Copies(index)
     pools = [index.candidates(p.keys, pool) for p in query.pieces]
     wide = sorted({index.unit_entry[u] for c in pools for u, _ in c})
-    exact = [m for e in wide if (m := copies.exact_in(e, query)) is not None]
+    exact = copies.exact_all(wide, query)
     if exact:
         return exact
     per_piece = [index.narrow(p.keys, c, limit) for p, c in zip(query.pieces, pools, strict=True)]
