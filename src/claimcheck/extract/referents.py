@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.extract.people import ORG_HINTS, Person, drop_possessive, split_name
 from claimcheck.extract.subjects import Subject
-from claimcheck.lexicon import given_names
+from claimcheck.lexicon import bodies, given_names
 from claimcheck.lexicon.cues import FORMS
 from claimcheck.lexicon.names import NOT_NAMES, POLICE_RANKS, title_forms
 from claimcheck.lexicon.places import PLACE_WORDS, STATE_OF_TAG
@@ -31,13 +31,15 @@ BODY_NOUNS = frozenset(
     party university college hospital board council commission service authority
     corporation retailer insurer manufacturer maker startup broadcaster newspaper
     publisher studio school district county municipality regulator watchdog charity
-    foundation institute campaign administration office embassy court""".split()
+    foundation institute campaign administration office embassy court grocer automaker
+    carmaker railway lender""".split()
 )
 
 # Kinds of body that never mean each other: "the company" is not the ministry.
 _KIND_WORDS = {
     "business": """company firm utility corporation retailer insurer manufacturer maker
-        startup bank airline carrier inc corp ltd llc technologies holdings""",
+        startup bank airline carrier inc corp ltd llc technologies holdings grocer
+        automaker carmaker railway lender""",
     "state": """ministry department agency government administration office commission
         authority regulator embassy""",
     "place": "city province state county municipality district",
@@ -356,6 +358,15 @@ def named_body(r: SpeakerResolver, subj: Subject, reach: int = 4000) -> Person |
     pattern = _body_name(head.capitalize())
     for m in pattern.finditer(r.text, max(0, subj.start - reach), subj.start):
         named = m
+    typed = _typed_body(r, head, subj.start, reach)
+    if typed is not None and (named is None or typed[0] > named.start()):
+        # "Air Canada … the airline", "grocer Loblaw … the grocer": a body of that kind
+        # by a word of its name or by how the text introduced it, named since.
+        _, at, name = typed
+        found = r.named(Subject(at, at + len(name), name, "name", None))
+        if found is not None:
+            found.kind = "group"
+            return found
     if named is not None:
         name = named.group().strip()
         words_of = name.split()
@@ -414,7 +425,57 @@ def _maybe_body(p: Person) -> bool:
 
 def _fits(tokens: tuple[str, ...] | list[str], kind: str | None) -> bool:
     kinds = {_KINDS[t.lower()] for t in tokens if t.lower() in _KINDS}
+    # "BC Hydro" is a utility, so a business: never "the agency".
+    kinds.update(_KINDS[k] for t in tokens for k in _KINDS_OF_WORD.get(t, ()) if k in _KINDS)
     return not kinds or kind in kinds
+
+
+_KINDS_OF_WORD: dict[str, tuple[str, ...]] = {}
+for _kind, _words in bodies.NAME_WORDS.items():
+    for _word in _words:
+        _KINDS_OF_WORD[_word] = (*_KINDS_OF_WORD.get(_word, ()), _kind)
+
+# A body's name as written after or before its kind: "grocer Loblaw", "Loblaw Cos. Ltd.,
+# the grocer"; a corporate suffix keeps its full stop.
+_BODY = r"[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|&))*?(?:\s+(?:Inc|Ltd|Corp|Co|Cos)\.?){0,2}"
+
+
+@functools.lru_cache(maxsize=32)
+def _introductions(head: str) -> re.Pattern[str]:
+    said = "|".join(re.escape(s) for s in bodies.INTRODUCED_AS[head])
+    return re.compile(
+        rf"(?<![\w-])(?:{said})\s+(?P<after>{_BODY})(?![\w’'&-])"
+        rf"|(?<![\w’'&-])(?P<before>{_BODY}),\s+(?:the|a|an|[A-Z][\w.]*(?:’s|'s))\s+"
+        rf"(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{said})(?![\w-])"
+    )
+
+
+def _typed_body(
+    r: SpeakerResolver, head: str, before: int, reach: int
+) -> tuple[int, int, str] | None:
+    """(last written, first written, name) of the body of kind ``head`` named last."""
+    if head not in bodies.INTRODUCED_AS:
+        return None
+    lo = max(0, before - reach)
+    first: dict[str, int] = {}
+    for m in _introductions(head).finditer(r.text, lo, before):
+        key = "after" if m.group("after") is not None else "before"
+        name, at = m.group(key), m.start(key)
+        while " " in name and name.split(" ", 1)[0].lower() in NOT_NAMES:
+            cut = name.split(" ", 1)[0]
+            name, at = name[len(cut) + 1 :], at + len(cut) + 1  # "On Monday Loblaw, the grocer"
+        if name.split()[0].lower() not in NOT_NAMES:
+            first.setdefault(name.rstrip("."), at)
+    words = bodies.NAME_WORDS[head]
+    for at, name in _with_acronyms(r, before):
+        if lo <= at < before and any(t in words for t in name.split()):
+            first.setdefault(name, at)
+    best: tuple[int, int, str] | None = None
+    for name, at in first.items():
+        last = last_named(r, name, before, at)
+        if best is None or last > best[0]:
+            best = (last, at, name)
+    return best
 
 
 # One word with capitals inside: "TransLink", "GitHub" (a name alone is not in names_at).
