@@ -470,10 +470,16 @@ _ROLE_BEFORE_NAME = (
     SPEAKER_NOUNS | TITLES | {"wife", "husband", "partner", "father", "mother"}
 ) - {"study"}
 
+# What follows a name that ends the speaker phrase: a stop, "on Twitter", "in an email".
+_NAME_ENDS = r"\s*(?:[,.;]|$)|\s+(?:on|via)\s+[A-Z]|\s+(?:in|during)\s+(?:an?|the|his|her|their)\s"
+
+# A name right after a role noun: "said spokesperson Eric Morrissette".
+_NAME_NEXT = re.compile(rf"{SP}(?P<name>{NAME})(?={_NAME_ENDS})")
+
 _ROLE_THEN_NAME = re.compile(
     r"(?P<role>(?:\s+(?!(?:on|in|at|of|for|to|from|with|by|and|or|the|a|an|as|who|that|per|"
     r"via|said|told|says|after|before|during|about|than|while|when|his|her|their|its)\b)"
-    rf"[a-z][a-z-]+){{1,3}})\s+(?P<name>{NAME})(?=\s*(?:[,.;]|$)|\s+(?:on|via)\s+[A-Z])"
+    rf"[a-z][a-z-]+){{1,3}})\s+(?P<name>{NAME})(?={_NAME_ENDS})"
 )
 
 
@@ -497,6 +503,19 @@ def speaker_after(text: str, pos: int, end: int, loose: bool = True) -> Subject 
         if owned is not None:
             return owned
     later = _ROLE_THEN_NAME.match(text, pos + m.end("np"), end)
+    np_words = m.group("np").split()
+    if (
+        later is None
+        and noun_key(np_words[-1]) in _ROLE_BEFORE_NAME
+        and not any(w[:1].isupper() for w in np_words)
+    ):
+        # "said spokesperson Eric Morrissette", "said the spokesperson Eric Morrissette":
+        # the role is the whole phrase, and the name after it speaks.
+        next_name = _NAME_NEXT.match(text, pos + m.end("np"), end)
+        if next_name is not None and looks_like_name(next_name.group("name")):
+            a = next_name.start("name")
+            name, _ = trim_np(next_name.group("name"), a)
+            return Subject(a, a + len(name), name, "name", clean_role(m.group("np")))
     if (
         later is not None
         and looks_like_name(later.group("name"))
