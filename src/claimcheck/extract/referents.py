@@ -17,7 +17,7 @@ from claimcheck.extract.people import ORG_HINTS, Person, drop_possessive, split_
 from claimcheck.extract.subjects import Subject
 from claimcheck.lexicon import bodies, given_names
 from claimcheck.lexicon.cues import FORMS
-from claimcheck.lexicon.names import NOT_NAMES, POLICE_RANKS, title_forms
+from claimcheck.lexicon.names import NOT_NAMES, POLICE_RANKS, TITLES, title_forms
 from claimcheck.lexicon.places import PLACE_WORDS, STATE_OF_TAG
 
 if TYPE_CHECKING:
@@ -57,6 +57,13 @@ _MODIFIERS = frozenset(
 )
 
 _DESCRIPTOR = re.compile(r"((?:[a-z][a-z’'-]*\s+){1,3})$")
+
+# A role set off before the name, the name closed off after it: "Canada's chief public
+# health officer, Dr. Theresa Tam, said" ("chief medical officer of health, Dr. …"),
+# after a possessive or an article ("met residents, John Smith," is no role).
+_ROLE_THEN_COMMA = re.compile(
+    r"(?:[’']s|\b[Tt]he|\b[Aa]n?)\s+((?:[a-z][a-z’'-]*\s+){0,5}[a-z][a-z’'-]*),\s+$"
+)
 
 _APPOSITIVE = re.compile(
     r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:an?|the|who\s+is\s+an?|who\s+is\s+the)\s+"
@@ -125,6 +132,17 @@ def _roles(
                     break  # "a federal judge granted Judicial Watch": a verb ends the role
                 words.add(w.rstrip("’'"))
         end = at + len(name)
+        if before is None and text.startswith(",", end):
+            set_off = _ROLE_THEN_COMMA.search(text, max(0, at - 60), at)
+            role = set_off.group(1).split() if set_off is not None else []
+            if len(role) >= 3 and role[-2] in ("of", "for"):
+                role = role[:-2]  # "chief medical officer of health"
+            if (
+                role
+                and role[-1] in TITLES
+                and not any(w in _FUNCTION or w.endswith("ed") or w in FORMS for w in role)
+            ):
+                words.update(role)
         after = _APPOSITIVE.match(text, end, end + 120)
         if after is not None:
             words.update(w.lower() for w in after.group(1).split())
