@@ -177,7 +177,13 @@ def split_name(text: str) -> tuple[list[str], list[str]]:
         # "Senator from Vermont Bernie Sanders": the office runs on to the name.
         n = 3 if len(toks) >= 4 and len(toks[-2]) == 2 and toks[-2].endswith(".") else 2
         return words[: len(words) - n], words[len(words) - n :]
+    if toks[-1:] and toks[-1].endswith(".") and toks[-1][:-1].lower() in _CORPORATE:
+        # "Shopify Inc." and "Shopify Inc" are one name: the full stop is the suffix's.
+        toks = [t[:-1] if t.endswith(".") and t[:-1].lower() in _CORPORATE else t for t in toks]
     return titles, toks
+
+
+_CORPORATE = frozenset("inc ltd corp co cos plc llc bros ltée".split())
 
 
 _ROLE_PREPOSITIONS = frozenset(["of", "from", "for", "to"])
