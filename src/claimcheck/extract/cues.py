@@ -170,12 +170,12 @@ _DET_BEFORE = re.compile(
 _POSSESSIVE_BEFORE = re.compile(r"\w['’]s?\s+$")
 
 # A determiner and one singular word before a cue that is also a noun make a noun phrase:
-# "in her home state", "a press release" would need "states", "releases" as verbs of a
-# singular subject. Plural nouns without an -s can still be the subject ("the police
-# say"), and a cue that is no noun has its subject there ("activists clamoring to block
-# the nominee say").
+# "the original report", "a press release" would need "reports", "releases" as verbs of a
+# singular subject ("state" has its own rule below, after any word). Plural nouns
+# without an -s can still be the subject ("the police say"), and a cue that is no noun
+# has its subject there ("activists clamoring to block the nominee say").
 _ALSO_NOUNS = frozenset(
-    "state report claim comment reply note answer remark tweet post estimate promise pledge "
+    "report claim comment reply note answer remark tweet post estimate promise pledge "
     "vow release call request demand joke boast charge question guess hint forecast fear "
     "hope plan doubt".split()
 )
@@ -200,6 +200,60 @@ _DET_BEFORE_PARTICIPLE = re.compile(
     r"(?<![\w’'-])(?:the|a|an|this|these|those|his|her|their|its|our|my|your|whose)\s+$",
     re.I,
 )
+
+# A participle after a preposition or an "-ing" verb is an adjective too: "documents
+# related to alleged fraud", "Citing alleged violation of …" (after "to" or "of" a
+# verb would be a base form or a gerund, never "-ed"). "having alleged" stays a verb.
+_PREP_BEFORE_PARTICIPLE = re.compile(
+    r"(?<![\w’'-])(?:to|of|for|over|about|on|with|by|from|against|into|despite|amid|among)"
+    r"\s+$",
+    re.I,
+)
+# The "-ing" word is lower-case, or capitalised only as a sentence's first word: inside
+# a sentence "Manning added" and "Beijing warned" are names. After a determiner it is a
+# noun and the subject ("the ruling stated"), and so are the times of day ("on Sunday
+# evening reported").
+_ING_BEFORE_PARTICIPLE = re.compile(r"(?<![\w’'-])([A-Za-z]+ing)\s+$")
+_NOT_ING_VERBS = frozenset(
+    "having being morning evening king thing nothing something anything everything".split()
+)
+_DET_WORD = re.compile(r"(?<![\w’'-])(?i:the|a|an|its|his|her|their)\s+$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?][”\"’)]?|\n)\s*$")
+
+
+def _ing_before_participle(text: str, start: int) -> bool:
+    m = _ING_BEFORE_PARTICIPLE.search(text, max(0, start - 24), start)
+    if m is None or m[1].lower() in _NOT_ING_VERBS:
+        return False
+    if _DET_WORD.search(text, max(0, m.start() - 8), m.start()):
+        return False
+    if m[1][0].islower():
+        return True
+    # Capitalised, it opens the sentence and the article never writes it inside one.
+    return bool(_SENTENCE_END.search(text[max(0, m.start() - 8) : m.start()])) and (
+        re.search(r"[\w,;]\s+" + m[1] + r"\b", text) is None
+    )
+
+
+# "state" is mostly a noun in the news. The verb's base form needs a modal, "to",
+# "not" or a plural subject before it ("officials state that"); a singular word
+# there makes a compound noun ("her home state of Vermont", "the only state
+# unsigned", "a police state"). "states" after one of these modifiers is a noun too
+# ("member states met"); after any other word ("the report states") a verb.
+_STATE_VERB_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:to|will|would|can|could|should|must|may|might|shall|did|do|does|not|"
+    r"also|then|i|we|you|they|people|[a-z]+s)\s+$",
+    re.I,
+)
+_WORD_BEFORE = re.compile(r"(?<![\w’'-])[A-Za-z][\w’'-]*\s+$")
+_STATES_NOUN_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:member|home|only|other|island|nation|swing|battleground|neighbou?ring|"
+    r"sovereign|border|frontline|coastal|key|several|southern|northern|eastern|western|"
+    r"central|african|arab|gulf|baltic|european|asian|nordic|pacific|caribbean)\s+$",
+    re.I,
+)
+
+_KNOWN_FOR = re.compile(r"\s+(?:for|as)\b")
 
 _BARE_NOUN_AFTER = re.compile(
     r"\s+(?!(?:that|to|the|a|an|this|these|those|he|she|it|they|we|i|you|his|her|their|its|"
@@ -265,6 +319,26 @@ def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
             )
         ):
             continue  # "the estimated cost", "Tesco's preferred store size": an adjective
+        if (
+            word != lemma
+            and word.endswith("ed")
+            and (
+                _PREP_BEFORE_PARTICIPLE.search(text, max(0, start - 16), start)
+                or _ing_before_participle(text, start)
+            )
+        ):
+            continue  # "related to alleged fraud", "Citing alleged violation": an adjective
+        if lemma == "state" and (
+            (
+                word == "state"
+                and _WORD_BEFORE.search(text, max(0, start - 24), start)
+                and not _STATE_VERB_BEFORE.search(text, max(0, start - 30), start)
+            )
+            or (word == "states" and _STATES_NOUN_BEFORE.search(text, max(0, start - 24), start))
+        ):
+            continue  # "her home state of Vermont", "member states met": a noun
+        if word == "known" and _KNOWN_FOR.match(text, end):
+            continue  # "Conway is also known for …", "known as the I-Man": a reputation
         if lemma == "read" and not _WRITTEN_BEFORE.search(text, max(0, start - 40), start):
             continue  # "she read the book"; "a statement which read, “…”" reports
         if lemma == "plead" and _PLEA_AFTER.match(text, end):

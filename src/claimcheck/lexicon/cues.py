@@ -75,6 +75,13 @@ CLAUSE_ONLY = frozenset(
     "worry suspect reckon question wonder add dismiss recount".split()
 )
 
+# Cues of judgement or stance whose bare object reports nothing ("Erdogan also
+# attacked the proclamation", "He favored European integration"): they report only
+# with a clause, a quotation, "to" or "as" ("attacked the plan as “a giveaway”").
+# Not "criticize" (PolNeAR annotates "criticized the decision", all F1@0.3 fell
+# 0.0003) nor "seek" ("sought a second opinion" is a request, tests/cases/cues.txt).
+OBJECT_ONLY = frozenset("attack favor favour".split())
+
 # Verbs of saying proper: their subject is a speaker whatever its head noun
 # ("the ad’s narrator says"); other cues need a recognised speaker phrase.
 SPEECH = frozenset(

@@ -29,7 +29,7 @@ from claimcheck.extract.attribute.quote_rules import THAT
 from claimcheck.extract.cues import CueHit, content_after, find_cues
 from claimcheck.extract.patterns import WEEKDAY
 from claimcheck.extract.subjects import Subject, speaker_after, subject_before
-from claimcheck.lexicon.cues import FORMS, SPEECH, VERBS
+from claimcheck.lexicon.cues import FORMS, OBJECT_ONLY, SPEECH, VERBS
 
 
 def participle_cue(s: SentenceCtx) -> list[RawClaim] | None:
@@ -104,6 +104,8 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
             role = _ROLE_AFTER.match(s.text, after, s.end)
             after = role.end() if role is not None else after
         tail = s.text[after : s.end]
+        if cue.lemma in OBJECT_ONLY and re.match(r"\s+[\w“\"]", tail):
+            continue  # "…, over 220 members favored some form of impeachment": its own object
         paren = re.match(r"[^,.;]{0,60},\s*(?=\S)", tail)
         if paren and _speech_participle(tail, paren.end()):
             pass  # "…, the company said, adding that …": the participle is a claim of its own

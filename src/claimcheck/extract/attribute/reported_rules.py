@@ -27,7 +27,7 @@ from claimcheck.extract.cues import CueHit, content_after
 from claimcheck.extract.patterns import WEEKDAY
 from claimcheck.extract.phrases import PREP_SPLIT
 from claimcheck.extract.subjects import Subject, subject_at, subject_before
-from claimcheck.lexicon.cues import FORMS
+from claimcheck.lexicon.cues import FORMS, OBJECT_ONLY
 from claimcheck.lexicon.names import SPEAKER_NOUNS
 
 _RELATIVE_LEAD = re.compile(r"\b(which|that|what)\s+$")
@@ -132,6 +132,14 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             continue  # "dismissed the lawsuit", "dismissed the claims as false": no words reported
         if weak and has_quote:
             continue
+        if cue.lemma in OBJECT_ONLY and not (
+            has_that
+            or has_quote
+            or s.text.startswith("to ", a)
+            or _AS_WORD.search(s.text, a, b)
+            or starts_clause(s.text, a, b)
+        ):
+            continue  # "Erdogan also attacked the proclamation": an object, nothing reported
         evidence = (cue.lemma in _EVIDENCE and _noun_head(subj) in _DOCUMENTS) or (
             cue.lemma in ("call", "describe", "dismiss") and _NAMING.match(s.text, a, b) is not None
         )
@@ -173,6 +181,7 @@ _RELATIVE_END = re.compile(r"[,;]|\s(?:--|[—–])")
 
 _TOPIC = re.compile(r"(?:about|on)\s")
 _AS_QUOTE = re.compile(r"\bas\s+[“\"]")
+_AS_WORD = re.compile(r"\bas\s")
 _ON_TOPIC = frozenset("comment write speak remark".split())
 
 _VERB_NEXT = re.compile(
