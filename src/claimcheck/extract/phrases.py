@@ -11,6 +11,7 @@ import re
 from claimcheck.extract.patterns import (
     ADVERB_LY,
     DET,
+    WEEKDAY,
 )
 from claimcheck.lexicon.cues import FORMS, SAID_BY_WRITING
 from claimcheck.lexicon.names import (
@@ -64,6 +65,16 @@ _TRAILING_AUX = frozenset(
 
 _TRAILING_ADVERB = re.compile(rf"further|{ADVERB_LY}")
 
+_MONTH = "(?:January|February|March|April|June|July|August|September|October|November|December)"
+# When the words were said, at the end of a speaker phrase: "the Mexican government during
+# the weekend said", "the ministry on Monday said", "the government last week said".
+_TRAILING_TIME = re.compile(
+    r"(?:\s+(?:during|on|over|at|in|since|earlier|later)(?:\s+(?:the|this|last|that))?"
+    r"|\s+(?:last|this|earlier|later|late|early))"
+    rf"\s+(?:weekend|week|month|year|morning|afternoon|evening|night|day|{WEEKDAY}|{_MONTH})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$"
+)
+
 
 def trim_np(np_text: str, start: int) -> tuple[str, int]:
     # Drop a leading conjunction or sentence adverb swallowed by the NP pattern,
@@ -72,6 +83,12 @@ def trim_np(np_text: str, start: int) -> tuple[str, int]:
         last = np_text.split()[-1].lower()
         if len(last) > 2 and last.rstrip(".") not in ABBREVIATIONS:
             np_text = np_text[:-1]
+    time = _TRAILING_TIME.search(np_text)
+    if time is not None:
+        before = np_text[: time.start()].split()
+        if before and before[-1] not in _TRAILING_AUX and before[-1].lower() not in _FINITE:
+            # "Ivan's condition was on Wednesday reported": a clause, left whole to fail.
+            np_text = np_text[: time.start()]
     words = np_text.split(" ")
     if len(words) > 2 and words[-2] == "in" and words[-1].isdigit():
         words = words[:-2]  # "an arbitration panel in 2001 found": the year is no part of it

@@ -252,6 +252,8 @@ class SpeakerResolver:
         if len(toks) >= 2 and toks[0] in ("The", "the") and toks[-1].lower() in TITLES:
             # "The Timmins-James Bay MP": a description, however capitalised.
             return self.described(Subject(subj.start, subj.end, subj.text, "noun", subj.role))
+        if "and" in toks:
+            toks = self._members_in_full(toks, subj.start)
         key = self._long_form(tuple(toks), subj.end)
         if len(key) == len(toks):
             ahead = self._long_form_ahead(key, subj.end)
@@ -322,7 +324,8 @@ class SpeakerResolver:
             # "City" opening "City requests …" is a body's noun, never a he or she.
             noun = len(key) == 1 and key[0].lower() in referents.BODY_NOUNS
             org = acronym or defined or noun or any(t.lower() in ORG_HINTS for t in key)
-            org = org or _placed_body(key)
+            # "Algeria and Morocco", "Jane Roe and John Doe": several, never one he or she.
+            org = org or _placed_body(key) or "and" in key
             kind = "group" if org else "person"
             found = Person(self._defined.get(key, " ".join(key)), key, kind)
             if kind == "person" and self.text:
@@ -392,6 +395,39 @@ class SpeakerResolver:
         written = " ".join(self.text[end : m.start(1) - 1].split())
         rest = " ".join(long[len(key) :])
         return long if written.replace(",", "") == rest else key
+
+    def _members_in_full(self, toks: list[str], at: int) -> list[str]:
+        """ "Obama and Clinton" as the text names them in full: "Barack Obama and Hillary
+        Clinton": a person the text already quotes, or the one person of that surname.
+        The commas and "and" stay as written."""
+        out: list[str] = []
+        part: list[str] = []
+        for t in [*toks, "and"]:
+            if t == "and":
+                out.extend(self._member(part, at) if part else [])
+                out.append("and")
+                part = []
+            elif t.endswith(","):
+                out.extend(self._member([*part, t[:-1]], at))
+                out[-1] += ","
+                part = []
+            else:
+                part.append(t)
+        return out[:-1]
+
+    def _member(self, part: list[str], at: int) -> list[str]:
+        known = self.lookup(tuple(part)) if len(part) <= 2 else None
+        if known is not None and known.kind == "person":
+            part = list(known.tokens)  # "Biden" whom the text quoted already
+        elif len(part) == 1:
+            folded = fold(part[0])
+            full = {f for f in self.known_full if fold(f[-1]) == folded}
+            if len(full) == 1:
+                part = list(next(iter(full)))
+        member = self.lookup(tuple(part))
+        if member is not None and member.kind == "person":
+            self.touch(member, at)  # "Miller and Smith … He too suggested": one of them
+        return part
 
     def lookup(self, key: tuple[str, ...]) -> Person | None:
         exact = [p for p in self.people if p.tokens == key]

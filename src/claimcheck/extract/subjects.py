@@ -24,6 +24,7 @@ from claimcheck.extract.patterns import (
     SP,
     trie_pattern,
 )
+from claimcheck.extract.people import ORG_HINTS
 from claimcheck.extract.phrases import (
     CLAUSE_WORDS,
     DET_SPACE,
@@ -40,6 +41,7 @@ from claimcheck.extract.phrases import (
     noun_key,
     trim_np,
 )
+from claimcheck.lexicon import given_names
 from claimcheck.lexicon.cues import ISSUED_WRITINGS
 from claimcheck.lexicon.names import (
     NOT_NAMES,
@@ -47,6 +49,7 @@ from claimcheck.lexicon.names import (
     SPEAKER_NOUNS,
     TITLES,
 )
+from claimcheck.lexicon.places import PLACE_NAMES
 
 _QUANT_BEFORE = re.compile(rf"(?<![\w’'.-])(?P<np>{QUANT})(?:\s+(?>{ADVERBS}\b))*+\s*$")
 
@@ -290,7 +293,48 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
             # speaks (for its issuer, extract.documents).
             a = left_lo + d.start("np")
             return Subject(a, a + len(d.group("np")), d.group("np"), "noun", None)
+    if subj is not None and subj.kind == "name" and not subj.role:
+        return _coordinated(text, lo, subj)
+    if (
+        subj is not None
+        and subj.kind == "name"
+        and subj.text.lower() in PLACE_NAMES
+        and _PLACE_BEFORE.search(text, max(lo, subj.start - 30), subj.start)
+    ):
+        return None  # "the city of El Paso, Texas, with the toll at 22, reported": a place
     return subj
+
+
+# "El Paso, " before a state or a country: the two name one place, which says nothing.
+_PLACE_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*,\s+$")
+
+
+# Names joined by "and" right before a name subject: "Algeria and Morocco have cited".
+_COORD_BEFORE = re.compile(rf"(?<![\w’'.-])(?P<np>{NAME}(?:,{SP}{NAME})*),?{SP}and{SP}$")
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z&]{1,7}\)")
+_PREP_BEFORE = re.compile(r"(?:between|of|with|for|from|to|by|against|at|in|on|among)\s+$")
+
+
+def _coordinated(text: str, lo: int, subj: Subject) -> Subject:
+    """A coordinated subject is all its names, not its last one ("Algeria and Morocco")."""
+    if _ACRONYM_AFTER.match(text, subj.end):
+        return subj  # "Immigration, Refugees and Citizenship Canada (IRCC)": one body's name
+    m = _COORD_BEFORE.search(text, max(lo, subj.start - 80), subj.start)
+    if m is None or _PREP_BEFORE.search(text, max(lo, m.start() - 12), m.start()):
+        return subj  # "talks between Algeria and Morocco": the names are no subject
+    if not all(looks_like_name(p.strip()) for p in m.group("np").split(",")):
+        return subj
+    a = m.start("np")
+    opener = _COORD_OPENER.match(text, a)
+    if opener is not None:
+        a = opener.end()  # "Whereas Pierce and Hawkins felt": the conjunction opens the clause
+    return Subject(a, subj.end, text[a : subj.end], "name", None)
+
+
+_COORD_OPENER = re.compile(
+    r"(?:Whereas|While|Although|Though|When|If|As|After|Before|Since|Because|Unlike|Like|"
+    r"But|And|So|Then|Yet)\s+"
+)
 
 
 # A statement put out, as the object that ends a clause before a cue.
@@ -364,6 +408,13 @@ def _make_subject(
     to = of < 0 and np_text.find(" to ") > 0  # "Ambassador to the United Nations Nikki Haley"
     if to:
         of = np_text.find(" to ")
+    if of > 0 and not to and np_text[0].islower():
+        named = _office_of_body_name(np_text, of)
+        if named is not None:
+            # "director of Amnesty International Man-kei Tam": the role, then the name.
+            at = start + len(np_text) - len(named)
+            office = np_text[: len(np_text) - len(named)].strip()
+            return Subject(at, at + len(named), named, "name", clean_role(role or office))
     if of > 0 and np_text[0].isupper():
         head_part = np_text[:of].split()
         tail = np_text[of + 4 :].split()
@@ -384,6 +435,8 @@ def _make_subject(
         ):
             if VERB_OBJECT.search(np_text, of):
                 return None  # "The Ministry of Health issued a statement": a clause
+            if _body_of_name(head_part, tail):
+                return Subject(start, start + len(np_text), np_text, "name", clean_role(role))
             role = role or np_text[of + 1 :]
             np_text = np_text[:of]
     low = np_text.lower()
@@ -453,6 +506,65 @@ _POST_MODIFIER = re.compile(
     r"\s+(?=(?:present|familiar|close|involved|speaking|responsible|briefed|working)\s+"
     r"(?:at|during|with|to|in|on|for|about)\s)"
 )
+
+
+# Bodies whose own name goes on with "of": "the Department of Justice", "the University
+# of California", "the Bank of England". Cut there, the name would be a bare "Department".
+_BODY_OF = frozenset(
+    "ministry department agency government committee council board union organization "
+    "organisation association commission office court administration university institute "
+    "house bank foundation center centre embassy consulate bureau college school academy "
+    "federation league society church chamber republic kingdom states secretariat".split()
+)
+
+
+def _body_of_name(head: list[str], tail: list[str]) -> bool:
+    """ "The United States Department" + "of Health and Human Services": one name."""
+    if not tail or head[-1].lower() not in _BODY_OF:
+        return False
+    if not all(w[:1].isupper() for w in head[1:]) or not head[0][:1].isupper():
+        return False  # "A spokesperson for the Ministry" + "of Health": a person of it
+    first = tail[1] if tail[0].lower() == "the" and len(tail) > 1 else tail[0]
+    # Only the body's name: "The University of Ottawa Heart Institute's Dr. Jane Roe" and
+    # "the Department of Health Secretary Jane Roe" go on to a person, whom the role holds.
+    return (
+        first[:1].isupper()
+        and len(tail) <= 6
+        and all(
+            (w[:1].isupper() or w in ("and", "the", "of", "for", "&"))
+            and not w.endswith(("’s", "'s", "’", "'"))
+            and w.lower().rstrip(".") not in TITLES
+            for w in tail
+        )
+    )
+
+
+# The words a body's name ends with, before the name of the person who holds a post in it.
+_BODY_END = (
+    _BODY_OF
+    | ORG_HINTS
+    | frozenset(
+        "international organization organisation watch nations fund alliance coalition trust "
+        "forum initiative project network service services".split()
+    )
+)
+
+
+def _office_of_body_name(np_text: str, of: int) -> str | None:
+    """The person at the end of "director of Amnesty International Man-kei Tam"."""
+    head = np_text[:of].split()
+    tail = np_text[of + 4 :].split()
+    if not all(w.lower() in TITLES for w in head) or len(tail) < 3:
+        return None
+    n = 3 if len(tail) >= 5 and re.fullmatch(r"[A-Z]\.", tail[-2]) else 2
+    name, body = tail[-n:], tail[:-n]
+    if not looks_like_name(" ".join(name)) or not body[-1][:1].isupper():
+        return None
+    if any(w.lower() in _BODY_END for w in name):
+        return None  # "director of the World Health Organization": no person named
+    if body[-1].lower() in _BODY_END or given_names.gender_of(name[0]) is not None:
+        return " ".join(name)
+    return None
 
 
 # "Another member of the public": the people a member is of belong to the description.
@@ -526,13 +638,36 @@ def speaker_after(text: str, pos: int, end: int, loose: bool = True) -> Subject 
         role_text = text[start : later.end("role")]
         name, _ = trim_np(later.group("name"), a)  # "… says the Cambridge man Ed Lee."
         return Subject(a, a + len(name), name, "name", clean_role(role_text))
+    role = m.group("role")
+    if role and _OWNED_ROLE.fullmatch(role) and is_role_phrase(role):
+        # "said University of California, San Diego's chancellor, Pradeep Khosla": a body,
+        # its role, then the name, which speaks.
+        named = _NAME_AFTER_ROLE.match(text, pos + m.end("appos"), end)
+        if named is not None and looks_like_name(named.group("name")):
+            a = named.start("name")
+            name, a = trim_np(named.group("name"), a)
+            return Subject(a, a + len(name), name, "name", clean_role(text[start : pos + m.end()]))
     subj = _make_subject(start, m.group("np"), None, text, pos, loose)
     if subj is None:
         return None
-    role = m.group("role")
+    if (
+        subj.kind == "noun"
+        and role
+        and looks_like_name(role)
+        and role.lower() not in PLACE_NAMES
+        and is_role_phrase(subj.text)
+    ):
+        # "said the university's chancellor, Pradeep Khosla": the description, then the name.
+        a = pos + m.start("role")
+        return Subject(a, a + len(role), role, "name", clean_role(subj.text))
     if role and is_appositive(role):
         return Subject(subj.start, subj.end, subj.text, subj.kind, clean_role(role))
     return subj
+
+
+# "San Diego's chancellor": a place or body's role, no more.
+_OWNED_ROLE = re.compile(r"[A-Z][^,]{0,40}(?:’s|'s)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}")
+_NAME_AFTER_ROLE = re.compile(rf",\s*(?P<name>{NAME})(?=\s*(?:[,.;]|$))")
 
 
 def _possessed(text: str, start: int, np_end: int, end: int) -> Subject | None:

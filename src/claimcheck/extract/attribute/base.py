@@ -369,5 +369,5 @@ _INVERTED_GAP = re.compile(r"[^;:“”\"()]{2,200},\s*")
 INVERTIBLE = re.compile(
     r"(?:said|says|added|adds|wrote|writes|told|asked|asks|explained|explains|noted|notes|"
     r"continued|continues|recalled|recalls|argued|argues|insisted|insists|warned|warns|"
-    r"replied|replies|observed|observes|stated|states|declared|declares)$"
+    r"replied|replies|observed|observes|stated|states|declared|declares|reported|reports)$"
 )
