@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from claimcheck.extract.people import Person
-from claimcheck.extract.subjects import Subject
+from claimcheck.extract.subjects import COUNTRY_SHORT, Subject
 from claimcheck.lexicon.cues import ISSUED_WRITINGS
 
 if TYPE_CHECKING:
@@ -39,6 +39,8 @@ _PUT_OUT_BY = re.compile(
     r"\s+(?:(?:also|later|then|quickly|has|had)\s+)?(?:issued|released|published|posted|put out|"
     r"sent out|sent|shared|tweeted|emailed|e-mailed|distributed)\s+$"
 )
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 _PRONOUN_FOR = {"its": "it", "his": "he", "her": "she", "their": "they"}
 
@@ -81,6 +83,11 @@ def issuer(r: SpeakerResolver, subj: Subject) -> Person | None:
         if found is not None and not found.name[:1].isupper() and kind == "name":
             return None  # "a tweet by US Secretary of State": the name was cut off
         return found
+    before = text.split()[: [w.lower().strip(".,’'") for w in text.split()].index(head)]
+    acronyms = [w for w in before if _ACRONYM.fullmatch(w) and w not in COUNTRY_SHORT]
+    if len(acronyms) == 1:
+        # "a March 14, 2019 NATO press release", "a new CDC study": the body named in it.
+        return r.resolve(Subject(subj.start, subj.end, acronyms[0], "name", None))
     if head in ISSUED_WRITINGS and _BARE.fullmatch(text):
         put_out = _PUT_OUT_BY.search(r.text, max(0, subj.start - 90), subj.start)
         if put_out is not None:

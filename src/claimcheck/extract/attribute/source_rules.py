@@ -25,7 +25,7 @@ from claimcheck.extract.subjects import Subject, speaker_after
 # nor a date's comma ("a March 14, 2019 NATO press release").
 _SOURCE_NP = re.compile(
     r"\s*(?P<np>(?:\b[A-Z]\.|(?<=\d),\s(?=\d{4}\b)|[^,;:.!?“”\"()]){2,120}?)\s*"
-    r"(?=[,;!?]|(?<!\b[A-Z])\.|$)"
+    r"(?=(?<!\d),|,(?!\s\d{4}\b)|[;!?]|(?<!\b[A-Z])\.|$)"  # "a March 14, 2019 release"
 )
 _DETERMINERS = frozenset("a an the this that these those".split())
 _MONTH = (
