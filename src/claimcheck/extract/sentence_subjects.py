@@ -44,6 +44,25 @@ _VERB_AFTER = re.compile(
     r"sees|set|sold|spent|also|then|now|later|still|never|first)\b)"
 )
 
+# "and" and a few lower-case words: "and three of his co-authors", "and her colleagues";
+# never a second name ("Smith and Jones said": both speak).
+_AND_OTHERS = re.compile(r"\s+and(?:\s+[a-z][\w’'-]*){1,5}")
+_WORD = re.compile(r"[a-z][\w’'-]*")
+
+
+def _and_others_verb(text: str, at: int, end: int) -> re.Match[str] | None:
+    """The verb after "and" and others that end in a plural noun, if any."""
+    both = _AND_OTHERS.match(text, at, end)
+    if both is None:
+        return None
+    for w in list(_WORD.finditer(text, both.start(), both.end()))[1:]:
+        if w.group().endswith("s") and w.group() not in ("his", "its", "was", "has", "is"):
+            verb = _VERB_AFTER.match(text, w.end(), end)
+            if verb is not None and verb.group("verb"):
+                return verb
+    return None
+
+
 _OPENING_WORDS = NOT_NAMES | PRONOUNS.keys() | {"whether", "i’m", "i'm", "i’ve", "i'd", "i’d"}
 
 _NOT_ROLE = frozenset(
@@ -93,7 +112,11 @@ def sentence_subjects(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
                     name = name[:-2]  # the possessive is matched as part of what follows
                 verb = _VERB_AFTER.match(text, run.start() + len(name), end)
                 if verb is None:
-                    continue
+                    # "Wong and three of his co-authors have started a company": the first
+                    # of a coordinated subject is a subject too, for a later "he".
+                    verb = _and_others_verb(text, run.start() + len(name), end)
+                    if verb is None:
+                        continue
                 at, words = run.start(), name.split()
                 while words and words[0].lower().strip("’'") in _OPENING_WORDS:
                     at += len(words[0]) + 1  # "When Sanders", "But I’m": no part of a name
