@@ -30,6 +30,7 @@ from claimcheck.lexicon.names import (
     HONORIFICS,
     PARTICLES,
     PRONOUNS,
+    SPEAKER_NOUNS,
     TITLES,
 )
 from claimcheck.lexicon.places import PLACE_NAMES
@@ -71,6 +72,28 @@ def _body_after(first: str, full: tuple[str, ...]) -> bool:
     camel = any(c.isupper() for c in first[1:])
     rest = {t.lower() for t in full[1:]}
     return camel or first in COUNTRY_SHORT or bool(rest & (ORG_HINTS | _UNIT_WORDS))
+
+
+_NAME_LINKS = frozenset({"of", "and", "for", "the", "on", "&", "de"})
+
+
+def _proper_name(name: str) -> bool:
+    """A body's proper name, not a capitalised title or common noun ("the Prime Minister")."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) == 1:
+        word = words[0].replace(".", "")
+        return len(word) >= 2 and word.isupper() and word.isalpha()  # "BBC", "CNN"
+    content = [w for w in words if w.lower() not in _NAME_LINKS]
+    if len(content) < 2 or not all(w[:1].isupper() for w in content):
+        return False
+    if content[-1].lower().rstrip(".") in TITLES or content[0].lower().rstrip(".") in TITLES:
+        return False  # "the Liberal MP", "the Foreign Minister", "Chief Technological Officer of"
+    return any(
+        w.lower() not in TITLES and w.lower() not in SPEAKER_NOUNS and w not in COUNTRY_SHORT
+        for w in content
+    )
 
 
 def _placed_body(key: tuple[str, ...]) -> bool:
@@ -185,7 +208,11 @@ class SpeakerResolver:
         if subj.kind == "relative":
             return "named"
         if subj.kind == "noun":
-            return descriptions.basis(subj, person)
+            found = descriptions.basis(subj, person)
+            text = " ".join(subj.text.split())
+            if found == "description" and _proper_name(text) and text.endswith(person.name):
+                return "named"  # "the National Hurricane Center" names itself
+            return found
         if subj.start == self._spelled_out:
             return "named"
         if subj.text[:4] in ("The ", "the ") and subj.text.split()[-1].lower() in TITLES:
@@ -230,7 +257,12 @@ class SpeakerResolver:
 
     def described(self, subj: Subject) -> Person:
         """The person or body a description ("the prime minister") refers to."""
-        return descriptions.described(self, subj)
+        person = descriptions.described(self, subj)
+        if person.described and _proper_name(person.name):
+            # "the National Hurricane Center", "the BBC": a body's own name after "the"
+            # says who speaks as surely as any name; only a common noun is unresolved.
+            person.described = False
+        return person
 
     def touch(self, person: Person, at: int = -1) -> None:
         person.last_at = max(person.last_at, at)
