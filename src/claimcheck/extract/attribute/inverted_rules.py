@@ -41,6 +41,9 @@ def participle_cue(s: SentenceCtx) -> list[RawClaim] | None:
             continue  # "…, seeking documents": an action, not speech
 
         if not s.text[s.start : cue.start].rstrip().endswith((",", " by")):
+            found = _with_speaker(s, cue)
+            if found is not None:
+                return [found]
             continue
         subj = speaker_of_cue_before(s, cue)
         a = content_after(s.text, cue, s.end)
@@ -59,6 +62,38 @@ def participle_cue(s: SentenceCtx) -> list[RawClaim] | None:
         if words(s.text, a, b) >= 3:
             return [reported(s, a, b, subj, cue, "participle-cue")]
     return None
+
+
+# "…, with Senator Ana Ruiz saying …": the absolute "with" names who speaks.
+_WITH = re.compile(r"(?:^|,\s*)[Ww]ith\s+(?=[A-Za-z])")
+# No speaker of its own: "the latter yesterday", "the former" would need the pair before.
+_NOT_WITH_SPEAKER = re.compile(
+    rf"\b(?:latter|former|yesterday|today|tonight|{WEEKDAY})\b", re.IGNORECASE
+)
+
+
+def _with_speaker(s: SentenceCtx, cue: CueHit) -> RawClaim | None:
+    """Critics were angry, with Senator Ana Ruiz saying the plan was “a disgrace”."""
+    lo = max(s.start, cue.start - 80)
+    starts = [m.end() for m in _WITH.finditer(s.text, lo, cue.start)]
+    if not starts:
+        return None
+    at = starts[-1]
+    subj = subject_before(s.text, at, cue.start, loose=cue.speech)
+    if subj is None or subj.kind not in ("name", "noun") or "," in s.text[at : subj.start]:
+        return None
+    if _NOT_WITH_SPEAKER.search(subj.text):
+        return None
+    if len(s.text[at : subj.start].split()) > 3:
+        return None
+    a = content_after(s.text, cue, s.end)
+    if not (THAT.search(s.text, cue.end, a) or starts_clause(s.text, a, s.end)):
+        return None
+    a, b = strip_end(s.text, a, s.end)
+    b = strip_final_stop(s.text, a, b)
+    if words(s.text, a, b) < 3:
+        return None
+    return reported(s, a, b, subj, cue, "participle-cue")
 
 
 # What may follow an inverted cue's speaker: the sentence's end, a comma, or a circumstance.
