@@ -41,6 +41,14 @@ _TELL_LIKE = frozenset(
 
 _BARE_AFTER_CUE = re.compile(r"^[\s,:]*(?:that\b)?[\s,:]*")
 
+# A piece of writing after "wrote in": "in a Newsweek essay", "in his 1990 autobiography";
+# not the particle of "weighed in Friday about …".
+_VENUE = re.compile(
+    r"\s+(?:an?|the|his|her|their|its)\s+[^,;:]{0,40}?\b(?:essay|op-ed|column|article|book|"
+    r"letter|interview|statement|post|tweet|speech|email|report|memoir|autobiography|file|"
+    r"filing|blog|editorial|description)\b"
+)
+
 _RELATIVE_NEXT = re.compile(r"(?:which|who|whom|whose|and|but|or)\b")
 
 _AFTER_CUE = re.compile(
@@ -49,7 +57,8 @@ _AFTER_CUE = re.compile(
     # "said Sunday that …": a weekday before "that" is when, never what was said
     rf"(?P<adjunct>\s+{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?(?=\s+that\b)|"
     r"\s+(?:of|on|in|at|during|after|last|this|yesterday|today|earlier|late|early|"
-    r"in an? (?:interview|statement|post|tweet|letter|speech))\b[^,;:]{0,60}?"
+    r"in an? (?:interview|statement|post|tweet|letter|speech|essay|op-ed|column|article|email))\b"
+    r"[^,;:]{0,60}?"
     # a place with its state or country: "at a campaign stop in Toledo, Ohio, that …"
     r"(?:,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?=,\s*that\b))?(?=,|\s+that\b))?"
     r"[\s,:]*(?:that\b)?[\s,:]*"
@@ -362,6 +371,15 @@ def _inside(pos: int, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]
 def content_after(text: str, cue: CueHit, end: int) -> int:
     """Where the reported content starts after a cue (past a recipient and "that")."""
     pos = cue.end
+    if (
+        cue.lemma.endswith(" in")
+        and text.endswith(" in", cue.start, cue.end)
+        and _VENUE.match(text, pos, end)
+    ):
+        venue = _AFTER_CUE.match(text[pos - 3 : end])
+        if venue is not None and venue.group("adjunct"):
+            # "writes in a Newsweek essay that …": the "in" says where, not what
+            return pos - 3 + venue.end()
     if cue.tell_like:
         m = _RECIPIENT.match(text, pos, end)
         if m:

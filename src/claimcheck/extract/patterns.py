@@ -62,7 +62,7 @@ NAME = rf"{CAP}(?:{SP}(?:{_PART}{SP})?{CAP}){{0,5}}"
 NAME_RUN = rf"{CAP}(?:{SP}(?:{_PART}{SP})?{CAP}){{0,11}}"
 
 # "Mr. Morgan of the Sierra Club": a name with its organisation.
-NAME_OF = rf"{NAME}(?:{SP}of{SP}(?:the{SP})?{CAP}(?:{SP}{CAP}){{0,4}})?"
+NAME_OF = rf"{NAME}(?:{SP}of{SP}(?:the{SP})?{CAP}(?:{SP}{CAP}){{0,4}}){{0,2}}"
 
 DET = (
     r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|"

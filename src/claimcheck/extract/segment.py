@@ -105,6 +105,8 @@ _CUE_AFTER = re.compile(
     + r")\s+(?:[A-Z]|the\b|a\b|an\b|his\b|her\b)"
 )
 
+_OPENS_QUOTE = re.compile(r"\s*[,:]\s*[“\"]")
+
 # After “… failure.” Lee said: a clause of its own ("it would work"), so the full stop
 # inside the marks ended the sentence and Lee says something else.
 _OWN_CLAUSE = re.compile(
@@ -167,15 +169,20 @@ def _is_boundary(text: str, dot: int, cut: int, end: int) -> bool:
     if not (following.isupper() or following.isdigit() or following in "“\"‘'«(["):
         return False
     after = _CUE_AFTER.match(text, cut, min(end, cut + 80)) if text[cut - 1] in _QUOTE_END else None
-    if after is not None and (
-        text[dot] != "."
-        or (
-            _SHORT_TAIL.match(text, after.end(), min(end, after.end() + 60))
-            and not _OWN_CLAUSE.match(text, after.end(), min(end, after.end() + 60))
+    if (
+        after is not None
+        and (
+            text[dot] != "."
+            or (
+                _SHORT_TAIL.match(text, after.end(), min(end, after.end() + 60))
+                and not _OWN_CLAUSE.match(text, after.end(), min(end, after.end() + 60))
+            )
         )
+        and not _OPENS_QUOTE.match(text, after.end(), min(end, after.end() + 8))
     ):
         # “Is this fair?” Das asked.  A full stop inside the marks ends the sentence
-        # unless only the cue's speaker follows: “… liar.” Fry said Ruiz … is two sentences.
+        # unless only the cue's speaker follows: “… liar.” Fry said Ruiz … is two sentences,
+        # and so is “… the region.” Kino Gabriel said, “…”, whose cue opens the next quote.
         return False
     if text[dot] != ".":
         return True
