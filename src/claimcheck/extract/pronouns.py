@@ -7,7 +7,7 @@ told Wikinews": Campbell), or a name whose title fits ("Ms. Hawkins").
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from claimcheck.extract.people import (
@@ -128,19 +128,26 @@ def _may_be_body(r: SpeakerResolver, p: Person, at: int) -> bool:
     return given_names.gender_of(word) is None and not any(f[-1] == word for f in r.known_full)
 
 
+def _main_subjects(
+    r: SpeakerResolver, since: int, at: int, reach: int
+) -> Iterator[tuple[int, str, list[str]]]:
+    """(offset, name, name tokens) of the sentence subjects between ``since`` and ``at``,
+    latest first, none in the sentence of a postposed "…, he said" ("Macharia hid under
+    desks, he said": that subject is who the words are about)."""
+    lo = max(since + 1, at - reach, 0)
+    if lo >= at or not r.text:
+        return
+    own = own_sentence(r.text, at)
+    for start, name in reversed(sentence_subjects(r.text, lo, at)):
+        _, toks = split_name(name)
+        if start < own and toks:
+            yield start, name, toks
+
+
 def body_subject_since(r: SpeakerResolver, since: int, at: int, reach: int = 400) -> Person | None:
     """A body (an acronym, an organisation's or a country's name) that is the subject
     of a sentence between ``since`` and ``at``, for an "it"."""
-    lo = max(since + 1, at - reach, 0)
-    if lo >= at or not r.text:
-        return None
-    own = own_sentence(r.text, at)
-    for start, name in reversed(sentence_subjects(r.text, lo, at)):
-        if start >= own:
-            continue
-        _, toks = split_name(name)
-        if not toks:
-            continue
+    for start, name, toks in _main_subjects(r, since, at, reach):
         known = r.lookup(tuple(toks))
         if known is not None and known.kind != "group":
             continue
@@ -198,15 +205,8 @@ def subject_since(
     told Wikinews", "he" is Campbell. Only main-clause subjects count: in "Das
     highlighted that the late Shinzo Abe viewed …. She", Abe is not one.
     """
-    lo = max(since + 1, at - reach, 0)
-    if lo >= at or not r.text:
-        return None
-    own = own_sentence(r.text, at)
-    for start, name in reversed(sentence_subjects(r.text, lo, at)):
-        if start >= own:
-            continue  # "Macharia hid under desks, he said": the subject is who the words are about
-        _, toks = split_name(name)
-        if not toks or any(t.lower() in ORG_HINTS or t.lower() in GROUPS for t in toks):
+    for start, name, toks in _main_subjects(r, since, at, reach):
+        if any(t.lower() in ORG_HINTS or t.lower() in GROUPS for t in toks):
             continue
         key = tuple(toks)
         known = r.lookup(key)
