@@ -307,6 +307,23 @@ def test_a_file_that_is_not_an_index_names_the_rebuild(tmp_path: Path) -> None:
     assert REBUILD in err.value.one_line()
 
 
+def test_an_index_of_an_older_version_names_the_rebuild(location: str) -> None:
+    """An index written before a format change (rows per posting in version 2, packed
+    parts without the docs indexes in 3) is refused, never misread."""
+    from claimcheck.index import schema
+
+    store = open_store(location, create=True)
+    store.begin_write()
+    store.run("UPDATE meta SET value = '3' WHERE name = 'version'")
+    store.commit()
+    store.close()
+    with pytest.raises(InputError) as err:
+        open_store(location)
+    line = err.value.one_line()
+    assert f"is an index of version 3, this claimcheck reads version {schema.VERSION}" in line
+    assert REBUILD in line
+
+
 def test_a_server_database_of_something_else_names_the_rebuild(postgres_url: str | None) -> None:
     if postgres_url is None:
         pytest.skip("no PostgreSQL server could be started here (see tests/pgserver.py)")
