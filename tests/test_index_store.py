@@ -243,6 +243,15 @@ def test_merged_and_rewritten_parts_hold_the_postings_of_a_fresh_build(
     expected = _by_path(_built(str(tmp_path / "fresh.sqlite"), fresh))
     assert _by_path(store) == expected
     assert _ids_stored(store) > len(expected)  # the replaced documents' ids, dead
+    # A merge that makes a part as large as a build's makes it one of the large ones.
+    monkeypatch.setattr("claimcheck.index.store.PART", 1)
+    articles[4].write_text(articles[4].read_text("utf-8") + "\nOne more.\n", "utf-8")
+    shutil.copy(articles[4], fresh / articles[4].name)
+    sync(store, str(corpus_dir), str(tmp_path / NO_LEDGERS), jobs=1)
+    assert store.counter("small") == 0
+    assert store.counter("base") == store.counter("next_part") - 1
+    expected = _by_path(_built(str(tmp_path / "fresh-2.sqlite"), fresh))
+    assert _by_path(store) == expected
     store.begin_write()
     store.compact(everything=True)
     store.commit()

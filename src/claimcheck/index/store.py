@@ -363,15 +363,16 @@ class Store:
         part = self.counter("next_part")
         self.create_merged()
         out: list[tuple[int, int, int, bytes]] = []
-        dropped = 0
+        dropped = kept = 0
         head: tuple[int, int] | None = None
         blobs: list[bytes] = []
 
         def done() -> None:
-            nonlocal dropped
+            nonlocal dropped, kept
             if head is not None:
                 merged, gone = merge(blobs, alive)
                 dropped += gone
+                kept += len(merged) // 8
                 if merged:
                     out.append((*head, part, merged))
 
@@ -404,7 +405,9 @@ class Store:
         self.run("DROP TABLE post_merged")
         self.set_counter("next_part", part + 1)
         self.set_counter("dead", 0 if everything else max(0, self.counter("dead") - dropped))
-        if everything:
+        # A merged part as large as a build's joins the large ones: merging it again
+        # with every few updates would make adding many documents quadratic.
+        if everything or kept >= PART:
             self.set_counter("base", part)
             self.set_counter("small", 0)
         else:
