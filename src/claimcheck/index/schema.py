@@ -18,7 +18,7 @@ any field a later schema adds, such as ``speaker_basis``); ``speaker`` and
 
 Every verify reads every document's stamp (``docs_stamp`` holds them, so the
 scan does not read the speakers), and every write the sorted sha256s of the
-fingerprint (``docs_sha256``), the lowest and highest rank (``docs_rank``) and
+fingerprint (``docs_sha256``), every rank (``docs_rank``) and
 the documents whose ledger was stale (``docs_stale``, partial): at 100k documents
 a scan of ``docs`` itself is ~50 MB of pages.
 """
@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS docs (
 CREATE INDEX IF NOT EXISTS docs_stamp ON docs (
     path, size, mtime_ns, ledger_size, ledger_mtime_ns, doc, sha256);
 CREATE INDEX IF NOT EXISTS docs_sha256 ON docs (sha256, claims);
-CREATE INDEX IF NOT EXISTS docs_rank ON docs (rank);
+CREATE INDEX IF NOT EXISTS docs_rank ON docs (rank, doc);
 CREATE INDEX IF NOT EXISTS docs_stale ON docs (rank) WHERE stale <> '';
 CREATE TABLE IF NOT EXISTS entries (
     id BIGINT PRIMARY KEY, start_at BIGINT NOT NULL, end_at BIGINT NOT NULL,

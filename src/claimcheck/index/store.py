@@ -588,13 +588,14 @@ class Store:
             return int(documents), int(claims), str(digest)
         return self._count()
 
-    def iter_posts(self, kind: int, keys: Iterable[int]) -> Iterator[tuple[int, int]]:
-        """(key, id) of the keys' postings, dead ids included (the reader drops them)."""
-        for key, ids in self.select_in(
-            "SELECT key, ids FROM post WHERE kind = ? AND {in}", "key", (kind,), keys
-        ):
-            for i in unpack(bytes(ids)):
-                yield key, i
+    def posts(self, kind: int, keys: Iterable[int]) -> list[tuple[int, array[int]]]:
+        """(key, ids) of every part of the keys, dead ids included (the reader drops them)."""
+        return [
+            (key, unpack(bytes(ids)))
+            for key, ids in self.select_in(
+                "SELECT key, ids FROM post WHERE kind = ? AND {in}", "key", (kind,), keys
+            )
+        ]
 
 
 def _entry_tuple(eid: int, e: EntryRow) -> tuple[Any, ...]:
