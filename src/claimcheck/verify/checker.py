@@ -31,9 +31,13 @@ class Settings:
     candidates: int = 8
 
 
-def result_id(statement: StatementRef, occurrence: int) -> str:
-    """Survives moving the statement: no line numbers, only path, words and occurrence."""
-    key = f"{statement.path}\0{fold_key(statement.text)}\0{occurrence}"
+def result_id(statement: StatementRef, occurrence: int, words: str | None = None) -> str:
+    """Survives moving the statement: no line numbers, only path, words and occurrence.
+
+    ``words``: ``fold_key(statement.text)``, when the caller has it."""
+    if words is None:
+        words = fold_key(statement.text)
+    key = f"{statement.path}\0{words}\0{occurrence}"
     # surrogatepass: a path that is not UTF-8 holds surrogate escapes (PEP 383).
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
@@ -226,5 +230,5 @@ def check_all(items: Sequence[StatementRef], corpus: Corpus, settings: Settings)
     for st in items:
         key = (st.path, fold_key(st.text))
         seen[key] += 1
-        out.append(check(st, corpus, settings, result_id(st, seen[key])))
+        out.append(check(st, corpus, settings, result_id(st, seen[key], key[1])))
     return out

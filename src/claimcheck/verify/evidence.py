@@ -120,9 +120,12 @@ def speakers_of(index: ClaimLookup, matches: list[EntryMatch]) -> list[Speaker]:
     """Every distinct speaker the corpus gives these words, in corpus order."""
     out: dict[str, Speaker] = {}
     for m in sorted(matches, key=lambda x: x.entry):
-        speaker = speaker_of(index, m.entry)
-        if speaker is not None and speaker.name not in out:
-            out[speaker.name] = speaker
+        # The first entry of a name gives its speaker: copies of a passage repeat it.
+        name = index.entries[m.entry].claim.speaker
+        if name is not None and name not in out:
+            speaker = speaker_of(index, m.entry)
+            assert speaker is not None  # the entry has a speaker's name
+            out[name] = speaker
     return list(out.values())
 
 

@@ -308,16 +308,15 @@ class _Copies:
             else:
                 span = spans[key] = _span(_parts_in(key, query))
             if span is None:
-                # Copies with one key may differ in brackets ("[Trump]" / "Trump"): the
-                # claim's own text says whether its key had some.
-                if "[" not in entry.claim.text:
-                    continue
                 # Words outside brackets are words of the key (the key and the offset
                 # map agree word for word), so a key without one of them cannot hold
-                # the parts.
+                # the parts. Asked of the key before the claim's text: most candidates
+                # fail it, and their texts need not be read at all.
                 if key not in every:
                     every[key] = all(n in key for n in query.needles)
-                if not every[key]:
+                # Copies with one key may differ in brackets ("[Trump]" / "Trump"): the
+                # claim's own text says whether its key had some.
+                if not every[key] or "[" not in entry.claim.text:
                     continue
                 f = self.index.folded(eid)
                 span = self.once(("unbracketed", f.source), partial(_unbracketed_span, f, query))
