@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimcheck.index.keys import MAX_POSTINGS, Entry, Unit, spoken_text, word_key
 from claimcheck.index.memory import (
@@ -96,9 +97,22 @@ class Ranks:
 
 
 def _join(root: str, rel: str) -> str:
+    """``(Path(root) / rel).as_posix()``, as gather spells a path, without a Path per
+    candidate document."""
+    if rel.startswith("/"):
+        from pathlib import Path
+
+        return (Path(root) / rel).as_posix()
+    return _prefix(root) + rel
+
+
+@lru_cache(maxsize=8)
+def _prefix(root: str) -> str:
     from pathlib import Path
 
-    return (Path(root) / rel).as_posix()
+    from claimcheck.corpus.gather import folder_prefix
+
+    return folder_prefix(Path(root))
 
 
 class _Lazy(Mapping[int, Entry]):
