@@ -25,9 +25,21 @@ from claimcheck.lexicon.cues import (
     Stance,
 )
 
+# Whom a "told" names after a possessive: "told her staff", "told his closest advisers".
+_RECIPIENT_NOUNS = (
+    r"(?:staff|staffers|aides|advisers|advisors|colleagues|followers|employees|workers|"
+    r"students|voters|donors|delegates|guests|fans|troops|cabinet|caucus|team|party|members)"
+)
+# …and only where the content starts right after ("told the team captain she …" is no
+# recipient "the team").
+_CONTENT_NEXT = (
+    r"\s+(?:that|the|a|an|he|she|it|they|we|I|you|there|this|these|those|his|her|their|its|"
+    r"[A-Z0-9])\b|\s*[,:]"
+)
+
 _RECIPIENT = re.compile(
-    rf"\s+(?P<rcpt>(?:(?:the|a|an|his|her|their|its)\s+)?"
-    rf"(?:{CAP}(?:\s+(?:in|of|for|and|the|on)?\s*{CAP}){{0,6}}|reporters|journalists|me|him|"
+    rf"\s+(?P<rcpt>(?:(?:the|a|an|his|her|their|its|our|my|your)\s+)?"
+    rf"(?:(?:[a-z]+\s+){{0,2}}?{_RECIPIENT_NOUNS}(?={_CONTENT_NEXT})|{CAP}(?:\s+(?:in|of|for|and|the|on)?\s*{CAP}){{0,6}}|reporters|journalists|me|him|"
     rf"her|them|us|you|lawmakers|members|supporters|viewers|listeners|readers|an? [a-z]+ "
     rf"(?:audience|crowd|rally|interview|reporter|newspaper)|the (?:crowd|audience|committee|"
     rf"court|jury|press|media|hosts?|audience|paper|newspaper)))"

@@ -81,6 +81,8 @@ _SPEAKER_AFTER = re.compile(
     rf"(?P<appos>\s*+,\s*+(?P<role>[^,;:“”\"]{{2,160}}?)\s*+(?=[,.;]|$))?"
 )
 
+_RELATIVE = re.compile(r"\s(?:who|whose)\s")
+
 _SUBJECT_AT = re.compile(
     rf"\s*(?<![\w’'.-])(?P<np>{PRONOUN}|{NAME}|{NOUN_NP})(?:\s*,[^,]{{2,160}},)?\s+[a-z]"
 )
@@ -421,6 +423,17 @@ def _make_subject(
         is_office = all(w.lower() in TITLES or w in COUNTRY_SHORT for w in head_part) and any(
             w.lower() in TITLES for w in head_part
         )
+        if (
+            not is_office
+            and len(head_part) >= 2
+            and head_part[-1].lower() in TITLES
+            and all(w[:1].isupper() for w in head_part)
+            and len(tail) >= 3
+            and given_names.gender_of(tail[-2]) is not None
+        ):
+            # "UMWA Director of Government Affairs Phil Smith": a body, its office, the
+            # name, which a given name opens.
+            is_office = True
         if is_office and len(tail) >= 3 and (len(head_part) == 1 or tail[-1][:1].isupper()):
             # "Secretary of State John Kerry": an office, then the name.
             n = 3 if len(tail) >= 4 and re.fullmatch(r"[A-Z]\.", tail[-2]) else 2
@@ -610,6 +623,11 @@ def speaker_after(text: str, pos: int, end: int, loose: bool = True) -> Subject 
     if not m:
         return None
     start = pos + m.start("np")
+    rel = _RELATIVE.search(m.group("np"))
+    if rel is not None:
+        # "…,” said a longtime GOP data expert who has worked for one of Trump's rivals:
+        # the relative clause describes the speaker, who is the phrase before it.
+        return _make_subject(start, m.group("np")[: rel.start()], None, text, pos, loose)
     if m.group("np").endswith(("’s", "'s")):
         owned = _possessed(text, start, pos + m.end("np"), end)
         if owned is not None:

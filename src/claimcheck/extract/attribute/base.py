@@ -215,6 +215,13 @@ TRAILING_ADJUNCT = re.compile(
     r"|earlier|later|yesterday|today|tonight)\s*[.!?]?\s*$"
 )
 
+# Whom a "told" after its content names, then a circumstance or the sentence's end.
+TOLD_WHOM = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|their|its|[A-Z][\w’'.-]*|[a-z]+)\s+){0,4}?[\w’'.-]+"
+    r"(?:\s*[.!?]?\s*$|\s+(?:as|when|while|after|before|during|at|in|on|last|this|"
+    r"earlier|later|yesterday|today)\b)"
+)
+
 # "questioned whether …", "wondered why …": a question's content is a wh-clause.
 WH = re.compile(r"(?:whether|if|how|why|what|who|when|where)\b")
 

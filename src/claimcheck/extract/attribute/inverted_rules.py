@@ -11,6 +11,7 @@ import re
 
 from claimcheck.extract.attribute.base import (
     INVERTIBLE,
+    TOLD_WHOM,
     TRAILING_ADJUNCT,
     WH,
     RawClaim,
@@ -54,7 +55,7 @@ def participle_cue(s: SentenceCtx) -> list[RawClaim] | None:
             # "…,” he said, referring to the country's official name: no claim, and
             # the quotation may go on after it.
             continue
-        subj = subj or clause_subject(s, cue.start)
+        subj = subj or _passive_agent(s, cue.start) or clause_subject(s, cue.start)
         if subj is None:
             continue
         a, b = strip_end(s.text, a, s.end)
@@ -62,6 +63,23 @@ def participle_cue(s: SentenceCtx) -> list[RawClaim] | None:
         if words(s.text, a, b) >= 3:
             return [reported(s, a, b, subj, cue, "participle-cue")]
     return None
+
+
+# "The result was described by Johnson as a “historic mandate”, saying …": the agent
+# of the passive is who goes on speaking, not the sentence's grammatical subject.
+_PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+by\s+")
+
+
+def _passive_agent(s: SentenceCtx, at: int) -> Subject | None:
+    found = None
+    for m in _PASSIVE_BY.finditer(s.text, s.start, at):
+        found = m
+    if found is None:
+        return None
+    agent = speaker_after(s.text, found.end(), at)
+    if agent is None or agent.kind not in ("name", "noun"):
+        return None
+    return agent
 
 
 # "…, with Senator Ana Ruiz saying …": the absolute "with" names who speaks.
@@ -99,10 +117,20 @@ def _with_speaker(s: SentenceCtx, cue: CueHit) -> RawClaim | None:
 # What may follow an inverted cue's speaker: the sentence's end, a comma, or a circumstance.
 _INVERTED_TAIL = re.compile(
     r"\s*(?:[,.;:!?—–)]|--|$|(?:on|in|at|during|after|before|of|from|for|with|to|last|this|"
-    rf"earlier|later|yesterday|today|tonight|{WEEKDAY})\b)"
+    rf"earlier|later|yesterday|today|tonight|who|whose|{WEEKDAY})\b)"
 )
 
+# "…, said an American official who spoke on condition of anonymity.": the relative
+# clause describes the speaker to the sentence's end, however long.
+_WHO_TAIL = re.compile(r"\s+(?:who|whose)\s[^,;:“”\"]*$")
+
 _ROLE_AFTER = re.compile(r",\s*[^,;:“”\"]{2,160}?(?=[,.;]|$)")
+
+
+def _is_own_role(between: str, subj: Subject) -> bool:
+    """ "…, UMWA Director of Government Affairs Phil Smith told POLITICO": the words
+    before the name are its role, not the end of a clause."""
+    return subj.role is not None and set(between.split()) <= set(subj.role.split())
 
 
 def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
@@ -117,7 +145,8 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
         subj = subject_before(s.text, s.start + comma + 1, cue.start, loose=cue.speech)
         if subj is not None and subj.kind == "relative":
             continue  # "Cho, who endorsed Lee, …": the relative clause is not content
-        if subj is not None and len(s.text[s.start + comma + 1 : subj.start].split()) > 2:
+        lead_in = s.text[s.start + comma + 1 : subj.start] if subj is not None else ""
+        if subj is not None and len(lead_in.split()) > 2 and not _is_own_role(lead_in, subj):
             continue  # "…, although brief, opportunity to ask the president he could answer"
         if _LINKED.match(before, comma + 1):
             continue  # "…, but witnesses saw one", "…, which critics dispute": a new clause
@@ -139,6 +168,11 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
             role = _ROLE_AFTER.match(s.text, after, s.end)
             after = role.end() if role is not None else after
         tail = s.text[after : s.end]
+        if tail[:1] in (" ", ",") and tail.lstrip(" ,").split(" ")[0] in ("who", "whose"):
+            if _WHO_TAIL.match(" " + tail.lstrip(" ,").rstrip(" .!?")):
+                tail = ""  # the relative clause runs to the end: it only describes
+            elif tail[:1] == " ":
+                continue  # "…, said officials who were angry, and they left": no aside
         if cue.lemma in OBJECT_ONLY and re.match(r"\s+[\w“\"]", tail):
             continue  # "…, over 220 members favored some form of impeachment": its own object
         paren = re.match(r"[^,.;]{0,60},\s*(?=\S)", tail)
@@ -153,8 +187,10 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
         elif paren and words(s.text, after + paren.end(), s.end) >= 2:
             rule = "parenthetical-cue"
             b = s.end
-        elif len(tail.split()) > 8:
-            continue
+        elif len(tail.split()) > 8 and not (
+            cue.lemma == "tell" and TOLD_WHOM.match(s.text, cue.end)
+        ):
+            continue  # a long tail is content of its own, unless "told" names whom
         found = finished(s, a, b, subj, cue, rule)
         if found:
             return found

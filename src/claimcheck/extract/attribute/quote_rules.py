@@ -27,6 +27,11 @@ from claimcheck.extract.subjects import Subject, speaker_after, subject_before
 from claimcheck.lexicon.cues import FORMS, MANNER_ONLY, VERBS
 
 
+def _participle(s: SentenceCtx, cue: CueHit) -> bool:
+    """A cue in -ing ("echoing", "saying"): what follows it is its object, not its speaker."""
+    return cue.lemma != "according to" and s.text[cue.start : cue.end].split()[0].endswith("ing")
+
+
 def quote_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
     """“…,” Das added.  /  “…,” said Jane Das, the party's leader."""
     if not s.quotes:
@@ -46,6 +51,8 @@ def quote_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
     gap = s.text[tail_lo : cue.start]
     subj: Subject | None
     if gap.strip(SPACE + ",—–-") == "":
+        if _participle(s, cue):
+            return None  # "…,” echoing some far-right commentators: the object is no speaker
         subj = speaker_after(s.text, cue.end, s.end)
         rule = "quote-then-inverted-cue"
     else:
@@ -237,7 +244,7 @@ def _asides(text: str, a: int, b: int) -> list[tuple[int, int]]:
 _BY_AGENT = re.compile(r"\s+by\s+")
 # What links a passive's agent to the quotation: a word or a colon, never a bare comma
 # ("the pipeline, which is widely supported by Republicans, “wouldn't go 10 feet”").
-_AGENT_TO_QUOTE = re.compile(r",?\s*(?:(?:of|as|as saying|saying)\s*[,:]?|:)\s*")
+_AGENT_TO_QUOTE = re.compile(r",?\s*(?:(?:of|as(?:\s+(?:an?|the))?|as saying|saying)\s*[,:]?|:)\s*")
 
 
 def _passive_agent(s: SentenceCtx, cue: CueHit, quote_at: int) -> Subject | None:
@@ -379,6 +386,8 @@ def quote_near_cue(s: SentenceCtx) -> list[RawClaim] | None:
         if gap:
             a = q.close_at + s.text[q.close_at : cue.start].find(gap)
             subj = Subject(a, a + len(gap), gap, "noun", None)
+        elif _participle(s, cue):
+            continue  # "…,” suggesting he might …: the words after a participle are no speaker
         else:
             m = _LOOSE_AFTER.match(s.text, cue.end, s.end)
             if m is None or not m.group("np").strip():

@@ -7,6 +7,7 @@ import re
 from claimcheck.extract.attribute.base import (
     MAX_CUES,
     MAX_REPORTED_CHARS,
+    TOLD_WHOM,
     TRAILING_ADJUNCT,
     WH,
     RawClaim,
@@ -114,6 +115,16 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             continue
         if lead.rstrip('”"').endswith(",") and TRAILING_ADJUNCT.match(s.text, cue.end, s.end):
             continue  # "…, Mr. Obama said in his interview.": the content came first
+        if (
+            lead.rstrip('”"').endswith(",")
+            and cue.lemma == "tell"
+            and len(lead.split()) >= 3
+            and not ADVERBIAL_OPENER.match(lead[:-1])
+            and not any(q.open_at > cue.end for q in s.quotes)
+            and TOLD_WHOM.match(s.text, cue.end)
+            and not THAT.search(s.text, cue.end, s.end)
+        ):
+            continue  # "…, President Obama told his advisers as he labored": content first
         if cue.lemma == "write" and _TOPIC.match(s.text, a) and not starts_clause(s.text, a, s.end):
             continue  # "She writes about style": a subject she writes on, not what she wrote
         has_that = bool(THAT.search(s.text[cue.end : a]))
@@ -176,6 +187,7 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
 
 
 _THAT_NEXT = re.compile(r"\s+that\b")
+
 
 _RELATIVE_END = re.compile(r"[,;]|\s(?:--|[—–])")
 
