@@ -35,9 +35,18 @@ _RELATIVE_LEAD = re.compile(r"\b(which|that|what)\s+$")
 
 _MODIFIED = re.compile(
     r"(?<![\w’'-])(?P<np>(?:(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[A-Z][\w’'-]*)\s+)?"
-    r"(?:[\w’'-]+\s+){0,3}?(?P<head>[A-Za-z][a-z]+))\s+(?:who|whose|that|which|[a-z]+ing|"
-    r"released|published|conducted|issued)\b"
+    r"(?:[\w’'-]+\s+){0,3}?(?P<head>[A-Za-z][a-z]+))\s+(?P<mod>who|whose|that|which|[a-z]+ing|"
+    r"released|published|conducted|issued|familiar\s+with|close\s+to|briefed\s+on|involved\s+in|"
+    r"knowledgeable\s+about)\b"
     r"[^,;:“”\"]{3,120}$"
+)
+
+# "Those surveyed said", "most voters polled say": a survey's respondents, no complement.
+_RESPONDENTS = re.compile(
+    r"(?<![\w’'-])(?P<np>(?:[Tt]hose|(?:(?:[Mm]ost|[Mm]any|[Ss]ome|[Aa]ll|[Tt]he)\s+)?"
+    r"(?:[a-z]+\s+)?(?:people|voters|respondents|residents|adults|Americans|Canadians|members|"
+    r"women|men|workers|parents|students|experts|economists|businesses))"
+    r"\s+(?:surveyed|polled|interviewed|questioned))$"
 )
 
 
@@ -257,7 +266,21 @@ def _clause_end(s: SentenceCtx, a: int, b: int) -> int:
 
 _MODIFIED_STOPS = ',;:“”"'
 
-_MODIFIER_HINTS = ("who", "ing", "that", "which", "released", "published", "conducted", "issued")
+_MODIFIER_HINTS = (
+    "who",
+    "ing",
+    "that",
+    "which",
+    "released",
+    "published",
+    "conducted",
+    "issued",
+    "familiar",
+    "close to",
+    "briefed",
+    "involved",
+    "knowledgeable",
+)
 
 
 def _modified_subject(s: SentenceCtx, cue: CueHit) -> Subject | None:
@@ -267,6 +290,10 @@ def _modified_subject(s: SentenceCtx, cue: CueHit) -> Subject | None:
     # Cheap necessary condition first: the "who"/"-ing" word and everything after
     # it up to the cue contain none of the pattern's stop characters.
     tail = left[max(left.rfind(c) for c in _MODIFIED_STOPS) + 1 :]
+    polled = _RESPONDENTS.search(left)
+    if polled is not None and lead_ok(s.text[s.start : lo + polled.start("np")]):
+        a = lo + polled.start("np")
+        return Subject(a, lo + polled.end("np"), polled.group("np"), "noun", None)
     if not any(w in tail for w in _MODIFIER_HINTS):
         return None
     m = _MODIFIED.search(left)
@@ -279,7 +306,24 @@ def _modified_subject(s: SentenceCtx, cue: CueHit) -> Subject | None:
     if not lead_ok(s.text[s.start : lo + m.start("np")]):
         return None
     a = lo + m.start("np")
+    if m.group("mod").split()[0] in _ADJECTIVE_MODIFIERS:
+        # "people familiar with the talks": the phrase says who they are, all of it, when
+        # it is short and holds no verb ("people familiar with her thinking say she now").
+        phrase = left[m.start("np") :]
+        opener = _NP_OPENER.match(phrase)
+        if opener is not None:
+            a += opener.end()
+            phrase = phrase[opener.end() :]
+        rest = phrase[phrase.find(m.group("mod")) :].split()
+        if len(rest) > 9 or any(w.lower() in FORMS for w in rest):
+            return None
+        return Subject(a, lo + len(left), phrase, "noun", None)
     return Subject(a, lo + m.end("np"), m.group("np"), "noun", None)
+
+
+_NP_OPENER = re.compile(r"(?:(?:But|And|and|So|Yet|Still|Now|Also|Meanwhile)\b,?\s+)+")
+
+_ADJECTIVE_MODIFIERS = frozenset(["familiar", "close", "briefed", "involved", "knowledgeable"])
 
 
 # "The poll showed Clinton taking a lead": documents show a noun phrase too.
