@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.models import StatementRef
-from claimcheck.text import fold, fold_slow, key_sentences
+from claimcheck.text import WORD_RE, fold, fold_slow, key_sentences
 from claimcheck.verify import Corpus, Settings, check, load_corpus, match
 from claimcheck.verify.statements import standalone
 
@@ -76,6 +76,29 @@ def test_bulk_keys_equal_folded_words(text: str) -> None:
     assert flat == fold(text).word_keys()
 
 
+def _sentences_word_by_word(text: str) -> list[list[str]]:
+    """``key_sentences`` as first written: a new sentence when a gap between two words
+    holds a full stop, ! or ?."""
+    folded = fold_slow(text).text
+    out: list[list[str]] = [[]]
+    last = -1
+    for m in WORD_RE.finditer(folded):
+        if last >= 0 and out[-1] and re.search(r"[.!?]", folded[last : m.start()]):
+            out.append([])
+        out[-1].append(m.group())
+        last = m.end()
+    return out if out[0] else []
+
+
+@settings(max_examples=500, deadline=None)
+@given(prose)
+@example("U.S. 3.5 a. .b c.d! e?f")
+@example("a[.]b x.[y] z._w")
+def test_bulk_sentences_equal_the_word_by_word_rule(text: str) -> None:
+    """Cutting at breaks first groups the words as the word-by-word walk did."""
+    assert key_sentences(text) == _sentences_word_by_word(text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(prose)
 def test_fast_fold_equals_slow_fold(text: str) -> None:
@@ -101,3 +124,18 @@ def test_unbracketed_walk_equals_the_rule(text: str) -> None:
     rule = _unbracketed_by_every_span(f)
     assert match._unbracketed(f) == rule
     assert match._unbracketed_key(f) == rule[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "dd", "e-f"]), max_size=12))
+def test_index_keys_equal_their_definitions(words: list[str]) -> None:
+    """Shingles spelled three at a time and windows as shifted copies: the same keys
+    as the slices they replace (an index on disk must keep its keys)."""
+    from zlib import crc32
+
+    from claimcheck.index.keys import shingles, winnow
+
+    hashes = shingles(words)
+    assert hashes == [crc32(" ".join(words[i : i + 3]).encode()) for i in range(len(words) - 2)]
+    expect = {min(hashes[i : i + 4]) for i in range(len(hashes) - 3)} if len(hashes) > 4 else set()
+    assert winnow(hashes) == (expect or ({min(hashes)} if hashes else set()))

@@ -89,20 +89,23 @@ class Cut:
 def cut(text: str) -> tuple[str, list[Cut]]:
     """An entry's key and its sentence units."""
     sentences = key_sentences(text)
-    keys = [w for s in sentences for w in s]
+    joined = [" ".join(words) for words in sentences]  # no sentence is empty
     units: list[Cut] = []
     lo, at = 0, 1
-    for words in sentences:
-        width = sum(len(w) + 1 for w in words) - 1
+    for words, spelled in zip(sentences, joined, strict=True):
+        width = len(spelled)
         units.append(Cut(lo, lo + len(words), at, at + width, words))
         lo, at = lo + len(words), at + width + 1
-    return " " + " ".join(keys) + " ", units
+    return " " + " ".join(joined) + " ", units
 
 
 def shingles(keys: Sequence[str], n: int = 3) -> list[int]:
     """Word n-gram hashes. crc32, not ``hash()``: winnowing keeps the smallest hash,
     and ``hash()`` of a str changes from process to process, so the postings (and
     with them the candidates and the report) would too."""
+    if n == 3:  # every caller: three words spelled at once, not a slice joined
+        threes = zip(keys, keys[1:], keys[2:], strict=False)  # stops at the last three
+        return [crc32(f"{a} {b} {c}".encode()) for a, b, c in threes]
     return [crc32(" ".join(keys[i : i + n]).encode()) for i in range(len(keys) - n + 1)]
 
 
@@ -127,4 +130,5 @@ def winnow(hashes: list[int], w: int = WINDOW) -> set[int]:
     """The minimum of every window of ``w`` hashes (all of them when fewer)."""
     if len(hashes) <= w:
         return {min(hashes)} if hashes else set()
-    return {min(hashes[i : i + w]) for i in range(len(hashes) - w + 1)}
+    # The windows as ``w`` shifted copies side by side (map stops at the shortest).
+    return set(map(min, *(hashes[i:] for i in range(w))))

@@ -87,12 +87,12 @@ def flat_postings(
         add((EXACT, exact_key(words), local))
         for h in winnow(shingles(words)):
             add((GRAM, h, local))
-        for w in set(words):
-            add((WORD, word_key(w), local))
+        for k in map(word_key, set(words)):
+            add((WORD, k, local))
     for p in texts:
         local = p.local
-        for w in set(p.key.split()):
-            add((TEXT, word_key(w), local))
+        for k in map(word_key, set(p.key.split())):
+            add((TEXT, k, local))
     return array("q", out)
 
 
