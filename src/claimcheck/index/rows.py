@@ -12,6 +12,7 @@ import json
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from claimcheck.corpus.current import Stale
 from claimcheck.corpus.prose import passages
@@ -26,8 +27,12 @@ LOCAL_BITS = 21
 MAX_LOCAL = (1 << LOCAL_BITS) - 1
 
 
-@dataclass(frozen=True, slots=True)
-class EntryRow:
+class EntryRow(NamedTuple):
+    """A claim or passage of a document. Named tuples, not dataclasses: a build sends
+    ~600,000 of them from the workers to the writer at 10k articles, and a frozen
+    dataclass costs ~20 µs to unpickle (its ``__setstate__`` looks up its fields
+    each time), a tuple well under one."""
+
     local: int
     start: int
     end: int
@@ -39,8 +44,7 @@ class EntryRow:
     units: int
 
 
-@dataclass(frozen=True, slots=True)
-class UnitRow:
+class UnitRow(NamedTuple):
     local: int
     entry: int
     lo: int
