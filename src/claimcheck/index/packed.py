@@ -71,11 +71,20 @@ def _group_numpy(items: Sequence[tuple[int, array[int]]]) -> tuple[Rows, Counts]
     flat = np.concatenate([np.frombuffer(f, dtype=np.int64) for _, f in items]).reshape(-1, 3)
     bases: Any = np.repeat(np.array([b for b, _ in items], dtype=np.int64), sizes)
     kinds, keys, ids = flat[:, 0], flat[:, 1], flat[:, 2] | bases
-    order = np.lexsort((ids, keys, kinds))
+    # Documents come in the order of their ids and a document's postings of a key in
+    # the order of its units, so a stable sort by (kind, key) leaves each key's ids
+    # sorted: by key, then by kind (small ints: a radix sort), a third of a lexsort
+    # of the three. Checked, and sorted by the three when it does not hold.
+    order = np.argsort(keys, kind="stable")
+    order = order[np.argsort(kinds[order].astype(np.int8), kind="stable")]
     kinds, keys, ids = kinds[order], keys[order], ids[order]
     change = np.empty(len(ids), dtype=bool)
     change[0] = True
     change[1:] = (kinds[1:] != kinds[:-1]) | (keys[1:] != keys[:-1])
+    if bool(np.any(~change[1:] & (ids[1:] <= ids[:-1]))):
+        order = np.lexsort((ids, keys, kinds))
+        kinds, keys, ids = kinds[order], keys[order], ids[order]
+        change[1:] = (kinds[1:] != kinds[:-1]) | (keys[1:] != keys[:-1])
     starts = np.flatnonzero(change)
     ends = np.append(starts[1:], len(ids))
     blob = ids.astype("<i8").tobytes()
