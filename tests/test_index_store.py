@@ -318,7 +318,8 @@ def test_a_file_that_is_not_an_index_names_the_rebuild(tmp_path: Path) -> None:
 
 def test_an_index_of_an_older_version_names_the_rebuild(location: str) -> None:
     """An index written before a format change (rows per posting in version 2, packed
-    parts without the docs indexes in 3) is refused, never misread."""
+    parts without the docs indexes in 3, entries and units keyed beside their tables
+    in 4) is refused, never misread."""
     from claimcheck.index import schema
 
     store = open_store(location, create=True)

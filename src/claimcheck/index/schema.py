@@ -27,7 +27,7 @@ from __future__ import annotations
 
 FORMAT = "claimcheck-index"
 # Raised when the tables or the keys change; an index of another version is rebuilt.
-VERSION = "4"
+VERSION = "5"
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -42,11 +42,11 @@ CREATE INDEX IF NOT EXISTS docs_sha256 ON docs (sha256, claims);
 CREATE INDEX IF NOT EXISTS docs_rank ON docs (rank, doc);
 CREATE INDEX IF NOT EXISTS docs_stale ON docs (rank) WHERE stale <> '';
 CREATE TABLE IF NOT EXISTS entries (
-    id BIGINT PRIMARY KEY, start_at BIGINT NOT NULL, end_at BIGINT NOT NULL,
+    id {rowid}, start_at BIGINT NOT NULL, end_at BIGINT NOT NULL,
     key TEXT NOT NULL, claim TEXT NOT NULL, speaker TEXT, kind TEXT NOT NULL,
     first_unit BIGINT NOT NULL, units BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS units (
-    id BIGINT PRIMARY KEY, entry BIGINT NOT NULL,
+    id {rowid}, entry BIGINT NOT NULL,
     lo INTEGER NOT NULL, hi INTEGER NOT NULL, cs INTEGER NOT NULL, ce INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS post (
     kind SMALLINT NOT NULL, key BIGINT NOT NULL, part BIGINT NOT NULL, ids {blob} NOT NULL,
@@ -59,7 +59,10 @@ CREATE TABLE IF NOT EXISTS df (
 
 
 def tables(sqlite: bool) -> list[str]:
-    """The CREATE statements; SQLite clusters the posting tables on their key."""
+    """The CREATE statements; SQLite clusters the posting tables on their key, and keys
+    entries and units by their rowid (``INTEGER PRIMARY KEY``: one B-tree each, where a
+    ``BIGINT`` key is a second one, an index beside the table, to fill at every insert)."""
     ddl = _TABLES.replace("{clustered}", " WITHOUT ROWID" if sqlite else "")
+    ddl = ddl.replace("{rowid}", "INTEGER PRIMARY KEY" if sqlite else "BIGINT PRIMARY KEY")
     ddl = ddl.replace("{blob}", "BLOB" if sqlite else "BYTEA")
     return [s.strip() for s in ddl.split(";") if s.strip()]
