@@ -118,6 +118,12 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             # would …": a parenthetical cue, and the short lead is the content's subject.
             continue
         a = content_after(s.text, cue, s.end)
+        if (
+            cue.lemma in ("call", "describe")
+            and s.text[cue.end : a].strip() == "that"
+            and s.text.startswith(("“", '"', "''", "as "), a)
+        ):
+            a = cue.end + 1  # "called that “beyond preposterous”": "that" is what was called so
         if s.text.startswith("by ", a) or _CONJ_START.match(s.text, a):
             # "numbers reported by the agency": a passive, the agent follows;
             # "5 percent support of the black vote, but has …": a noun, then a new clause.
