@@ -211,6 +211,12 @@ _DET_WORD_BEFORE = re.compile(
     r"[a-z]+(?<!s)(?<!ly)\s+$"
 )
 
+_SAY_NOUN_BEFORE = re.compile(
+    r"(?<![\w’'-])(?i:a|an|the|no|their|his|her|its|our|my|your)\s+"
+    r"(?:(?:larger|greater|bigger|big|final|real|strong|stronger|equal|little|direct|"
+    r"decisive|last|meaningful|much)\s+)?$"
+)
+
 _PREP_AFTER = re.compile(r"\s+(?:for|of|on|in|to|from|with|among|over)\b")
 
 # A participle after an article, a possessive determiner or a name's "'s" is an
@@ -358,6 +364,8 @@ def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
             or (word == "states" and _STATES_NOUN_BEFORE.search(text, max(0, start - 24), start))
         ):
             continue  # "her home state of Vermont", "member states met": a noun
+        if word == "say" and _SAY_NOUN_BEFORE.search(text, max(0, start - 24), start):
+            continue  # "have a say", "a larger say than", "the final say": a noun
         if word == "known" and _KNOWN_FOR.match(text, end):
             continue  # "Conway is also known for …", "known as the I-Man": a reputation
         if lemma == "read" and not _WRITTEN_BEFORE.search(text, max(0, start - 40), start):

@@ -89,7 +89,9 @@ def trim_np(np_text: str, start: int) -> tuple[str, int]:
         if before and before[-1] not in _TRAILING_AUX and before[-1].lower() not in _FINITE:
             # "Ivan's condition was on Wednesday reported": a clause, left whole to fail.
             np_text = np_text[: time.start()]
-    words = np_text.split(" ")
+    # A no-break space separates words too ("From\xa0Andrea Peyser"); the text keeps it.
+    original, first = np_text, start
+    words = _WORD_GAP.split(np_text)
     if len(words) > 2 and words[-2] == "in" and words[-1].isdigit():
         words = words[:-2]  # "an arbitration panel in 2001 found": the year is no part of it
     while len(words) > 1 and words[0].lower() in {"and", "but", "so", "then", "while", "as"}:
@@ -107,7 +109,11 @@ def trim_np(np_text: str, start: int) -> tuple[str, int]:
         # capitalised "May" is a name ("Ms. May said"), no verb. "The website
         # further reported", "The proclamation specifically said": an adverb.
         words = words[:-1]
-    return " ".join(words), start
+    at = start - first
+    return original[at : at + len(" ".join(words))], start
+
+
+_WORD_GAP = re.compile("[ \u00a0]")
 
 
 def drop_contraction(word: str) -> str:

@@ -11,6 +11,7 @@ import re
 
 from claimcheck.extract.attribute import RawClaim, SentenceCtx
 from claimcheck.extract.patterns import NAME
+from claimcheck.extract.phrases import trim_np
 from claimcheck.extract.quotes import Quote
 from claimcheck.extract.segment import Sentence, title_case_ratio
 from claimcheck.extract.state import Out, State, resolved
@@ -77,11 +78,22 @@ def colon_lead_in(view: str, sent: Sentence) -> Subject | None:
     # a fraction of the cost of the search, which tries a name at every word.
     if not text.rstrip().endswith(":"):
         return None
+    byline = _WRITING_AT.search(text)
+    if byline is not None:
+        # "Jane Das writing at The New York Post:": the writer speaks, not her paper.
+        s = sent.start + byline.start("np")
+        name, s = trim_np(byline.group("np"), s)
+        return Subject(s, s + len(name), name, "name", None)
     m = LEAD_IN.search(text)
     if not m:
         return None
     s = sent.start + m.start("np")
     return Subject(s, s + len(m.group("np")), m.group("np"), "name", None)
+
+
+_WRITING_AT = re.compile(
+    rf"(?P<np>{NAME}),?\s+(?:writing|wrote|writes)\s+(?:at|in|for)\s+(?:the\s+)?{NAME}\s*:\s*$"
+)
 
 
 def dash_attribution(ctx: SentenceCtx) -> list[RawClaim]:
