@@ -211,6 +211,8 @@ _DET_WORD_BEFORE = re.compile(
     r"[a-z]+(?<!s)(?<!ly)\s+$"
 )
 
+_SO_BEFORE = re.compile(r"(?<![\w’'-])[Ss]o\s+$")
+
 _SAY_NOUN_BEFORE = re.compile(
     r"(?<![\w’'-])(?i:a|an|the|no|their|his|her|its|our|my|your)\s+"
     r"(?:(?:larger|greater|bigger|big|final|real|strong|stronger|equal|little|direct|"
@@ -364,6 +366,8 @@ def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
             or (word == "states" and _STATES_NOUN_BEFORE.search(text, max(0, start - 24), start))
         ):
             continue  # "her home state of Vermont", "member states met": a noun
+        if word == "called" and _SO_BEFORE.search(text, max(0, start - 4), start):
+            continue  # "the so called “Implementation Initiative”": an adjective
         if word == "say" and _SAY_NOUN_BEFORE.search(text, max(0, start - 24), start):
             continue  # "have a say", "a larger say than", "the final say": a noun
         if word == "known" and _KNOWN_FOR.match(text, end):

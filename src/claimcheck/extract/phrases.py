@@ -59,7 +59,8 @@ VERB_OBJECT = re.compile(
 # Never "not" or "never": "the police did not see a gun" reports nothing they saw.
 _TRAILING_AUX = frozenset(
     "has have had is are was were did does do also would will could can may might should "
-    "must still already previously reportedly later earlier initially subsequently recently".split()
+    "must still already previously reportedly later earlier initially subsequently recently "
+    "often always again".split()
 )
 
 

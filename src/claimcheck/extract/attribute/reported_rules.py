@@ -312,19 +312,21 @@ def _modified_subject(s: SentenceCtx, cue: CueHit) -> Subject | None:
     if not lead_ok(s.text[s.start : lo + m.start("np")]):
         return None
     a = lo + m.start("np")
+    np_text = m.group("np")
+    lead = _NP_OPENER.match(np_text)
+    if lead is not None:
+        # "But executives who run news organizations say": the conjunction is no part of it.
+        a += lead.end()
+        np_text = np_text[lead.end() :]
     if m.group("mod").split()[0] in _ADJECTIVE_MODIFIERS:
         # "people familiar with the talks": the phrase says who they are, all of it, when
         # it is short and holds no verb ("people familiar with her thinking say she now").
-        phrase = left[m.start("np") :]
-        opener = _NP_OPENER.match(phrase)
-        if opener is not None:
-            a += opener.end()
-            phrase = phrase[opener.end() :]
+        phrase = left[a - lo :]
         rest = phrase[phrase.find(m.group("mod")) :].split()
         if len(rest) > 9 or any(w.lower() in FORMS for w in rest):
             return None
         return Subject(a, lo + len(left), phrase, "noun", None)
-    return Subject(a, lo + m.end("np"), m.group("np"), "noun", None)
+    return Subject(a, lo + m.end("np"), np_text, "noun", None)
 
 
 _NP_OPENER = re.compile(r"(?:(?:But|And|and|So|Yet|Still|Now|Also|Meanwhile)\b,?\s+)+")
