@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from operator import itemgetter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.index.memory import best_voted
+from claimcheck.index import memory
+from claimcheck.index.keys import exact_key, shingles, winnow
+from claimcheck.index.memory import ClaimIndex, best_voted, candidate_units
+from claimcheck.models import Claim
 
 
 def _full_sort(votes: Counter[int], limit: int) -> list[tuple[int, int]]:
@@ -28,3 +33,85 @@ def test_best_voted_is_the_full_sort(votes: dict[int, int], limit: int) -> None:
 def test_best_voted_ties_at_the_floor_keep_the_lowest_ids() -> None:
     votes = Counter({9: 1, 3: 1, 7: 2, 5: 1, 1: 1})
     assert best_voted(votes, 3) == [(7, 2), (1, 1), (3, 1)]
+
+
+class _UnitPostings:
+    """The reference: every unit posted on its own, as ``candidate_units`` reads a store."""
+
+    def __init__(self, index: ClaimIndex) -> None:
+        self.exact: dict[int, list[int]] = {}
+        self.grams: dict[int, list[int]] = {}
+        self.vocab: dict[str, list[int]] = {}
+        for uid in range(index.size):
+            words = index.unit_keys(uid)
+            self.exact.setdefault(exact_key(words), []).append(uid)
+            for h in winnow(shingles(words)):
+                self.grams.setdefault(h, []).append(uid)
+            for w in set(words):
+                self.vocab.setdefault(w, []).append(uid)
+
+    def exact_units(self, key: int) -> list[int]:
+        return self.exact.get(key, [])
+
+    def gram_units(self, hashes: set[int]) -> Iterator[list[int]]:
+        for h in hashes:
+            posting = self.grams.get(h, [])
+            if len(posting) <= memory.MAX_POSTINGS:
+                yield posting
+
+    def word_df(self, words: set[str]) -> dict[str, int]:
+        return {w: len(self.vocab[w]) for w in words if w in self.vocab}
+
+    def word_units(self, words: list[str]) -> list[list[int]]:
+        return [self.vocab.get(w, []) for w in words]
+
+
+_WORDS = st.sampled_from("the plan is not finished we will go on".split())
+_SENTENCE = st.lists(_WORDS, min_size=1, max_size=9).map(lambda ws: " ".join(ws) + ".")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(_SENTENCE, min_size=1, max_size=12),
+    st.lists(st.lists(st.integers(0, 11), min_size=1, max_size=3), min_size=1, max_size=30),
+    st.lists(_WORDS, min_size=1, max_size=10),
+    st.integers(1, 12),
+    st.integers(1, 8),
+)
+def test_votes_per_text_are_the_votes_per_unit(
+    pool: list[str], claims: list[list[int]], piece: list[str], limit: int, crowded: int
+) -> None:
+    """Claims made of a few sentences (copies, shared 3-grams, ties at every vote),
+    ``MAX_POSTINGS`` low enough that some postings are too common to count."""
+    index = ClaimIndex()
+    for n, picks in enumerate(claims):
+        text = " ".join(pool[k % len(pool)] for k in picks)
+        claim = Claim(
+            id=f"d{n}:1:1", kind="quote", text=text, start=0, end=len(text), line=1, rule="test"
+        )
+        index.add(claim, f"corpus/d{n % 4}.md")
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(memory, "MAX_POSTINGS", crowded)
+        assert index.candidates(piece, limit) == candidate_units(_UnitPostings(index), piece, limit)
+
+
+def _index(texts: list[str]) -> ClaimIndex:
+    index = ClaimIndex()
+    for n, text in enumerate(texts):
+        claim = Claim(
+            id=f"d{n}:1:1", kind="quote", text=text, start=0, end=len(text), line=1, rule="test"
+        )
+        index.add(claim, f"corpus/d{n}.md")
+    return index
+
+
+@pytest.mark.parametrize("crowded", [1, 2, 3, 4, 5])
+def test_a_3gram_is_too_common_by_its_units_not_its_texts(crowded: int) -> None:
+    """Two texts share a winnowed 3-gram; one of them has three copies: four units, two
+    texts."""
+    copied, other = "So we will go on with the plan.", "So we will go on with it."
+    index = _index([copied, other, copied, copied])
+    piece = "we will go on with the work".split()
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(memory, "MAX_POSTINGS", crowded)
+        assert index.candidates(piece, 8) == candidate_units(_UnitPostings(index), piece, 8)

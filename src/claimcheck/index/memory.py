@@ -9,8 +9,9 @@ aligned, so the cost of a lookup does not grow with the corpus.
 Memory decides how large a corpus fits, so the index stores keys, not objects:
 3-grams are *winnowed* (the smallest hash of every 4 consecutive ones is kept,
 which still guarantees a hit for any shared run of 6 words), a posting list
-with one unit is a bare int, longer ones are ``array('i')``, units are three
-parallel int arrays, and the offset maps (``Folded``) are built only for
+with one unit is a bare int, longer ones are ``array('i')``, 3-grams and words
+post distinct unit texts (wire copies repeat a sentence dozens of times; each text
+knows its units), units are parallel int arrays, and the offset maps (``Folded``) are built only for
 candidates, then cached.
 
 The rules that turn postings into candidates (``candidate_units``,
@@ -24,10 +25,12 @@ benchmark and the tests compare the index against.
 
 from __future__ import annotations
 
+import heapq
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from operator import itemgetter
 from typing import Protocol, Union
 
@@ -173,9 +176,17 @@ class ClaimIndex:
     first_unit: array[int] = field(default_factory=lambda: array("i"))  # per entry
     unit_cs: array[int] = field(default_factory=lambda: array("i"))  # unit's chars in entry.key
     unit_ce: array[int] = field(default_factory=lambda: array("i"))
-    exact: dict[int, Posting] = field(default_factory=dict)
+    exact: dict[int, Posting] = field(default_factory=dict)  # of units
+    # 3-grams and words post *texts*: the distinct unit texts, each with its units.
+    # Wire copies repeat a sentence dozens of times, and a vote counted once per text
+    # is every copy's vote (same words, same 3-grams).
     grams: dict[int, Posting] = field(default_factory=dict)
     vocab: dict[str, Posting] = field(default_factory=dict)
+    word_units_n: dict[str, int] = field(default_factory=dict)  # units holding the word
+    text_ids: dict[str, int] = field(default_factory=dict)
+    text_units: list[Posting] = field(default_factory=list)  # per text, ascending
+    text_units_n: array[int] = field(default_factory=lambda: array("i"))
+    _gram_units_n: dict[int, int] = field(default_factory=dict)  # units per 3-gram, as read
     _folded: dict[int, Folded] = field(default_factory=dict)
 
     def add(self, claim: Claim, document: str, speakers: tuple[Speaker, ...] = ()) -> None:
@@ -183,6 +194,8 @@ class ClaimIndex:
         key, units = cut(spoken_text(claim))
         self.entries.append(Entry(claim, document, speakers, key))
         self.first_unit.append(len(self.unit_entry))
+        if self._gram_units_n:
+            self._gram_units_n.clear()
         for u in units:
             uid = len(self.unit_entry)
             self.unit_entry.append(eid)
@@ -191,10 +204,26 @@ class ClaimIndex:
             self.unit_cs.append(u.cs)
             self.unit_ce.append(u.ce)
             _post(self.exact, exact_key(u.words), uid)
+            distinct = set(u.words)
+            for w in distinct:
+                self.word_units_n[w] = self.word_units_n.get(w, 0) + 1
+            text = key[u.cs : u.ce]
+            tid = self.text_ids.get(text)
+            if tid is not None:
+                have = self.text_units[tid]
+                if isinstance(have, int):
+                    self.text_units[tid] = array("i", (have, uid))
+                else:
+                    have.append(uid)
+                self.text_units_n[tid] += 1
+                continue
+            tid = self.text_ids[text] = len(self.text_units)
+            self.text_units.append(uid)
+            self.text_units_n.append(1)
             for h in winnow(shingles(u.words)):
-                _post(self.grams, h, uid)
-            for w in set(u.words):
-                _post(self.vocab, w, uid)
+                _post(self.grams, h, tid)
+            for w in distinct:
+                _post(self.vocab, w, tid)
 
     @property
     def size(self) -> int:
@@ -234,24 +263,73 @@ class ClaimIndex:
         return best_of_pool(words, [self.unit_text(u) for u, _ in pool], pool, limit)
 
     def candidates(self, words: Sequence[str], limit: int = 8) -> list[Candidate]:
-        """Candidate units for a piece of a statement with their votes, best first."""
-        return candidate_units(self, words, limit)
+        """Candidate units for a piece of a statement with their votes, best first.
 
-    # The lookups of ``Postings``, from the dicts.
-    def exact_units(self, key: int) -> Sequence[int]:
-        return _ids(self.exact.get(key))
+        ``candidate_units`` over the units, counted over texts: the same candidates
+        in the same order, with a vote per distinct text instead of per copy."""
+        found = sorted(_ids(self.exact.get(exact_key(words))))
+        if found:
+            return [(u, 1 << 20) for u in found]
+        votes: Counter[int] = Counter()  # per text
+        for h in set(shingles(words)):
+            posting = self.grams.get(h)
+            if posting is not None and self._units_of_gram(h, posting) <= MAX_POSTINGS:
+                votes.update(_ids(posting))
+        if len(words) < 6 or not votes or max(votes.values()) < 2:
+            df = self.word_units_n
+            known = sorted((df[w], w) for w in set(words) if w in df)
+            for n, w in known[:6]:
+                if n > MAX_POSTINGS:
+                    break
+                votes.update(_ids(self.vocab[w]))
+        return self._best_units(votes, limit)
 
-    def gram_units(self, hashes: set[int]) -> Iterable[Sequence[int]]:
-        for h in hashes:
-            posting = _ids(self.grams.get(h))
-            if len(posting) <= MAX_POSTINGS:
-                yield posting
+    def _units_of_gram(self, h: int, posting: Posting) -> int:
+        if isinstance(posting, int):
+            return self.text_units_n[posting]
+        if len(posting) > MAX_POSTINGS:
+            return len(posting)  # more texts than the limit: more units too
+        n = self._gram_units_n.get(h)
+        if n is None:
+            n = self._gram_units_n[h] = sum(map(self.text_units_n.__getitem__, posting))
+        return n
 
-    def word_df(self, words: set[str]) -> dict[str, int]:
-        return {w: len(_ids(self.vocab[w])) for w in words if w in self.vocab}
+    def _best_units(self, votes: Counter[int], limit: int) -> list[Candidate]:
+        """``best_voted`` of the units, from the votes of their texts (each unit has its
+        text's votes), reading the units of only the few texts that can be kept.
 
-    def word_units(self, words: Sequence[str]) -> Iterable[Sequence[int]]:
-        return [_ids(self.vocab.get(w)) for w in words]
+        Text ids follow their first units, so at the floor the lowest unit ids are
+        those of the lowest text ids: each of the ``room`` lowest texts holds a unit
+        below every unit of a later one. A text has a unit at least, so the vote at
+        which the texts alone reach ``limit`` is at or below the floor, and only the
+        texts above it are weighed by their units: a lookup per text costs more than
+        its vote (the texts' tables are large and read at random), and the texts with
+        the fewest votes are the most numerous by far.
+        """
+        units, size = self.text_units, self.text_units_n
+        texts = Counter(votes.values())
+        low, seen = 0, 0
+        for low in sorted(texts, reverse=True):
+            seen += texts[low]
+            if seen >= limit:
+                break
+        top = [(t, v) for t, v in votes.items() if v > low]
+        weighed: Counter[int] = Counter()
+        for t, v in top:
+            weighed[v] += size[t]
+        floor, room = low, limit
+        for v in sorted(weighed, reverse=True):
+            if weighed[v] >= room:
+                floor = v
+                break
+            room -= weighed[v]
+        above = sorted([(u, v) for t, v in top if v > floor for u in _ids(units[t])])
+        out = sorted(above, key=itemgetter(1), reverse=True)
+        pool = top if floor > low else votes.items()
+        at = heapq.nsmallest(room, [t for t, v in pool if v == floor])
+        # A boilerplate sentence has thousands of copies: merged, not sorted whole.
+        ties = heapq.merge(*[_ids(units[t])[:room] for t in at])
+        return out + [(u, floor) for u in islice(ties, room)]
 
 
 def best_of_pool(
