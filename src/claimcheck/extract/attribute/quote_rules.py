@@ -25,6 +25,7 @@ from claimcheck.extract.patterns import ADVERBS
 from claimcheck.extract.quotes import Quote
 from claimcheck.extract.subjects import Subject, speaker_after, subject_before
 from claimcheck.lexicon.cues import FORMS, MANNER_ONLY, VERBS
+from claimcheck.lexicon.names import PRONOUNS
 
 
 def _participle(s: SentenceCtx, cue: CueHit) -> bool:
@@ -323,13 +324,16 @@ _ENDS_SENTENCE = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.\s*$")
 _JOINED_QUOTE = re.compile(r"[\s,]*(?:but|and|yet)(?:\s+(?:still|also|then))?[\s,]*")
 _CLAUSE_AFTER_FRAME = re.compile(r"[\s,;:]*(?:and|but|or|while|whereas|so|yet)\b", re.I)
 # “…,” the mayor said, adding that it would take “more hours”: a second cue.
-_PARTICIPLE = re.compile(r"[^,;“”\"]{0,60}?,\s+(?:and\s+)?([a-z]+ing)\b")
+_PARTICIPLE = re.compile(
+    r"[^,;“”\"]{0,60}?,\s+(?:(?:and\s+)?([a-z]+ing)|(?:but|and)\s+(?:also\s+|then\s+)?([a-z]+ed))\b"
+)
 
 
 def _second_cue(text: str, pos: int, end: int) -> bool:
     """Whether a participle cue ("…, adding that") follows the speaker before ``end``."""
     m = _PARTICIPLE.match(text, pos, end)
-    return m is not None and m.group(1) in FORMS
+    # "…,” she said, but added that …: a second finite cue of the same speaker counts too.
+    return m is not None and (m.group(1) in FORMS or m.group(2) in _SAYING)
 
 
 def _gap_ok(gap: str) -> bool:
@@ -392,7 +396,9 @@ def quote_near_cue(s: SentenceCtx) -> list[RawClaim] | None:
             m = _LOOSE_AFTER.match(s.text, cue.end, s.end)
             if m is None or not m.group("np").strip():
                 continue
-            subj = Subject(m.start("np"), m.end("np"), m.group("np"), "noun", None)
+            np_text = m.group("np")
+            kind = "pronoun" if np_text.lower() in PRONOUNS else "noun"
+            subj = Subject(m.start("np"), m.end("np"), np_text, kind, None)
         if len(subj.text.split()) > 8:
             continue
         return _quote_claims(s, [q], subj, cue, "quote-near-cue")
@@ -413,18 +419,21 @@ def participle_after(s: SentenceCtx, last: RawClaim) -> list[RawClaim]:
     m = _AFTER_SPEAKER.match(s.text, pos, s.end)
     if not m:
         return []
-    form = m.group(1)
+    g = 1 if m.group(1) else 2
+    form = m.group(g)
+    if g == 2 and form not in _SAYING:
+        return []  # "…, and called for …": only a verb of saying goes on with the speaker
     lemma = FORMS.get(form)
     if lemma is None or lemma in MANNER_ONLY or VERBS[lemma] == "believe":
         return []
-    cue = CueHit(m.start(1), m.end(1), lemma, VERBS.get(lemma, "assert"))
+    cue = CueHit(m.start(g), m.end(g), lemma, VERBS.get(lemma, "assert"))
     a = m.end() if form in _SAYING else content_after(s.text, cue, s.end)
     a, b = strip_end(s.text, a, s.end)
     b = strip_final_stop(s.text, a, b)
     if words(s.text, a, b) < 3:
         return []
     if form not in _SAYING and not (
-        THAT.search(s.text, m.end(1), a)
+        THAT.search(s.text, m.end(g), a)
         or starts_clause(s.text, a, b)
         or any(a <= q.start and q.end <= b for q in s.quotes)
     ):
@@ -432,6 +441,12 @@ def participle_after(s: SentenceCtx, last: RawClaim) -> list[RawClaim]:
     return [reported(s, a, b, last.subject, cue, "participle-cue")]
 
 
-_AFTER_SPEAKER = re.compile(r"[^,.;]{0,80}?,\s+(?:and\s+)?([a-z]+ing)\s+(?:that\s+)?")
+_AFTER_SPEAKER = re.compile(
+    r"[^,.;]{0,80}?,\s+(?:(?:and\s+)?([a-z]+ing)|(?:but|and)\s+(?:also\s+|then\s+)?([a-z]+ed))"
+    r"\s+(?:that\s+)?"
+)
 
-_SAYING = frozenset("adding saying noting arguing insisting warning explaining".split())
+# "…, adding …", and the finite "…, but added that …" of the same speaker.
+_SAYING = frozenset(
+    "adding saying noting arguing insisting warning explaining added noted warned insisted".split()
+)
