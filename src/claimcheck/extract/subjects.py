@@ -81,6 +81,8 @@ _SPEAKER_AFTER = re.compile(
     rf"(?P<appos>\s*+,\s*+(?P<role>[^,;:“”\"]{{2,160}}?)\s*+(?=[,.;]|$))?"
 )
 
+_OF_TITLE = re.compile(r"\s*[“\"](?P<title>[^“”\"]{2,80})[”\"]")
+
 _RELATIVE = re.compile(r"\s(?:who|whose)\s")
 
 _SUBJECT_AT = re.compile(
@@ -623,6 +625,12 @@ def speaker_after(text: str, pos: int, end: int, loose: bool = True) -> Subject 
     if not m:
         return None
     start = pos + m.start("np")
+    titled = _OF_TITLE.match(text, pos + m.end("np"), end)
+    if titled is not None and m.group("np").endswith((" of the", " of", " for the", " for")):
+        # "…,” wrote the authors of the “Growth and Opportunity Project,”: the quoted
+        # title is part of the phrase, not the end of it.
+        np_text = m.group("np") + " " + titled.group("title").strip(" ,.")
+        return Subject(start, titled.end(), np_text, "noun", None)
     rel = _RELATIVE.search(m.group("np"))
     if rel is not None:
         # "…,” said a longtime GOP data expert who has worked for one of Trump's rivals:

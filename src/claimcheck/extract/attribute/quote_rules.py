@@ -96,6 +96,9 @@ def _mixed_before_cue(
         lo = opener.end() if opener else s.start
         colon = s.text.rfind(":", lo, first.open_at)
         lo = colon + 1 if colon >= 0 else lo
+        paren = s.text.rfind("(", lo, first.open_at)
+        if paren >= 0 and ")" not in s.text[paren : first.open_at]:
+            lo = paren + 1  # "… from members (“I want my dues back,” wrote …)": the aside's own
         body = s.text[lo : first.open_at]
         if (
             body.strip()
