@@ -203,6 +203,10 @@ class SpeakerResolver:
     def _basis(self, subj: Subject, person: Person) -> str:
         if person.described:
             return "unresolved"
+        if subj.kind == "name" and _common_noun(subj.text):
+            # "Critics say …", "Others said …": a capital, not a name; "Police" after
+            # "Thames Valley Police" is that body, by description.
+            return "unresolved" if person.name == subj.text.strip() else "description"
         if subj.kind == "pronoun":
             return "label" if subj.text.lower() in FIRST_PERSON else "pronoun"
         if subj.kind == "relative":
@@ -529,6 +533,16 @@ def fold(word: str) -> str:
         return word.lower()
     plain = unicodedata.normalize("NFKD", word.translate(_UNDECOMPOSED))
     return "".join(c for c in plain if not unicodedata.combining(c)).lower()
+
+
+# Bodies of people whose names are proper nouns ("Democrats said" names someone), and
+# "Police", the force of the place the story is about.
+_PROPER_GROUPS = frozenset(["democrats", "republicans", "americans", "police"])
+
+
+def _common_noun(text: str) -> bool:
+    word = text.strip()
+    return " " not in word and word.lower() in SPEAKER_NOUNS and word.lower() not in _PROPER_GROUPS
 
 
 def name_basis(text: str, person: Person) -> str:

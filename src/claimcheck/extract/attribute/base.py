@@ -132,6 +132,10 @@ _NEW_CLAUSE = re.compile(
 )
 
 
+_LEAD_WORD = re.compile(r"[A-Za-z]+")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+
+
 def lead_ok(lead: str) -> bool:
     """Whether the words before a speaker phrase leave it the subject of the cue.
 
@@ -154,7 +158,12 @@ def lead_ok(lead: str) -> bool:
         # "Following initial reports of the explosion, …, Republican presidential
         # nominee Donald Trump said": the opener may hold a speech word ("reports").
         return True
-    return not any(FORMS.get(w.lower()) in SPEECH for w in re.findall(r"[A-Za-z]+", lead))
+    # "State" before a capitalised word is a name's: "State Department spokesman John Kirby".
+    return not any(
+        FORMS.get(m.group().lower()) in SPEECH
+        for m in _LEAD_WORD.finditer(lead)
+        if not (m.group() == "State" and _CAPITAL_NEXT.match(lead, m.end()))
+    )
 
 
 # ``++``: a word is followed by spaces, so giving back letters never helps.
