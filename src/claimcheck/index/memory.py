@@ -187,12 +187,16 @@ class ClaimIndex:
     text_units: list[Posting] = field(default_factory=list)  # per text, ascending
     text_units_n: array[int] = field(default_factory=lambda: array("i"))
     _gram_units_n: dict[int, int] = field(default_factory=dict)  # units per 3-gram, as read
+    # Entries with one key (copies) share its id: containment is asked once an id.
+    key_ids: dict[str, int] = field(default_factory=dict)
+    entry_key: array[int] = field(default_factory=lambda: array("i"))
     _folded: dict[int, Folded] = field(default_factory=dict)
 
     def add(self, claim: Claim, document: str, speakers: tuple[Speaker, ...] = ()) -> None:
         eid = len(self.entries)
         key, units = cut(spoken_text(claim))
         self.entries.append(Entry(claim, document, speakers, key))
+        self.entry_key.append(self.key_ids.setdefault(key, len(self.key_ids)))
         self.first_unit.append(len(self.unit_entry))
         if self._gram_units_n:
             self._gram_units_n.clear()

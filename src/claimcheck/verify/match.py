@@ -300,13 +300,30 @@ class _Copies:
         spans: dict[str, _Span | None] = {}
         every: dict[str, bool] = {}
         out: list[EntryMatch] = []
+        # An index in memory numbers its keys: once one copy's key holds the parts, or
+        # lacks a word of them, the other copies are answered without reading their
+        # entries (copies are most candidates, and in a large corpus each entry read
+        # is a cache miss).
+        key_of = getattr(self.index, "entry_key", None)
+        held: dict[int, _Span] = {}
+        failed: set[int] = set()
         for eid in eids:
+            if key_of is not None:
+                kid = key_of[eid]
+                if kid in failed:
+                    continue
+                if kid in held:
+                    lo, hi, gaps = held[kid]
+                    out.append(EntryMatch(eid, 100.0, True, lo, hi, gaps=gaps))
+                    continue
             entry = entries[eid]
             key = entry.key
             if key in spans:
                 span = spans[key]
             else:
                 span = spans[key] = _span(_parts_in(key, query))
+                if span is not None and key_of is not None:
+                    held[key_of[eid]] = span
             if span is None:
                 # Words outside brackets are words of the key (the key and the offset
                 # map agree word for word), so a key without one of them cannot hold
@@ -314,6 +331,8 @@ class _Copies:
                 # fail it, and their texts need not be read at all.
                 if key not in every:
                     every[key] = all(n in key for n in query.needles)
+                    if not every[key] and key_of is not None:
+                        failed.add(key_of[eid])
                 # Copies with one key may differ in brackets ("[Trump]" / "Trump"): the
                 # claim's own text says whether its key had some.
                 if not every[key] or "[" not in entry.claim.text:
