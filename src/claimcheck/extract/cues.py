@@ -214,6 +214,12 @@ _DET_WORD_BEFORE = re.compile(
     r"[a-z]+(?<!s)(?<!ly)\s+$"
 )
 
+# …and so do a determiner and a body's acronym: "a DW report", "a 2019 NATO statement"
+# (a verb after a body would be "reports", "states": a body is singular).
+_DET_ACRONYM_BEFORE = re.compile(
+    r"(?<![\w’'-])(?i:the|a|an)\s+(?:(?:new|recent|latest|\d{4})\s+)?[A-Z]{2,6}\s+$"
+)
+
 _SO_BEFORE = re.compile(r"(?<![\w’'-])[Ss]o\s+$")
 
 _SAY_NOUN_BEFORE = re.compile(
@@ -293,6 +299,12 @@ _BARE_NOUN_AFTER = re.compile(
     r"before|him|them|us|me)\b)[a-z][a-z-]*(?<!ly)\b(?![’'])"
 )
 
+# "Some estimated death tolls exceeded 100": after a quantifier, these participles
+# mostly describe the noun that follows ("Some estimated that …" keeps the verb).
+_ADJECTIVE_PARTICIPLES = frozenset("estimate report allege expect project predict".split())
+_QUANTIFIER_BEFORE = re.compile(r"(?<![\w’'-])(?i:some|many|several|most|other|few)\s+$")
+_ING_AFTER = re.compile(r"\s+[a-z]+ing\b")
+
 _WRITTEN_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(READ_WRITINGS, key=len, reverse=True)) + r")s?"
     r",?\s+(?:(?:which|that)\s+)?(?:also\s+|simply\s+|partly\s+)?$"
@@ -334,6 +346,11 @@ def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
                 and not _CLAUSE_AFTER.match(text, end)
             )
             or (
+                word == lemma
+                and word in _ALSO_NOUNS
+                and _DET_ACRONYM_BEFORE.search(text, max(0, start - 24), start)
+            )
+            or (
                 _POSSESSIVE_BEFORE.search(text, max(0, start - 4), start)
                 and _PREP_AFTER.match(text, end)
             )
@@ -347,6 +364,12 @@ def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
                 or (
                     _POSSESSIVE_BEFORE.search(text, max(0, start - 4), start)
                     and _BARE_NOUN_AFTER.match(text, end)
+                )
+                or (
+                    lemma in _ADJECTIVE_PARTICIPLES
+                    and _QUANTIFIER_BEFORE.search(text, max(0, start - 10), start)
+                    and _BARE_NOUN_AFTER.match(text, end)
+                    and not _ING_AFTER.match(text, end)
                 )
             )
         ):

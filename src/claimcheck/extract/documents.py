@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 DOCUMENT_HEADS = frozenset(
     """statement report paper letter memo release complaint lawsuit filing document email
     post tweet affidavit petition motion brief notice announcement communique communiqué
-    study survey poll analysis review audit""".split()
+    study survey poll analysis review audit projection estimate""".split()
 )
 
 
@@ -48,7 +48,13 @@ _PRONOUN_FOR = {"its": "it", "his": "he", "her": "she", "their": "they"}
 def head_of(text: str) -> str:
     words = re.split(r"\s+(?:by|from|of|on|in|for|with|claiming|issued|released)\s", text.lower())
     first = words[0].split()
-    return first[-1].strip(".,’'") if first else ""
+    head = first[-1].strip(".,’'") if first else ""
+    if head not in DOCUMENT_HEADS:
+        # "projections", "studies": the plural of a document is one too
+        for single in (head[:-1], head[:-3] + "y" if head.endswith("ies") else ""):
+            if single in DOCUMENT_HEADS:
+                return single
+    return head
 
 
 def issuer(r: SpeakerResolver, subj: Subject) -> Person | None:
@@ -83,7 +89,11 @@ def issuer(r: SpeakerResolver, subj: Subject) -> Person | None:
         if found is not None and not found.name[:1].isupper() and kind == "name":
             return None  # "a tweet by US Secretary of State": the name was cut off
         return found
-    before = text.split()[: [w.lower().strip(".,’'") for w in text.split()].index(head)]
+    before: list[str] = []
+    for w in text.split():
+        if w.lower().strip(".,’'").startswith(head):
+            break
+        before.append(w)
     acronyms = [w for w in before if _ACRONYM.fullmatch(w) and w not in COUNTRY_SHORT]
     if len(acronyms) == 1:
         # "a March 14, 2019 NATO press release", "a new CDC study": the body named in it.

@@ -301,6 +301,17 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
         return _coordinated(text, lo, subj)
     if (
         subj is not None
+        and subj.kind == "noun"
+        and subj.text[:1].islower()
+        and subj.text.endswith("s")  # a body of people; "U.S. senator" is a description
+    ):
+        country = _COUNTRY_BEFORE.search(text, max(lo, subj.start - 8), subj.start)
+        if country is not None:
+            # "US authorities claimed": whose authorities is part of who they are.
+            a = country.start()
+            return Subject(a, subj.end, text[a : subj.end], "noun", subj.role)
+    if (
+        subj is not None
         and subj.kind == "name"
         and subj.text.lower() in PLACE_NAMES
         and _PLACE_BEFORE.search(text, max(lo, subj.start - 30), subj.start)
@@ -313,6 +324,8 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
 _PLACE_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*,\s+$")
 
 
+_COUNTRY_BEFORE = re.compile(r"(?<![\w’'.-])(?:US|U\.S\.|UK|U\.K\.|EU|UN|U\.N\.)\s+$")
+
 # Names joined by "and" right before a name subject: "Algeria and Morocco have cited".
 _COORD_BEFORE = re.compile(rf"(?<![\w’'.-])(?P<np>{NAME}(?:,{SP}{NAME})*),?{SP}and{SP}$")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z&]{1,7}\)")
@@ -324,6 +337,12 @@ def _coordinated(text: str, lo: int, subj: Subject) -> Subject:
     if _ACRONYM_AFTER.match(text, subj.end):
         return subj  # "Immigration, Refugees and Citizenship Canada (IRCC)": one body's name
     m = _COORD_BEFORE.search(text, max(lo, subj.start - 80), subj.start)
+    if m is not None:
+        doc = _DOCUMENT_BY.search(text, max(lo, m.start() - 40), m.start())
+        if doc is not None:
+            # "Projections by CNN and NPR indicated": the document speaks, for all of them.
+            a = doc.start()
+            return Subject(a, subj.end, text[a : subj.end], "noun", None)
     if m is None or _PREP_BEFORE.search(text, max(lo, m.start() - 12), m.start()):
         return subj  # "talks between Algeria and Morocco": the names are no subject
     if not all(looks_like_name(p.strip()) for p in m.group("np").split(",")):
@@ -334,6 +353,11 @@ def _coordinated(text: str, lo: int, subj: Subject) -> Subject:
         a = opener.end()  # "Whereas Pierce and Hawkins felt": the conjunction opens the clause
     return Subject(a, subj.end, text[a : subj.end], "name", None)
 
+
+_DOCUMENT_BY = re.compile(
+    r"(?<![\w’'-])(?:(?:the|a|an|new|early|latest)\s+)?(?i:projections?|estimates?|figures|"
+    r"polls?|reports?|study|studies|surveys?|analysis|analyses|statements?|data)\s+(?:by|from)\s+$"
+)
 
 _COORD_OPENER = re.compile(
     r"(?:Whereas|While|Although|Though|When|If|As|After|Before|Since|Because|Unlike|Like|"

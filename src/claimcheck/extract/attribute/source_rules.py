@@ -11,6 +11,7 @@ import re
 from claimcheck.extract.attribute.base import (
     RawClaim,
     SentenceCtx,
+    cues,
     finished,
     is_adjunct,
     reported,
@@ -19,7 +20,7 @@ from claimcheck.extract.attribute.base import (
 )
 from claimcheck.extract.cues import CueHit
 from claimcheck.extract.patterns import WEEKDAY
-from claimcheck.extract.subjects import Subject, speaker_after
+from claimcheck.extract.subjects import Subject, speaker_after, subject_before
 
 # An initial's full stop ("Frank G. Jackson", "the U.S. Department") ends no phrase,
 # nor a date's comma ("a March 14, 2019 NATO press release").
@@ -125,6 +126,11 @@ def in_document(s: SentenceCtx) -> list[RawClaim] | None:
         if comma < 0 or comma - m.end() > 60:
             return None
         a, b = strip_end(s.text, comma + 1, s.end)
+        for cue_after in cues(s):
+            if a <= cue_after.start < b and cue_after.speech:
+                named = subject_before(s.text, a, cue_after.start, loose=True)
+                if named is not None and named.kind == "name":
+                    return None  # "In a DW report …, Dave Lewis, CEO of Tesco, stated …"
     else:
         a, b = strip_end(s.text, s.start, m.start())
         if s.text[m.end() : s.end].strip(" .,;") and len(s.text[m.end() : s.end].split()) > 6:
