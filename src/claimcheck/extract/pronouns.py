@@ -84,7 +84,7 @@ def pronoun(r: SpeakerResolver, word: str, at: int) -> Person | None:
             return body
     for p in reversed(r.recent[-6:]):
         if want in ("m", "f"):
-            if p.kind != "person" or (p.gender and p.gender != want):
+            if p.kind != "person" or (p.gender and p.gender != want) or _plural_noun(p):
                 continue
             subject = subject_since(r, p.last_at, at, want)
             if subject is not None:
@@ -117,6 +117,11 @@ def pronoun(r: SpeakerResolver, word: str, at: int) -> Person | None:
         # No speaker fits ("Robert Lane said … Ms. Hawkins. She says"): a titled name.
         return titled_name(r, want, at)
     return None
+
+
+def _plural_noun(p: Person) -> bool:
+    """ "Officials have said …": a body of people, never a he or she."""
+    return len(p.tokens) == 1 and p.tokens[0].lower() in SPEAKER_NOUNS and p.tokens[0].endswith("s")
 
 
 def _may_be_body(r: SpeakerResolver, p: Person, at: int) -> bool:
@@ -215,6 +220,12 @@ def subject_since(
         if known is not None and (
             known.kind != "person" or (known.gender and known.gender != want)
         ):
+            continue
+        if len(key) == 1 and key[0].lower() in SPEAKER_NOUNS and key[0].endswith("s"):
+            continue  # "Officials have said …": a body of people, never a he or she
+        if r.gender_of(key) not in (None, want):
+            # "His opponent, Hillary Clinton, won …. He told": not her, though the person
+            # first met as a bare "Clinton" has no gender yet.
             continue
         found = r.named(Subject(start, start + len(name), name, "name", None))
         if found is not None and found.kind == "person" and found.gender in (None, want):

@@ -32,17 +32,49 @@ _CAP_RUN = re.compile(rf"[A-Z][\w’'.-]*(?:[ \u00a0]+(?:[A-Z][\w’'.-]*|(?:{_P
 # What follows a subject: its verb, possibly after a possessive or an apposition
 # ("Ian Campbell, whose credits include …, had a booth"). The verb must look like
 # one, so that "Clinton Hill residents were angry" offers no subject.
-_VERB_AFTER = re.compile(
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|and|for|the))*)?"
-    r"(?:’s\s+[a-z]|'s\s+[a-z]|(?:,(?:[^.;:!?\n]|\.(?=[A-Z,])){2,150}?,)?\s+(?:[a-z]+ly\s+)?"
-    r"(?P<verb>[a-z]+ed|is|was|are|were|has|had|have|does|did|will|would|can|could|may|might|"
+_VERBS = (
+    r"[a-z]+ed|is|was|are|were|has|had|have|does|did|will|would|can|could|may|might|"
     r"must|should|shall|says|said|told|tells|thinks|thought|believes|wants|wanted|insists|"
     r"argues|notes|adds|explains|writes|wrote|warns|claims|hopes|supports|opposes|made|"
     r"makes|took|takes|gave|gives|went|goes|won|wins|met|meets|left|leaves|spoke|speaks|"
     r"became|becomes|began|begins|came|comes|got|gets|held|holds|kept|keeps|led|leads|"
     r"lost|paid|put|sent|sends|stood|brought|found|finds|heard|knew|knows|ran|runs|saw|"
-    r"sees|set|sold|spent|also|then|now|later|still|never|first)\b)"
+    r"sees|set|sold|spent|also|then|now|later|still|never|first"
 )
+
+_VERB_AFTER = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|and|for|the))*)?"
+    r"(?:’s\s+[a-z]|'s\s+[a-z]|(?:,(?:[^.;:!?\n]|\.(?=[A-Z,])){2,150}?,)?\s+(?:[a-z]+ly\s+)?"
+    rf"(?P<verb>(?:{_VERBS})\b))"
+)
+
+# The verb after the comma that closes an apposition; no adverb alone ("Smith, then …").
+_APPOSED_VERB = re.compile(
+    r",\s+(?:[a-z]+ly\s+)?(?!(?:also|then|now|later|still|never|first)\b)"
+    rf"(?P<verb>(?:{_VERBS})\b)"
+)
+
+# What an apposed name follows: a short description that opens its clause ("Another
+# voice actor, Lauren Landa, would …", "Its chief executive, Ana Ruiz, has …"); not a
+# clause's tail ("… reported that the RT editor in chief, Margarita Simonyan, conveyed").
+_DESCRIPTION = re.compile(
+    r"(?:[Aa]nother|[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[A-Z][\w.-]*(?:’s|'s))\s+"
+    r"(?:(?!(?:that|who|which|when|where|and|or|said|says|told)\b)[\w’'.-]+\s+){0,5}?"
+    r"(?!(?:that|who|which|when|where|and|or|said|says|told)\b)[\w’'.-]+,\s+$"
+)
+
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Jr|Sr|Prof|Rev|[A-Z])\.\s+$"
+)
+
+
+def _described_before(text: str, pos: int, starts: list[int], st: int) -> bool:
+    """Whether the clause before ``st`` is only a description of the name at ``st``."""
+    if _ABBREVIATION.search(text, max(0, pos - 6), pos):
+        return False  # "under Mr. Bush's father, George Bush, …": no sentence starts there
+    prev = max((x for x in starts if x < st), default=-1)
+    return prev >= pos and _DESCRIPTION.fullmatch(text, prev, st) is not None
+
 
 # "and" and a few lower-case words: "and three of his co-authors", "and her colleagues";
 # never a second name ("Smith and Jones said": both speak).
@@ -111,6 +143,10 @@ def sentence_subjects(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
                 if name.endswith(("’s", "'s")):
                     name = name[:-2]  # the possessive is matched as part of what follows
                 verb = _VERB_AFTER.match(text, run.start() + len(name), end)
+                if verb is None and _described_before(text, pos, starts, st):
+                    # "Another voice actor, Lauren Landa, would list …": a name set off
+                    # by commas after its description is the subject it names.
+                    verb = _APPOSED_VERB.match(text, run.start() + len(name), end)
                 if verb is None:
                     # "Wong and three of his co-authors have started a company": the first
                     # of a coordinated subject is a subject too, for a later "he".
