@@ -330,6 +330,33 @@ def epithet(r: SpeakerResolver, subj: Subject, reach: int = 700) -> Person | Non
     head = words[-1].lower()
     if head not in _EPITHET_HEADS and not head.endswith("year-old"):
         return None
+    found = _epithet_name(r, subj, reach)
+    # A person named since by the surname alone ("for Espinos — whose store …, says the
+    # laid-back Cambridge resident") is meant over an older full name.
+    since = found[0] if found is not None else max(0, subj.start - reach)
+    best, best_at = (found[1] if found is not None else None), since
+    for p in r.people:
+        if p.kind == "person" and not p.described and p.tokens:
+            at = last_named(r, p.tokens[-1], subj.start, since)
+            if at > best_at:
+                best, best_at = p, at
+    intro: tuple[int, str] | None = None
+    for at, name in r.names_before(subj.start, 4 * reach):
+        _, toks = split_name(name)
+        if not toks or r.lookup(tuple(toks)) is not None or not _person_named(r, at, toks):
+            continue
+        last = last_named(r, toks[-1], subj.start, since)
+        if last > best_at:
+            best_at, intro = last, (at, name)
+    if intro is not None:
+        at, name = intro
+        named = r.named(Subject(at, at + len(name), name, "name", None))
+        if named is not None and named.kind == "person":
+            return named
+    return best
+
+
+def _epithet_name(r: SpeakerResolver, subj: Subject, reach: int) -> tuple[int, Person] | None:
     for at, name in r.names_before(subj.start, reach):
         _, toks = split_name(name)
         if not toks or any(t.lower() in ORG_HINTS for t in toks):
@@ -338,13 +365,13 @@ def epithet(r: SpeakerResolver, subj: Subject, reach: int = 700) -> Person | Non
         # Only someone the article has already had speak: a capitalised run may be a
         # company, a title or a label ("DC Comics style", "Article Continued Below").
         if known is not None and known.kind == "person" and not known.described:
-            return known
+            return at, known
         if known is None and _person_named(r, at, toks):
             # "insists 16-year-old Xander Wise, … “…,” says the self-taught Cambridge
             # resident": a person by the article's own signs, though not yet a speaker.
             found = r.named(Subject(at, at + len(name), name, "name", None))
             if found is not None and found.kind == "person":
-                return found
+                return at, found
     return None
 
 
