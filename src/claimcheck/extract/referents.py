@@ -481,8 +481,11 @@ for _kind, _words in bodies.NAME_WORDS.items():
         _KINDS_OF_WORD[_word] = (*_KINDS_OF_WORD.get(_word, ()), _kind)
 
 # A body's name as written after or before its kind: "grocer Loblaw", "Loblaw Cos. Ltd.,
-# the grocer"; a corporate suffix keeps its full stop.
+# the grocer", "Canada's largest grocer, Loblaw,"; a corporate suffix keeps its full stop.
 _BODY = r"[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|&))*?(?:\s+(?:Inc|Ltd|Corp|Co|Cos)\.?){0,2}"
+
+
+_HYPHENED = re.compile(r"(?<![\w’'-])[A-Z][\w’']*(?:-[A-Z][\w’']*)+(?![\w’'-])")
 
 
 @functools.lru_cache(maxsize=32)
@@ -492,6 +495,7 @@ def _introductions(head: str) -> re.Pattern[str]:
         rf"(?<![\w-])(?:{said})\s+(?P<after>{_BODY})(?![\w’'&-])"
         rf"|(?<![\w’'&-])(?P<before>{_BODY}),\s+(?:the|a|an|[A-Z][\w.]*(?:’s|'s))\s+"
         rf"(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{said})(?![\w-])"
+        rf"|(?<![\w-])(?:{said}),\s+(?P<set>{_BODY})(?=,)"
     )
 
 
@@ -504,7 +508,7 @@ def _typed_body(
     lo = max(0, before - reach)
     first: dict[str, int] = {}
     for m in _introductions(head).finditer(r.text, lo, before):
-        key = "after" if m.group("after") is not None else "before"
+        key = next(k for k in ("after", "before", "set") if m.group(k) is not None)
         name, at = m.group(key), m.start(key)
         while " " in name and name.split(" ", 1)[0].lower() in NOT_NAMES:
             cut = name.split(" ", 1)[0]
@@ -515,6 +519,10 @@ def _typed_body(
     for at, name in _with_acronyms(r, before):
         if lo <= at < before and any(t in words for t in name.split()):
             first.setdefault(name, at)
+    for m in _HYPHENED.finditer(r.text, lo, before):
+        # "Hydro-Québec", "Air-India": one word, so no name of the text's list.
+        if any(part in words for part in m.group().split("-")):
+            first.setdefault(m.group(), m.start())
     best: tuple[int, int, str] | None = None
     for name, at in first.items():
         last = last_named(r, name, before, at)
