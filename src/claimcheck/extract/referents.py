@@ -66,7 +66,7 @@ _ROLE_THEN_COMMA = re.compile(
 )
 
 _APPOSITIVE = re.compile(
-    r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:an?|the|who\s+is\s+an?|who\s+is\s+the)\s+"
+    r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:an?|the|who\s+is\s+an?|who\s+is\s+the|[A-Z][\w.&-]*(?:’s|'s))\s+"
     r"((?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*)(?=\s*[,.;]|\s+(?:of|at|for|with|from|in|and|who)\b)"
 )
 
