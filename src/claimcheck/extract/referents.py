@@ -448,6 +448,13 @@ def named_body(r: SpeakerResolver, subj: Subject, reach: int = 4000) -> Person |
                 found.kind = "group"
                 return found
             break
+    listed = _listed(r, subj.start, reach) if best is None and kind == "business" else None
+    if listed is not None:
+        # "Shares of Canadian Tire rose … the retailer said": nothing else said which.
+        _, at, name = listed
+        best = r.named(Subject(at, at + len(name), name, "name", None))
+        if best is not None:
+            best.kind = "group"
     return best
 
 
@@ -485,6 +492,11 @@ for _kind, _words in bodies.NAME_WORDS.items():
 _BODY = r"[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|&))*?(?:\s+(?:Inc|Ltd|Corp|Co|Cos)\.?){0,2}"
 
 
+_SHARES = re.compile(
+    rf"(?<![\w-])[Ss]hares\s+(?:of|in)\s+(?P<of>{_BODY})(?![\w’'&-])"
+    rf"|(?<![\w’'&-])(?P<own>{_BODY})(?:’s|'s)?\s+(?:shares|stock)\b"
+)
+
 _HYPHENED = re.compile(r"(?<![\w’'-])[A-Z][\w’']*(?:-[A-Z][\w’']*)+(?![\w’'-])")
 
 
@@ -503,10 +515,10 @@ def _typed_body(
     r: SpeakerResolver, head: str, before: int, reach: int
 ) -> tuple[int, int, str] | None:
     """(last written, first written, name) of the body of kind ``head`` named last."""
-    if head not in bodies.INTRODUCED_AS:
-        return None
     lo = max(0, before - reach)
     first: dict[str, int] = {}
+    if head not in bodies.INTRODUCED_AS:
+        return None
     for m in _introductions(head).finditer(r.text, lo, before):
         key = next(k for k in ("after", "before", "set") if m.group(k) is not None)
         name, at = m.group(key), m.start(key)
@@ -523,6 +535,23 @@ def _typed_body(
         # "Hydro-Québec", "Air-India": one word, so no name of the text's list.
         if any(part in words for part in m.group().split("-")):
             first.setdefault(m.group(), m.start())
+    return _last_written(r, first, before)
+
+
+def _listed(r: SpeakerResolver, before: int, reach: int) -> tuple[int, int, str] | None:
+    """ "Shares of Canadian Tire rose", "Shopify Inc. shares fell": a business named so."""
+    first: dict[str, int] = {}
+    for m in _SHARES.finditer(r.text, max(0, before - reach), before):
+        key = "of" if m.group("of") is not None else "own"
+        name = m.group(key)
+        if name.split()[0].lower() not in NOT_NAMES:
+            first.setdefault(name.rstrip("."), m.start(key))
+    return _last_written(r, first, before)
+
+
+def _last_written(
+    r: SpeakerResolver, first: dict[str, int], before: int
+) -> tuple[int, int, str] | None:
     best: tuple[int, int, str] | None = None
     for name, at in first.items():
         last = last_named(r, name, before, at)
