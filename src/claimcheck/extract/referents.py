@@ -390,7 +390,8 @@ def _person_named(r: SpeakerResolver, at: int, toks: list[str]) -> bool:
 def named_body(r: SpeakerResolver, subj: Subject, reach: int = 4000) -> Person | None:
     """The body a description like "the company" or "the ministry" means."""
     head, words = head_and_words(subj.text)
-    if head not in BODY_NOUNS or len(words) > 3:
+    # "The Montreal-based plane and train maker": what is "based" and "and" add no kind.
+    if head not in BODY_NOUNS or len([w for w in words if w != "and" and "-" not in w]) > 3:
         return None
     kind = _KINDS.get(head)
     # A body whose own name holds the noun: "the ministry" after "Ministry of Health".
