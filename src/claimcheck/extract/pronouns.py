@@ -7,6 +7,7 @@ told Wikinews": Campbell), or a name whose title fits ("Ms. Hawkins").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -19,14 +20,46 @@ from claimcheck.extract.people import (
     Person,
     split_name,
 )
+from claimcheck.extract.referents import head_and_words
 from claimcheck.extract.sentence_subjects import sentence_subjects
 from claimcheck.extract.subjects import Subject
 from claimcheck.lexicon import given_names
-from claimcheck.lexicon.names import PRONOUNS, SPEAKER_NOUNS
+from claimcheck.lexicon.names import ONE_PERSON_NOUNS, PRONOUNS, SPEAKER_NOUNS, TITLES
 from claimcheck.lexicon.places import PLACE_NAMES
 
 if TYPE_CHECKING:
     from claimcheck.extract.speakers import SpeakerResolver
+
+_HEAD_GENDER = {"spokesman": "m", "man": "m", "spokeswoman": "f", "woman": "f"}
+
+_SENTENCE_END = re.compile(r"[.!?][”\"’]?\s")
+_THE_ROLE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<role>[a-z][\w-]*)\b")
+
+
+def _described_one(r: SpeakerResolver, p: Person, want: str, at: int) -> bool:
+    """A person the text describes but does not name ("a private security professional
+    … told Reuters. … he said", "A spokeswoman for the ministry said … She added") may
+    be a he or she, as a name may; plural and body heads never.
+
+    Only until the text names someone else after the description's sentence: in
+    "… a spokesperson said. On Dec. 13, the mayor brought up … “…,” he said", the
+    mayor speaks."""
+    if not p.described or p.kind != "group" or p.last_at < 0:
+        return False
+    head, _ = head_and_words(p.name)
+    if head not in ONE_PERSON_NOUNS or _HEAD_GENDER.get(head, want) != want:
+        return False
+    if "year-old" in p.name and r.text[p.last_at : p.last_at + 4].lower() == "the ":
+        return False  # "Lori Bernstein … The 57-year-old scientist says": someone named
+    end = _SENTENCE_END.search(r.text, p.last_at, at)
+    since = end.end() if end is not None else at
+    for _at, text in r.names_before(at, at - since):
+        _, toks = split_name(text)
+        # "House Intelligence Republican Mike Pompeo": a body's word before the name
+        # leaves a person; only a body's name ends in one.
+        if len(toks) >= 2 and toks[-1].lower() not in ORG_HINTS:
+            return False
+    return not any(m["role"] in TITLES for m in _THE_ROLE.finditer(r.text, since, at))
 
 
 def antecedent(
@@ -84,7 +117,12 @@ def pronoun(r: SpeakerResolver, word: str, at: int) -> Person | None:
             return body
     for p in reversed(r.recent[-6:]):
         if want in ("m", "f"):
-            if p.kind != "person" or (p.gender and p.gender != want) or _plural_noun(p):
+            one = p.kind != "person" and _described_one(r, p, want, at)
+            if (
+                (p.kind != "person" and not one)
+                or (p.gender and p.gender != want)
+                or _plural_noun(p)
+            ):
                 continue
             subject = subject_since(r, p.last_at, at, want)
             if subject is not None:

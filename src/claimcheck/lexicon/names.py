@@ -134,6 +134,17 @@ SPEAKER_NOUNS = frozenset(
     eyewitness eyewitnesses bystander bystanders onlooker onlookers passerby""".split()
 )
 
+# Heads of a description that is one person: "a security guard", "the 57-year-old scientist".
+ONE_PERSON_NOUNS = frozenset(
+    """spokesperson spokesman spokeswoman official source analyst expert critic
+    researcher scientist economist lawyer attorney prosecutor witness eyewitness resident
+    lawmaker aide adviser advisor professional officer investigator person man woman
+    activist manager employee worker student teacher parent observer diplomat operator
+    owner neighbour neighbor friend colleague insider representative bystander passerby
+    onlooker survivor victim driver passenger customer executive engineer nurse
+    paramedic firefighter organizer organiser volunteer guard""".split()
+)
+
 # A capitalised word that starts a sentence but is not a name.
 NOT_NAMES = frozenset(
     """the a an this that these those it its he she they we i you his her their our my
