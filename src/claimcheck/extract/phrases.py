@@ -92,7 +92,7 @@ def trim_np(np_text: str, start: int) -> tuple[str, int]:
             np_text = np_text[: time.start()]
     # A no-break space separates words too ("From\xa0Andrea Peyser"); the text keeps it.
     original, first = np_text, start
-    words = _WORD_GAP.split(np_text)
+    words = _WORD_GAP.split(np_text) if "\u00a0" in np_text else np_text.split(" ")
     if len(words) > 2 and words[-2] == "in" and words[-1].isdigit():
         words = words[:-2]  # "an arbitration panel in 2001 found": the year is no part of it
     while len(words) > 1 and words[0].lower() in {"and", "but", "so", "then", "while", "as"}:

@@ -236,11 +236,17 @@ def _holder(
             best_at = last
             best, intro = known, (None if known is not None else (at, name))
     if intro is not None:
-        at, name = intro
-        best = r.named(Subject(at, at + len(name), name, "name", None))
+        return _introduce(r, intro)
     if best is not None and best.kind == "person":
         return best
     return None
+
+
+def _introduce(r: SpeakerResolver, intro: tuple[int, str]) -> Person | None:
+    """The person a name not yet known introduces, registered now (else None)."""
+    at, name = intro
+    named = r.named(Subject(at, at + len(name), name, "name", None))
+    return named if named is not None and named.kind == "person" else None
 
 
 def last_named(r: SpeakerResolver, surname: str, before: int, since: int) -> int:
@@ -349,9 +355,8 @@ def epithet(r: SpeakerResolver, subj: Subject, reach: int = 700) -> Person | Non
         if last > best_at:
             best_at, intro = last, (at, name)
     if intro is not None:
-        at, name = intro
-        named = r.named(Subject(at, at + len(name), name, "name", None))
-        if named is not None and named.kind == "person":
+        named = _introduce(r, intro)
+        if named is not None:
             return named
     return best
 

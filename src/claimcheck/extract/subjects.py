@@ -649,8 +649,12 @@ def speaker_after(text: str, pos: int, end: int, loose: bool = True) -> Subject 
     if not m:
         return None
     start = pos + m.start("np")
-    titled = _OF_TITLE.match(text, pos + m.end("np"), end)
-    if titled is not None and m.group("np").endswith((" of the", " of", " for the", " for")):
+    titled = (
+        _OF_TITLE.match(text, pos + m.end("np"), end)
+        if m.group("np").endswith((" of the", " of", " for the", " for"))
+        else None
+    )
+    if titled is not None:
         # "…,” wrote the authors of the “Growth and Opportunity Project,”: the quoted
         # title is part of the phrase, not the end of it.
         np_text = m.group("np") + " " + titled.group("title").strip(" ,.")

@@ -132,6 +132,11 @@ _NEW_CLAUSE = re.compile(
 )
 
 
+def is_participle(s: SentenceCtx, cue: CueHit) -> bool:
+    """A cue in -ing ("echoing", "saying"; not "according to"): what follows is its object."""
+    return cue.lemma != "according to" and s.text[cue.start : cue.end].split()[0].endswith("ing")
+
+
 _LEAD_WORD = re.compile(r"[A-Za-z]+")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 

@@ -19,6 +19,7 @@ from claimcheck.extract.attribute.base import (
     clause_subject,
     cues,
     finished,
+    is_participle,
     reported,
     speaker_of_cue_before,
     starts_clause,
@@ -136,7 +137,7 @@ def _is_own_role(between: str, subj: Subject) -> bool:
 def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
     """The figures were provisional, Das said.  /  The figures, Das said, were provisional."""
     for cue in cues(s):
-        if cue.lemma == "according to" or s.text[cue.start : cue.end].split()[0].endswith("ing"):
+        if cue.lemma == "according to" or is_participle(s, cue):
             continue
         before = s.text[s.start : cue.start]
         comma = before.rstrip().rfind(",")

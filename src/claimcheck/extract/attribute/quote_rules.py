@@ -11,6 +11,7 @@ from claimcheck.extract.attribute.base import (
     RawClaim,
     SentenceCtx,
     clause_subject,
+    is_participle,
     lead_ok,
     reported,
     speaker_before,
@@ -26,11 +27,6 @@ from claimcheck.extract.quotes import Quote
 from claimcheck.extract.subjects import Subject, speaker_after, subject_before
 from claimcheck.lexicon.cues import FORMS, MANNER_ONLY, VERBS
 from claimcheck.lexicon.names import PRONOUNS
-
-
-def _participle(s: SentenceCtx, cue: CueHit) -> bool:
-    """A cue in -ing ("echoing", "saying"): what follows it is its object, not its speaker."""
-    return cue.lemma != "according to" and s.text[cue.start : cue.end].split()[0].endswith("ing")
 
 
 def quote_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
@@ -52,7 +48,7 @@ def quote_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
     gap = s.text[tail_lo : cue.start]
     subj: Subject | None
     if gap.strip(SPACE + ",—–-") == "":
-        if _participle(s, cue):
+        if is_participle(s, cue):
             return None  # "…,” echoing some far-right commentators: the object is no speaker
         subj = speaker_after(s.text, cue.end, s.end)
         rule = "quote-then-inverted-cue"
@@ -393,7 +389,7 @@ def quote_near_cue(s: SentenceCtx) -> list[RawClaim] | None:
         if gap:
             a = q.close_at + s.text[q.close_at : cue.start].find(gap)
             subj = Subject(a, a + len(gap), gap, "noun", None)
-        elif _participle(s, cue):
+        elif is_participle(s, cue):
             continue  # "…,” suggesting he might …: the words after a participle are no speaker
         else:
             m = _LOOSE_AFTER.match(s.text, cue.end, s.end)

@@ -272,6 +272,8 @@ def _clause_end(s: SentenceCtx, a: int, b: int) -> int:
 
 _MODIFIED_STOPS = ',;:“”"'
 
+_POLLED = ("surveyed", "polled", "interviewed", "questioned")
+
 _MODIFIER_HINTS = (
     "who",
     "ing",
@@ -296,7 +298,7 @@ def _modified_subject(s: SentenceCtx, cue: CueHit) -> Subject | None:
     # Cheap necessary condition first: the "who"/"-ing" word and everything after
     # it up to the cue contain none of the pattern's stop characters.
     tail = left[max(left.rfind(c) for c in _MODIFIED_STOPS) + 1 :]
-    polled = _RESPONDENTS.search(left)
+    polled = _RESPONDENTS.search(left) if any(w in tail for w in _POLLED) else None
     if polled is not None and lead_ok(s.text[s.start : lo + polled.start("np")]):
         a = lo + polled.start("np")
         return Subject(a, lo + polled.end("np"), polled.group("np"), "noun", None)
