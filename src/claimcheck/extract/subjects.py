@@ -120,6 +120,13 @@ _NEAR = 72
 # Written before a title, never a name on their own there: "U.S. Secretary of State …".
 COUNTRY_SHORT = frozenset("U.S. U.S US U.K. UK U.N. UN EU".split())
 
+# Offices held for a place or a cause ("Envoy for Syria"), and words that only
+# qualify an office ("US Special Representative", "Deputy Minister of Health").
+_OFFICES_FOR = frozenset(
+    "representative envoy ambassador minister secretary commissioner coordinator".split()
+)
+_OFFICE_MODIFIERS = frozenset("special deputy assistant acting associate interim".split())
+
 # The speaker caches below serve one sentence: the strict and the loose reading
 # of a cue, and the quotation and reported-speech rules asking about the same
 # cue, all within a few calls of each other (a key holds the cue's offset, so
@@ -436,6 +443,12 @@ def _make_subject(
     to = of < 0 and np_text.find(" to ") > 0  # "Ambassador to the United Nations Nikki Haley"
     if to:
         of = np_text.find(" to ")
+    elif of < 0 and np_text.find(" for ") > 0:
+        # "Special Representative for Iran Brian Hook": an office for a place or a cause;
+        # never "Spokesman for Prime Minister Justin Trudeau", whose spokesman speaks.
+        at_for = np_text.find(" for ")
+        if np_text[:at_for].split()[-1].lower() in _OFFICES_FOR:
+            to, of = True, at_for
     if of > 0 and not to and np_text[0].islower():
         named = _office_of_body_name(np_text, of)
         if named is not None:
@@ -446,9 +459,10 @@ def _make_subject(
     if of > 0 and np_text[0].isupper():
         head_part = np_text[:of].split()
         tail = np_text[of + 4 :].split()
-        is_office = all(w.lower() in TITLES or w in COUNTRY_SHORT for w in head_part) and any(
-            w.lower() in TITLES for w in head_part
-        )
+        is_office = all(
+            w.lower() in TITLES or w in COUNTRY_SHORT or w.lower() in _OFFICE_MODIFIERS
+            for w in head_part
+        ) and any(w.lower() in TITLES for w in head_part)
         if (
             not is_office
             and len(head_part) >= 2
