@@ -110,7 +110,7 @@ def discard(location: str) -> None:
         import psycopg
 
         with psycopg.connect(location, autocommit=True) as conn:
-            for table in ("post", "df", "units", "entries", "docs", "meta"):
+            for table in ("post", "df", "units", "entries", "docs", "meta", "manifest"):
                 conn.execute(f"DROP TABLE IF EXISTS {table}")
         return
     for s in ("", "-wal", "-shm"):

@@ -32,6 +32,9 @@ class PostgresStore(Store):
         self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         self.conn.execute("SELECT 1 FROM meta LIMIT 1").fetchall()
 
+    def has_table(self, name: str) -> bool:
+        return self.run("SELECT to_regclass(?)", (name,))[0][0] is not None
+
     def select_in(
         self, text: str, column: str, params: Sequence[Any], values: Iterable[Any]
     ) -> list[tuple[Any, ...]]:

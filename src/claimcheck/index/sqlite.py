@@ -32,6 +32,11 @@ class SqliteStore(Store):
         # A deferred transaction takes its snapshot at the first read: take it now.
         self.conn.execute("SELECT 1 FROM meta LIMIT 1").fetchall()
 
+    def has_table(self, name: str) -> bool:
+        return bool(
+            self.run("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
+        )
+
 
 def connect(location: str, *, create: bool = False) -> SqliteStore:
     path = Path(location)

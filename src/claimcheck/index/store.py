@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 from claimcheck.errors import InputError
 from claimcheck.index import schema
+from claimcheck.index.manifest import Manifest
 from claimcheck.index.packed import unpack
 from claimcheck.index.rows import (
     CLAIMS,
@@ -94,12 +95,20 @@ class Store:
         # (first unit id, flat postings) of the documents written since the last part
         self._pending: list[tuple[int, array[int]]] = []
         self._pending_size = 0
+        # The ``meta`` token as this process last left it (``expect``), None once another
+        # writer may have written: a manifest is written only while it holds.
+        self._chain: str | None = None
+        self._manifest_table: bool | None = None
+        self.written: dict[str, int] = {}  # path -> document id of the rows written
 
     # ------------------------------------------------------------ backend hooks
     def begin_write(self) -> None:
         raise NotImplementedError
 
     def begin_read(self) -> None:
+        raise NotImplementedError
+
+    def has_table(self, name: str) -> bool:
         raise NotImplementedError
 
     def commit(self) -> None:
@@ -193,6 +202,8 @@ class Store:
                     "INSERT INTO meta (name, value) VALUES (?, ?)",
                     [("format", schema.FORMAT), ("version", schema.VERSION)],
                 )
+            elif not self._has_manifest():
+                self._create_manifest()
             self.commit()
         except BaseException:
             self.rollback()
@@ -234,16 +245,21 @@ class Store:
     def drop_all(self) -> None:
         """Remove every table of the index (``--rebuild`` on a server)."""
         self.begin_write()
-        for table in ("post", "df", "units", "entries", "docs", "meta"):
+        for table in ("post", "df", "units", "entries", "docs", "meta", "manifest"):
             self.run(f"DROP TABLE IF EXISTS {table}")
         self.commit()
+        self._manifest_table = None
 
     # ------------------------------------------------------------ writing
     def state(self) -> dict[str, DocState]:
+        found = self._states()
+        self.commit()
+        return found
+
+    def _states(self) -> dict[str, DocState]:
         rows = self.run(
             "SELECT path, doc, sha256, size, mtime_ns, ledger_size, ledger_mtime_ns FROM docs"
         )
-        self.commit()
         return {r[0]: DocState._make(r[1:]) for r in rows}
 
     def write(
@@ -269,14 +285,17 @@ class Store:
             return
         self.begin_write()
         try:
+            intact = self._held()
             self._apply(put, drop, touch, staged=False)
             self._maybe_compact()
             if rerank:
                 self._rerank()
             self._summarise(final=rerank)
+            self._chain = self.token() if intact else None
             self.commit()
         except BaseException:
             self._forget()
+            self._chain = None
             self.rollback()
             raise
 
@@ -306,6 +325,7 @@ class Store:
                 # same rank (the same path): nothing to rerank.
                 self._delete(old[0])
             doc = self._new_doc(rows.path, None if old is None else old[1])
+            self.written[rows.path] = doc
             self._insert(doc, rows)
             flat = rows.flat()
             self._pending.append((unit_id(doc, 0), flat))
@@ -429,6 +449,7 @@ class Store:
         try:
             if self.run("SELECT 1 FROM docs LIMIT 1"):
                 raise ValueError("begin_build needs an empty index")
+            self._intact = self._held()
         except BaseException:
             self.rollback()
             raise
@@ -439,9 +460,11 @@ class Store:
             self._flush()
             self._rerank()
             self._summarise(final=True)
+            self._chain = self.token() if self._intact else None
             self.commit()
         except BaseException:
             self._forget()
+            self._chain = None
             self.rollback()
             raise
         finally:
@@ -451,7 +474,96 @@ class Store:
         if self._building:
             self._building = False
             self._forget()
+            self._chain = None
             self.rollback()
+
+    # ------------------------------------------------------------ the manifest
+    _intact = False
+
+    def token(self) -> str:
+        """A digest of the ``meta`` rows: every write that adds or removes a document
+        changes a counter or the summary there."""
+        rows = [[str(n), str(v)] for n, v in self.run("SELECT name, value FROM meta")]
+        return hashlib.sha256(json.dumps(sorted(rows)).encode()).hexdigest()[:32]
+
+    def expect(self, token: str | None) -> None:
+        """This process read the index at ``token``; its writes keep the chain."""
+        self._chain = token
+        self.written = {}
+
+    def _held(self) -> bool:
+        """Inside a write: nobody wrote since this process last did (or read). Any
+        manifest is deleted: it is written again only by ``put_manifest``."""
+        intact = self._chain is not None and self.token() == self._chain
+        if self._has_manifest():
+            self.run("DELETE FROM manifest")
+        return intact
+
+    def _has_manifest(self) -> bool:
+        if self._manifest_table is None:
+            self._manifest_table = self.has_table("manifest")
+        return self._manifest_table
+
+    def _create_manifest(self) -> None:
+        self.run(schema.tables(self.placeholder == "?")[-1])
+        self._manifest_table = True
+
+    def known(self) -> tuple[str, Manifest | None, dict[str, DocState] | None]:
+        """In one snapshot: the ``meta`` token, and the manifest when it is current,
+        else every document's state (an index written by another writer)."""
+        self.begin_read()
+        try:
+            token = self.token()
+            found = self.manifest(token)
+            return token, found, None if found is not None else self._states()
+        finally:
+            self.commit()
+
+    def manifest(self, token: str | None = None) -> Manifest | None:
+        """The manifest, if it was written at this snapshot's ``meta`` (else None)."""
+        if not self._has_manifest():
+            return None
+        rows = self.run("SELECT token, scanned, paths, docs, stamps FROM manifest")
+        if not rows or rows[0][0] != (token or self.token()):
+            return None
+        _, scanned, paths, docs, stamps = rows[0]
+        return Manifest.unpack(paths, docs, stamps, scanned)
+
+    def put_manifest(self, manifest: Manifest) -> bool:
+        """Store ``manifest`` if nobody wrote since this process's last write or read
+        (otherwise it may not be ``docs``: it is left out, and the next scan reads
+        ``docs``)."""
+        if self._chain is None:
+            return False
+        self.begin_write()
+        try:
+            if self.token() != self._chain:
+                self._chain = None
+                self.commit()
+                return False
+            if not self._has_manifest():
+                self._create_manifest()
+            self.run("DELETE FROM manifest")
+            self.run(
+                "INSERT INTO manifest (name, token, scanned, paths, docs, stamps) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                ("corpus", self._chain, manifest.scanned, *manifest.pack()),
+            )
+            self.commit()
+        except BaseException:
+            self.rollback()
+            raise
+        return True
+
+    def doc_states(self, paths: Iterable[str]) -> dict[str, DocState]:
+        rows = self.select_in(
+            "SELECT path, doc, sha256, size, mtime_ns, ledger_size, ledger_mtime_ns FROM docs "
+            "WHERE {in}",
+            "path",
+            (),
+            paths,
+        )
+        return {r[0]: DocState._make(r[1:]) for r in rows}
 
     def add_ledgers(self, items: Iterable[tuple[str, Ledger, Document | None]]) -> None:
         """Add or replace documents from their ledgers, in one transaction.

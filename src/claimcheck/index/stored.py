@@ -56,13 +56,24 @@ class Ranks:
     def learn(self, docs: Iterable[int] = ()) -> list[int | None]:
         """Every document's rank (``docs``: those the caller needs; all are read)."""
         if self._shift is None:
-            rows = self.store.run("SELECT doc, rank FROM docs")
+            # The manifest lists the documents in rank order, as one row.
+            manifest = self.store.manifest()
+            pairs: Iterable[tuple[int, int]]
+            if manifest is not None:
+                ids = manifest.docs
+                pairs = zip(ids, range(len(ids)), strict=True)
+                top = max(ids, default=0)
+            else:
+                rows = self.store.run("SELECT doc, rank FROM docs")
+                pairs = rows
+                top = max((d for d, _ in rows), default=0)
             # A removed document's id may be above every indexed one.
-            top = max([self.store.counter("next_doc"), *(d for d, _ in rows)])
+            top = max(top, self.store.counter("next_doc"))
             shift: list[int | None] = [None] * (top + 1)
-            for d, r in rows:
+            rank, doc = self.rank, self.doc
+            for d, r in pairs:
                 shift[d] = (r - d) << LOCAL_BITS
-                self.rank[d], self.doc[r] = r, d
+                rank[d], doc[r] = r, d
             self._shift = shift
         return self._shift
 

@@ -14,6 +14,7 @@ import hashlib
 import os
 import stat
 import time
+from array import array
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from claimcheck.corpus.current import ledger_and_staleness
 from claimcheck.corpus.gather import folder_prefix, gather_under
 from claimcheck.errors import InputError
 from claimcheck.index.archive import documents, ready, refuse_folder_update
+from claimcheck.index.manifest import Manifest, differing
 from claimcheck.index.rows import DocRows, doc_rows
 from claimcheck.index.store import DocState, Store
 from claimcheck.loaders import documents as loading
@@ -59,6 +61,10 @@ class _Job:
     rel: str  # relative to the corpus folder
     stamp: Stamp
     known: DocState | None
+    at: int = -1  # its place in the scan
+    # Its ledger has the stamp indexed, but one too close to the last scan to be
+    # trusted (``index.manifest``): it is read again. (A source is hashed anyway.)
+    racy_ledger: bool = False
 
 
 def _stamp(source: str, ledger: str) -> Stamp:
@@ -84,7 +90,11 @@ def _prepare(job: _Job, ledger_dir: Path) -> DocRows | Stamp | InputError | _Fat
     """New rows, or only a new stamp (same bytes, same ledger), or an error message."""
     try:
         known = job.known
-        if known is not None and job.stamp[2:] == (known.ledger_size, known.ledger_mtime_ns):
+        if (
+            known is not None
+            and job.stamp[2:] == (known.ledger_size, known.ledger_mtime_ns)
+            and not job.racy_ledger
+        ):
             try:
                 with open(job.source, "rb") as fh:
                     same = hashlib.file_digest(fh, "sha256").hexdigest() == known.sha256
@@ -137,37 +147,41 @@ def sync(
         raise InputError("corpus folder not found", path=corpus, hint="pass --corpus DIR")
     ledger_dir = Path(claims) if claims else root.parent / "claims"
     errors: list[InputError] = []
+    scanned = time.time_ns()
     # Relative paths and plain strings: the one pass every verify makes over the
     # whole corpus costs a stat of each source and ledger, nothing more.
     rels = gather_under(root, errors)
     prefix = folder_prefix(root)
     ledgers = ledger_dir.as_posix()
     summary = Summary(failed=list(errors))
-    state = store.state()
-    todo: list[_Job] = []
-    seen: set[str] = set()
+    token, manifest, state = store.known()
+    store.expect(token)
+    paths: list[str] = []  # the readable files, in corpus order
+    stamps: array[int] = array("q")
     unread: set[str] = set()  # dropped from the index, as verify in memory leaves them out
     for rel in rels:
         source = prefix + rel
-        seen.add(rel)
         try:
-            stamp = _stamp(source, _ledger_file(ledgers, rel.rpartition("/")[2]))
+            stamps.extend(_stamp(source, _ledger_file(ledgers, rel.rpartition("/")[2])))
         except OSError as exc:
             summary.failed.append(InputError(f"cannot read ({exc.strerror})", path=source))
             unread.add(rel)
             continue
-        known = state.get(rel)
-        if known is not None and stamp == known.stamp:
-            summary.unchanged += 1
-            continue
-        todo.append(_Job(source, rel, stamp, known))
-    drop = sorted(p for p in state if p not in seen or p in unread)
+        paths.append(rel)
+    if manifest is not None:
+        todo, drop, kept = _against_manifest(store, manifest, prefix, paths, stamps)
+        indexed = len(manifest.paths)
+    else:
+        assert state is not None
+        todo, drop, kept = _against_state(state, prefix, paths, stamps)
+        indexed = len(state)
+    summary.unchanged = kept
     summary.removed = len([p for p in drop if p not in unread])
     batch: list[DocRows] = []
     touch: list[tuple[str, int, int, int, int]] = []
     workers = jobs or os.cpu_count() or 1
     # A build from nothing writes in one transaction and sorts its postings in once.
-    fresh = not state and bool(todo)
+    fresh = not indexed and bool(todo)
     if fresh:
         store.begin_build()
     try:
@@ -200,6 +214,112 @@ def sync(
             store.finish_build()
     finally:
         store.abort_build()  # only when the build did not finish
+    if manifest is None or todo or drop:
+        restamped = {rel: (size, mtime, lsize, lmtime) for rel, size, mtime, lsize, lmtime in touch}
+        store.put_manifest(
+            _next_manifest(store, manifest, state, paths, stamps, todo, drop, restamped, scanned)
+        )
     summary.documents = summary.added + summary.changed + summary.unchanged
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _stamp_at(stamps: array[int], i: int) -> Stamp:
+    return stamps[4 * i], stamps[4 * i + 1], stamps[4 * i + 2], stamps[4 * i + 3]
+
+
+def _against_state(
+    state: dict[str, DocState], prefix: str, paths: list[str], stamps: array[int]
+) -> tuple[list[_Job], list[str], int]:
+    """The documents to read, the paths to drop and how many are unchanged, from every
+    document's row (an index without a current manifest)."""
+    todo: list[_Job] = []
+    kept = 0
+    for i, rel in enumerate(paths):
+        stamp = _stamp_at(stamps, i)
+        known = state.get(rel)
+        if known is not None and stamp == known.stamp:
+            kept += 1
+        else:
+            todo.append(_Job(prefix + rel, rel, stamp, known, i))
+    seen = set(paths)
+    return todo, sorted(p for p in state if p not in seen), kept
+
+
+def _against_manifest(
+    store: Store, manifest: Manifest, prefix: str, paths: list[str], stamps: array[int]
+) -> tuple[list[_Job], list[str], int]:
+    """The same from the manifest: positions compared as arrays, and only the rows of the
+    documents that changed read from ``docs``."""
+    if paths == manifest.paths:
+        changed = differing(stamps, manifest.stamps)
+        racy = set(manifest.recent(manifest.stamps)) - set(changed)
+        drop: list[str] = []
+    else:
+        at = {p: i for i, p in enumerate(manifest.paths)}
+        changed, maybe = [], []
+        for i, rel in enumerate(paths):
+            j = at.get(rel)
+            if j is None or stamps[4 * i : 4 * i + 4] != manifest.stamps[4 * j : 4 * j + 4]:
+                changed.append(i)
+            else:
+                maybe.append(i)
+        racy = set(manifest.suspect(stamps, maybe))
+        seen = set(paths)
+        drop = sorted(p for p in manifest.paths if p not in seen)
+    picked = sorted({*changed, *racy})
+    known = store.doc_states(paths[i] for i in picked)
+    todo = [
+        _Job(
+            prefix + paths[i],
+            paths[i],
+            _stamp_at(stamps, i),
+            known.get(paths[i]),
+            i,
+            racy_ledger=i in racy and manifest.racy(stamps[4 * i + 3]),
+        )
+        for i in picked
+    ]
+    return todo, drop, len(paths) - len(picked)
+
+
+def _next_manifest(
+    store: Store,
+    manifest: Manifest | None,
+    state: dict[str, DocState] | None,
+    paths: list[str],
+    stamps: array[int],
+    todo: list[_Job],
+    drop: list[str],
+    restamped: dict[str, Stamp],
+    scanned: int,
+) -> Manifest:
+    """What ``docs`` holds after this sync: the readable files that are indexed, with
+    the ids of those written and the stamps of those written or re-stamped."""
+    gone = set(drop)
+    for job in todo:
+        if job.rel not in store.written and job.rel not in restamped:
+            gone.add(job.rel)  # unreadable: dropped, or never added
+    if manifest is not None and paths == manifest.paths and not gone:
+        docs = array("q", manifest.docs)
+        for job in todo:
+            if job.rel in store.written:
+                docs[job.at] = store.written[job.rel]
+        return Manifest(paths, docs, stamps, scanned)
+    old: dict[str, int]
+    if manifest is not None:
+        old = dict(zip(manifest.paths, manifest.docs, strict=True))
+    else:
+        assert state is not None
+        old = {p: s.doc for p, s in state.items()}
+    out = Manifest([], array("q"), array("q"), scanned)
+    for i, rel in enumerate(paths):
+        if rel in gone:
+            continue
+        doc = store.written.get(rel, old.get(rel))
+        if doc is None:
+            continue
+        out.paths.append(rel)
+        out.docs.append(doc)
+        out.stamps.extend(stamps[4 * i : 4 * i + 4])
+    return out
