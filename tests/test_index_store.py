@@ -201,11 +201,14 @@ def test_a_build_from_empty_writes_the_rows_batches_write(
 
 
 def _rows_of(folder: Path, ledgers: Path) -> list[rows_mod.DocRows]:
-    from claimcheck.index.update import _Job, _ledger_file, _prepare, _stamp
+    from claimcheck.index.update import Summary, _Job, _prepare, _scan
 
     out = []
-    for f in sorted(folder.iterdir(), key=lambda p: p.name):
-        job = _Job(str(f), f.name, _stamp(str(f), _ledger_file(str(ledgers), f.name)), None)
+    names = sorted(p.name for p in folder.iterdir())
+    _, stamps = _scan(f"{folder.as_posix()}/", names, ledgers.as_posix(), Summary(), set())
+    for i, name in enumerate(names):
+        f = folder / name
+        job = _Job(str(f), f.name, tuple(stamps[4 * i : 4 * i + 4]), None)  # type: ignore[arg-type]
         made = _prepare(job, ledgers)
         assert isinstance(made, rows_mod.DocRows)
         out.append(made)

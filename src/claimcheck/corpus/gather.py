@@ -50,8 +50,10 @@ def gather_under(folder: Path, errors: list[InputError] | None = None) -> list[s
     """The supported files under ``folder``, relative to it (POSIX), in ``gather``'s order:
     paths compared part by part, as ``pathlib`` sorts them."""
     out: list[str] = []
-    _walk(folder, "", set(), errors, out)
-    out.sort(key=lambda rel: rel.split("/"))
+    seen: set[Path] = set()
+    _walk(folder, "", seen, errors, out)
+    if len(seen) > 1:  # one folder: its listing's order by name is already this one
+        out.sort(key=lambda rel: rel.split("/"))
     return out
 
 

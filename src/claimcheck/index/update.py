@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 import time
 from array import array
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 
 from claimcheck.corpus.current import ledger_and_staleness
 from claimcheck.corpus.gather import folder_prefix, gather_under
@@ -67,16 +67,44 @@ class _Job:
     racy_ledger: bool = False
 
 
-def _stamp(source: str, ledger: str) -> Stamp:
-    st = os.stat(source)
-    if not stat.S_ISREG(st.st_mode):
-        raise IsADirectoryError(0, "not a regular file (a FIFO, a device, …)")
-    try:
-        lst = os.stat(ledger)
-        stamps = (lst.st_size, lst.st_mtime_ns)
-    except OSError:
-        stamps = (0, 0)
-    return st.st_size, st.st_mtime_ns, *stamps
+def _scan(
+    prefix: str, rels: list[str], ledgers: str, summary: Summary, unread: set[str]
+) -> tuple[list[str], array[int]]:
+    """The readable files and their stamps (four ints a file), in ``rels``' order.
+
+    At 100k articles this is 200,000 stat calls (~6 µs each here, half of it making
+    the ``stat_result``), most of an update that finds nothing to do. (A thread for
+    the ledgers' did not help on 2 busy cores: the GIL passes at every call.)"""
+    lstamps = array("q", bytes(16 * len(rels)))
+    if os.path.isdir(ledgers):  # none at all: no stat calls
+        lstamps = _ledger_stamps([_ledger_file(ledgers, r.rpartition("/")[2]) for r in rels])
+    paths: list[str] = []
+    stamps: array[int] = array("q")
+    for i, rel in enumerate(rels):
+        try:
+            st = os.stat(prefix + rel)
+            if not S_ISREG(st.st_mode):
+                raise IsADirectoryError(0, "not a regular file (a FIFO, a device, …)")
+        except OSError as exc:
+            summary.failed.append(InputError(f"cannot read ({exc.strerror})", path=prefix + rel))
+            unread.add(rel)
+            continue
+        paths.append(rel)
+        stamps.extend((st.st_size, st.st_mtime_ns, lstamps[2 * i], lstamps[2 * i + 1]))
+    return paths, stamps
+
+
+def _ledger_stamps(names: list[str]) -> array[int]:
+    """Size and mtime of each ledger, (0, 0) for none."""
+    out: array[int] = array("q")
+    for name in names:
+        try:
+            st = os.stat(name)
+        except OSError:
+            out.extend((0, 0))
+            continue
+        out.extend((st.st_size, st.st_mtime_ns))
+    return out
 
 
 def _ledger_file(ledger_dir: str, name: str) -> str:
@@ -156,18 +184,8 @@ def sync(
     summary = Summary(failed=list(errors))
     token, manifest, state = store.known()
     store.expect(token)
-    paths: list[str] = []  # the readable files, in corpus order
-    stamps: array[int] = array("q")
     unread: set[str] = set()  # dropped from the index, as verify in memory leaves them out
-    for rel in rels:
-        source = prefix + rel
-        try:
-            stamps.extend(_stamp(source, _ledger_file(ledgers, rel.rpartition("/")[2])))
-        except OSError as exc:
-            summary.failed.append(InputError(f"cannot read ({exc.strerror})", path=source))
-            unread.add(rel)
-            continue
-        paths.append(rel)
+    paths, stamps = _scan(prefix, rels, ledgers, summary, unread)
     if manifest is not None:
         todo, drop, kept = _against_manifest(store, manifest, prefix, paths, stamps)
         indexed = len(manifest.paths)
