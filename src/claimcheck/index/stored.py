@@ -48,6 +48,9 @@ class Ranks:
     rank: dict[int, int] = field(default_factory=dict)
     doc: dict[int, int] = field(default_factory=dict)
     _docs: dict[int, tuple[str, tuple[Speaker, ...]]] = field(default_factory=dict)
+    _paths: dict[int, str] = field(default_factory=dict)  # by document id, as gathered
+    _speakers: dict[int, tuple[Speaker, ...]] = field(default_factory=dict)
+    _listed: list[str] | None = None  # the manifest's paths, in rank order
     # By document id: what turns a store id into a corpus-order id, None for a
     # document no longer indexed (its ids may still be in the parts: see ``schema``).
     _shift: list[int | None] | None = None
@@ -63,6 +66,7 @@ class Ranks:
                 ids = manifest.docs
                 pairs = zip(ids, range(len(ids)), strict=True)
                 top = max(ids, default=0)
+                self._listed = manifest.paths
             else:
                 rows = self.store.run("SELECT doc, rank FROM docs")
                 pairs = rows
@@ -91,20 +95,74 @@ class Ranks:
     def document(self, doc: int) -> tuple[str, tuple[Speaker, ...]]:
         found = self._docs.get(doc)
         if found is None:
+            found = self._docs[doc] = (self.path(doc), self.speakers(doc))
+        return found
+
+    def path(self, doc: int) -> str:
+        found = self._paths.get(doc)
+        if found is None:
             self.documents([doc])
-            found = self._docs[doc]
+            found = self._paths[doc]
+        return found
+
+    def speakers(self, doc: int) -> tuple[Speaker, ...]:
+        """A document's speakers, read when first asked for: of the thousands of
+        documents a verify meets, the speakers of a few are (its results')."""
+        found = self._speakers.get(doc)
+        if found is None:
+            rows = self.store.run("SELECT speakers FROM docs WHERE doc = ?", (doc,))
+            people = [Speaker.model_validate(s) for s in json.loads(rows[0][0])]
+            if self.extend is not None:
+                people = self.extend(people)
+            found = self._speakers[doc] = tuple(people)
         return found
 
     def documents(self, docs: Iterable[int]) -> None:
-        """Read the path and speakers of ``docs`` (those not read yet), in one query."""
-        unknown = {d for d in docs if d not in self._docs}
-        for doc, path, speakers in self.store.select_in(
-            "SELECT doc, path, speakers FROM docs WHERE {in}", "doc", (), unknown
+        """Know the paths of ``docs``: from the manifest, or those not known yet in one
+        query."""
+        unknown = {d for d in docs if d not in self._paths}
+        if not unknown:
+            return
+        self.learn()
+        if self._listed is not None:
+            for d in unknown:
+                self._paths[d] = _join(self.root, self._listed[self.rank[d]])
+            return
+        for doc, path in self.store.select_in(
+            "SELECT doc, path FROM docs WHERE {in}", "doc", (), unknown
         ):
-            people = [Speaker.model_validate(s) for s in json.loads(speakers)]
-            if self.extend is not None:
-                people = self.extend(people)
-            self._docs[doc] = (_join(self.root, path), tuple(people))
+            self._paths[doc] = _join(self.root, path)
+
+
+class _StoredEntry(Entry):
+    """An ``Entry`` whose claim (JSON) and speakers are read when first used: matching
+    reads the key of every candidate, the claim of few, the speakers of fewer."""
+
+    __slots__ = ("_claim", "_doc", "_ranks", "_raw")
+    _raw: str
+    _claim: Claim | None
+    _ranks: Ranks | None
+    _doc: int
+
+    def __init__(self, raw: str, document: str, key: str, ranks: Ranks | None, doc: int) -> None:
+        object.__setattr__(self, "_raw", raw)
+        object.__setattr__(self, "_claim", None)
+        object.__setattr__(self, "document", document)
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "_ranks", ranks)
+        object.__setattr__(self, "_doc", doc)
+
+    @property
+    def claim(self) -> Claim:
+        found: Claim | None = self._claim
+        if found is None:
+            found = Claim.model_validate_json(self._raw)
+            object.__setattr__(self, "_claim", found)
+        return found
+
+    @property
+    def speakers(self) -> tuple[Speaker, ...]:
+        return () if self._ranks is None else self._ranks.speakers(self._doc)
 
 
 def _join(root: str, rel: str) -> str:
@@ -179,13 +237,13 @@ class StoredClaims:
         rows = self.store.select_in(
             "SELECT id, key, claim, first_unit, units FROM entries WHERE {in}", "id", (), need
         )
-        self.ranks.documents({r[0] >> (LOCAL_BITS + 1) for r in rows})
+        ranks = self.ranks
+        ranks.documents({r[0] >> (LOCAL_BITS + 1) for r in rows})
         for db_id, key, claim, first, count in rows:
             doc = db_id >> (LOCAL_BITS + 1)
-            eid = (self.ranks.rank[doc] << LOCAL_BITS) | (db_id & _LOCAL)
-            path, speakers = self.ranks.document(doc)
+            eid = (ranks.rank[doc] << LOCAL_BITS) | (db_id & _LOCAL)
             base = (eid >> LOCAL_BITS) << LOCAL_BITS
-            self._entries[eid] = Entry(Claim.model_validate_json(claim), path, speakers, key)
+            self._entries[eid] = _StoredEntry(claim, ranks.path(doc), key, ranks, doc)
             self._span[eid] = range(base | first, base | (first + count))
 
     def unit(self, uid: int) -> Unit:
@@ -290,12 +348,12 @@ class StoredText:
             if e not in self._entries
         ]
         rows = self.store.select_in("SELECT id, key, claim FROM entries WHERE {in}", "id", (), need)
-        self.ranks.documents({r[0] >> (LOCAL_BITS + 1) for r in rows})
+        ranks = self.ranks
+        ranks.documents({r[0] >> (LOCAL_BITS + 1) for r in rows})
         for db_id, key, claim in rows:
             doc = db_id >> (LOCAL_BITS + 1)
-            eid = (self.ranks.rank[doc] << LOCAL_BITS) | (db_id & _LOCAL)
-            path, _ = self.ranks.document(doc)
-            self._entries[eid] = Entry(Claim.model_validate_json(claim), path, (), key)
+            eid = (ranks.rank[doc] << LOCAL_BITS) | (db_id & _LOCAL)
+            self._entries[eid] = _StoredEntry(claim, ranks.path(doc), key, None, doc)
 
     def folded(self, eid: int) -> Folded:
         found = self._folded.get(eid)
