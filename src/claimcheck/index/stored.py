@@ -50,6 +50,8 @@ class Ranks:
     _docs: dict[int, tuple[str, tuple[Speaker, ...]]] = field(default_factory=dict)
     _paths: dict[int, str] = field(default_factory=dict)  # by document id, as gathered
     _speakers: dict[int, tuple[Speaker, ...]] = field(default_factory=dict)
+    _raw: dict[int, str] = field(default_factory=dict)  # speakers read, not parsed yet
+    _met: set[int] = field(default_factory=set)  # documents whose speakers are not read
     _listed: list[str] | None = None  # the manifest's paths, in rank order
     # By document id: what turns a store id into a corpus-order id, None for a
     # document no longer indexed (its ids may still be in the parts: see ``schema``).
@@ -106,12 +108,21 @@ class Ranks:
         return found
 
     def speakers(self, doc: int) -> tuple[Speaker, ...]:
-        """A document's speakers, read when first asked for: of the thousands of
-        documents a verify meets, the speakers of a few are (its results')."""
+        """A document's speakers, parsed when first asked for (of the thousands of
+        documents a verify meets, it asks for the speakers of a third); their JSON is
+        read in one query for every document met since the last read."""
         found = self._speakers.get(doc)
         if found is None:
-            rows = self.store.run("SELECT speakers FROM docs WHERE doc = ?", (doc,))
-            people = [Speaker.model_validate(s) for s in json.loads(rows[0][0])]
+            raw = self._raw.pop(doc, None)
+            if raw is None:
+                self._met.add(doc)
+                for d, text in self.store.select_in(
+                    "SELECT doc, speakers FROM docs WHERE {in}", "doc", (), self._met
+                ):
+                    self._raw[d] = text
+                self._met = set()
+                raw = self._raw.pop(doc)
+            people = [Speaker.model_validate(s) for s in json.loads(raw)]
             if self.extend is not None:
                 people = self.extend(people)
             found = self._speakers[doc] = tuple(people)
@@ -123,6 +134,7 @@ class Ranks:
         unknown = {d for d in docs if d not in self._paths}
         if not unknown:
             return
+        self._met |= unknown
         self.learn()
         if self._listed is not None:
             for d in unknown:
