@@ -13,6 +13,8 @@ they run:
                  (``postgres``); ``open_store(location)`` picks one
 6. ``update``    bring an index up to date with a corpus: only the documents whose
                  size, mtime and then sha256 changed, extracted on every core
+   ``manifest``  every document's path, id and stamp as one row, so that
+                 comparing a folder with the index reads one row
 7. ``stored``    ``ClaimIndex`` / ``TextIndex`` answered from a store, streaming
 8. ``location``  where the index is when none is named
 
