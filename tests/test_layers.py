@@ -18,6 +18,7 @@ SHARED = {
     "files",
     "paths",
     "catalogue",
+    "regexes",
     "lexicon",
     "__init__",
     "__main__",

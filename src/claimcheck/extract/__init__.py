@@ -19,6 +19,9 @@ of pairing a quote with its speaker is a rule in ``attribute/`` (added to
 ``attribute.RULES``); a new way of naming a speaker goes in ``speakers``.
 """
 
-from claimcheck.extract.pipeline import extract
+from claimcheck import regexes
+
+with regexes.cached():  # the extractor's patterns, compiled once per install (regexes)
+    from claimcheck.extract.pipeline import extract
 
 __all__ = ["extract"]

@@ -306,7 +306,7 @@ _QUANTIFIER_BEFORE = re.compile(r"(?<![\w’'-])(?i:some|many|several|most|other
 _ING_AFTER = re.compile(r"\s+[a-z]+ing\b")
 
 _WRITTEN_BEFORE = re.compile(
-    r"\b(?:" + "|".join(sorted(READ_WRITINGS, key=len, reverse=True)) + r")s?"
+    r"\b(?:" + "|".join(sorted(sorted(READ_WRITINGS), key=len, reverse=True)) + r")s?"
     r",?\s+(?:(?:which|that)\s+)?(?:also\s+|simply\s+|partly\s+)?$"
 )
 

@@ -130,7 +130,7 @@ def names_in(view: str) -> list[tuple[int, str]]:
 # cue lexicon or an auxiliary ("… Tuesday. Michelle Rempel said").
 _ACTS_NEXT = re.compile(
     r"\s*(?:[,.;:)]|(?:"
-    + "|".join(sorted({f for f in FORMS if " " not in f}, key=len, reverse=True))
+    + "|".join(sorted(sorted({f for f in FORMS if " " not in f}), key=len, reverse=True))
     + r"|is|was|has|had|will|would|who|and|also)\b)"
 )
 

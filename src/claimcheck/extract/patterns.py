@@ -51,7 +51,9 @@ QUANT = (
 # leaves every match identical and makes the end-anchored speaker search ~40% faster.
 CAP = r"(?:[A-Z][\w’'.&-]*+|[A-Z]\.)"
 
-_PART = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)).replace(".", r"\.") + r")"
+_PART = (
+    r"(?:" + "|".join(sorted(sorted(PARTICLES), key=len, reverse=True)).replace(".", r"\.") + r")"
+)
 
 SP = r"[ \t\u00a0]++"  # names never run across a line break
 

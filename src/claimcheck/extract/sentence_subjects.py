@@ -25,7 +25,7 @@ _COMMA = re.compile(r",\s+")
 # and Morneau was …", never "Smith and Jones said", where the subject is both.
 _CLAUSE_JOIN = re.compile(r"(?:;|\s(?:while|whereas|but)|\s[a-z][\w’'-]*\s+and)\s+(?=[A-Z])")
 
-_PARTICLE = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True))
+_PARTICLE = "|".join(sorted(sorted(re.escape(p) for p in PARTICLES), key=len, reverse=True))
 
 _CAP_RUN = re.compile(rf"[A-Z][\w’'.-]*(?:[ \u00a0]+(?:[A-Z][\w’'.-]*|(?:{_PARTICLE})\b))*")
 

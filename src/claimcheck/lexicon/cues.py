@@ -196,7 +196,7 @@ def _build() -> dict[str, str]:
     table: dict[str, str] = {}
     for lemma in VERBS:
         head, _, particle = lemma.partition(" ")
-        for form in inflections(head):
+        for form in sorted(inflections(head)):  # one order in every process
             key = f"{form} {particle}" if particle else form
             table.setdefault(key, lemma)
     return table
