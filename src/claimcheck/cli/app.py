@@ -17,6 +17,7 @@ import typer
 from claimcheck import __version__
 from claimcheck.cli import (
     baseline,
+    common,
     config,
     extract,
     guard,
@@ -95,4 +96,5 @@ baseline_app.command("write")(baseline.baseline_write)
 
 
 def main() -> None:
+    common.ONE_COMMAND["process"] = True
     app()

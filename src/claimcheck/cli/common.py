@@ -24,6 +24,24 @@ if TYPE_CHECKING:
     from claimcheck.models import Report
 
 
+# Set by ``app.main``, the program's entry point: the process runs one command and exits
+# (``typer.testing`` and the language server call the app in a process that goes on).
+ONE_COMMAND = {"process": False}
+
+
+def freeze_imports() -> None:
+    """In a process that runs one command, keep what is alive now out of the collector's way.
+
+    The modules a command has just imported live until the process exits; frozen, they are
+    not walked again by the collector's full passes (two such passes walked them for
+    0.1-0.2 s of a cold ``verify``'s 1.6 s of CPU at 10k articles).
+    """
+    if ONE_COMMAND["process"]:
+        import gc
+
+        gc.freeze()
+
+
 def say(line: str) -> None:
     """A line for the person on stderr; names and texts from files cannot drive the terminal."""
     from claimcheck.render.words import visible

@@ -30,6 +30,7 @@ from claimcheck.cli.common import (
     expand_folders,
     fail,
     filter_named,
+    freeze_imports,
     load_settings,
     policy_flags,
     report_paths,
@@ -206,6 +207,7 @@ def run_verify(
     from claimcheck.verify import Settings, run
     from claimcheck.verify.corpus import open_corpus
 
+    freeze_imports()  # the pipeline is imported
     s = loaded.settings
     stdin = sys.stdin.read() if "-" in drafts else None
     settings = Settings(scope=s.scope, claims=s.claims, threshold=s.threshold)
