@@ -137,7 +137,7 @@ def described(r: SpeakerResolver, subj: Subject) -> Person:
 
 def basis(subj: Subject, person: Person) -> str:
     """How a description names its speaker: by a name it holds, as a document, or as one."""
-    if documents.head_of(" ".join(subj.text.split())) in documents.DOCUMENT_HEADS:
+    if documents.head_of(" ".join(subj.text.split())) in documents.OWNED_HEADS:
         return "document"  # "CP's white paper", "a statement" -> its issuer
     words = [w.lower().strip(".,") for w in subj.text.split()]
     if person.kind == "person" and person.surname.lower() in words:

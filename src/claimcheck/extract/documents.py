@@ -26,6 +26,15 @@ DOCUMENT_HEADS = frozenset(
 )
 
 
+# Recordings show, they do not speak: "video footage from the scene shows …" has no
+# source unless the article says whose it is ("the ministry's video", "footage from
+# the union").
+FOOTAGE_HEADS = frozenset(
+    """video videos footage image images photo photos photograph photographs picture
+    pictures clip clips recording recordings livestream""".split()
+)
+OWNED_HEADS = DOCUMENT_HEADS | FOOTAGE_HEADS
+
 # Only a bare "a statement" or "the release" is the last speaker's: "a Turkish
 # statement", "several posts on social media" are someone else's.
 _BARE = re.compile(r"(?:an?|the)\s+(?:press\s+|written\s+|brief\s+)?\w+", re.I)
@@ -61,7 +70,7 @@ def issuer(r: SpeakerResolver, subj: Subject) -> Person | None:
     """Who issued the document the mention names, if the article says so."""
     text = " ".join(subj.text.split())
     head = head_of(text)
-    if head not in DOCUMENT_HEADS:
+    if head not in OWNED_HEADS:
         return None
     m = _POSSESSIVE.match(
         text[:1].lower() + text[1:] if text[:3] in ("Its", "His", "Her") else text
@@ -75,9 +84,13 @@ def issuer(r: SpeakerResolver, subj: Subject) -> Person | None:
         else:
             name = m.group("name")
             kind = "name" if name[:1].isupper() else "noun"
+            if re.match(r"(?:The|A|An)\s+[a-z]", name):
+                kind = "noun"  # "The ministry's report": a description, capital or not
             owner = Subject(subj.start, subj.start + len(name), name, kind, None)
         return r.resolve(owner)
     by = _BY.search(text)
+    if by is not None and head in FOOTAGE_HEADS and by.group().split(None, 1)[0] == "of":
+        by = None  # "footage of Trump" shows him, it is not his
     if by is not None:
         who = by.group("who")
         if who.startswith("the ") and who[4:5].isupper():
@@ -85,6 +98,8 @@ def issuer(r: SpeakerResolver, subj: Subject) -> Person | None:
         kind = "name" if who[:1].isupper() else "noun"
         if kind == "noun" and not who.lower().startswith(("the ", "a ", "an ")):
             return None
+        if kind == "noun" and head in FOOTAGE_HEADS:
+            return None  # "footage from the scene" is where, not whose
         found = r.resolve(Subject(subj.start, subj.end, who, kind, None))
         if found is not None and not found.name[:1].isupper() and kind == "name":
             return None  # "a tweet by US Secretary of State": the name was cut off

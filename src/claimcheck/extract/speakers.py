@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from claimcheck.extract import descriptions, gender, name_forms, referents
+from claimcheck.extract import descriptions, documents, gender, name_forms, referents
 from claimcheck.extract.people import (
     FEMALE_TITLES,
     FIRST_PERSON,
@@ -253,6 +253,8 @@ class SpeakerResolver:
                     person = last
         elif subj.kind == "name":
             person = self.named(subj)
+        elif documents.head_of(" ".join(subj.text.split())) in documents.FOOTAGE_HEADS:
+            person = documents.issuer(self, subj)  # footage nobody owns speaks for nobody
         else:
             person = self.described(subj)
         if person is not None:
