@@ -36,6 +36,39 @@ _NAME_AT_END = re.compile(
 _OF_NAME = re.compile(r"of\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3}")
 
 
+# Where a description's head noun ends: "spokeswoman | for the ministry", "officials |
+# unauthorized to speak", "lawyers | and experts".
+_HEAD_END = frozenset(
+    "for of at from with in on to by who that which familiar close and but".split()
+)
+
+
+def _head_words(name: str) -> list[str]:
+    words: list[str] = []
+    for w in name.lower().replace(",", " ,").split():
+        if w in _HEAD_END or w == ",":
+            break
+        words.append(w)
+    while len(words) > 1 and words[-1].endswith("ed"):
+        words.pop()  # "officials unauthorized", "sources briefed"
+    return words
+
+
+def _earlier_description(r: SpeakerResolver, words: list[str]) -> Person | None:
+    """ "The spokeswoman said" after "A spokeswoman for the ministry said": the source the
+    article described before with that head noun (and any words the short form keeps)."""
+    if not words or len(words) > 3 or not all(w.isalpha() and w.islower() for w in words):
+        return None
+    for p in reversed(r.recent):
+        if p.kind != "group" or not p.described:
+            continue
+        head = _head_words(p.name)
+        if len(p.name.split()) > len(words) and head and head[-1] == words[-1]:
+            if set(words[:-1]) <= set(head[:-1]):
+                return p
+    return None
+
+
 def titles_only(name: str) -> bool:
     return all(w.lower().rstrip(".") in TITLES for w in name.split())
 
@@ -122,6 +155,10 @@ def described(r: SpeakerResolver, subj: Subject) -> Person:
     found = referents.epithet(r, subj) or referents.kin(r, subj)
     if found is not None:
         return found
+    if low.startswith("the ") and not elsewhere and subj.role is None:
+        found = _earlier_description(r, bare.split())
+        if found is not None:
+            return found
     name = bare
     of_place = _OF_NAME.fullmatch(" ".join((subj.role or "").split()))
     if of_place is not None and bare[:1].islower() and low.split()[-1] in referents.BODY_NOUNS:
