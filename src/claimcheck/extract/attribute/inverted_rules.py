@@ -169,6 +169,8 @@ def content_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
             role = _ROLE_AFTER.match(s.text, after, s.end)
             after = role.end() if role is not None else after
         tail = s.text[after : s.end]
+        if rule == "content-then-cue" and _MODAL.search(s.text, subj.end, cue.start):
+            continue  # "…, neither the EU nor the US would endorse the result": its own verb
         if tail[:1] in (" ", ",") and tail.lstrip(" ,").split(" ")[0] in ("who", "whose"):
             if _WHO_TAIL.match(" " + tail.lstrip(" ,").rstrip(" .!?")):
                 tail = ""  # the relative clause runs to the end: it only describes
