@@ -19,6 +19,15 @@ _SCARE_WORDS = 2
 
 _ANAPHORIC = re.compile(r"^(?:This|These|Such|That|Those)\s+[a-z]+")
 
+# "named the virus “…”", "reportedly nicknamed the “…”", "Anna Franowska of “Have no
+# fear”": what something is called, not words anyone said ("who he dubbed “…”" is his).
+_NAMED_BEFORE = re.compile(
+    r"(?:(?:\b(?:named|christened|titled|entitled|renamed)|"
+    r"\b(?:is|was|were|been|being|reportedly|often|widely|popularly)\s+(?:nick)?(?:named|dubbed))"
+    r"\b[^.;:“”\"]{0,60}"
+    r"|(?<![\w’'.-])[A-Z][\w’'.-]*\s+of)\s*$"
+)
+
 
 def add_narrative(
     doc: Document, state: State, para: list[Out], pending: list[tuple[Sentence, list[Quote]]]
@@ -33,6 +42,11 @@ def add_narrative(
         # A one- or two-word term in marks with no speech around it is a scare quote
         # or a name for something ("super PACs", “dissent channel”), not a quotation.
         qs = [q for q in qs if len(doc.view[q.start : q.end].split()) > _SCARE_WORDS]
+        qs = [
+            q
+            for q in qs
+            if not _NAMED_BEFORE.search(doc.view, max(sent.start, q.open_at - 80), q.open_at)
+        ]
         own = subject_at(doc.view, sent.start, sent.end) if qs else None
         if (
             own is not None
