@@ -54,18 +54,25 @@ def _head_words(name: str) -> list[str]:
     return words
 
 
+# "However, this person also said": the source just quoted, named or not.
+_THIS = re.compile(
+    r"(?:this|that)\s+(person|individual|official|source|spokesman|spokeswoman|spokesperson)"
+)
+
+
 def _earlier_description(r: SpeakerResolver, words: list[str]) -> Person | None:
     """ "The spokeswoman said" after "A spokeswoman for the ministry said": the source the
     article described before with that head noun (and any words the short form keeps)."""
     if not words or len(words) > 3 or not all(w.isalpha() and w.islower() for w in words):
         return None
     for p in reversed(r.recent):
-        if p.kind != "group" or not p.described:
-            continue
         head = _head_words(p.name)
-        if len(p.name.split()) > len(words) and head and head[-1] == words[-1]:
-            if set(words[:-1]) <= set(head[:-1]):
-                return p
+        if not head or head[-1] != words[-1]:
+            continue
+        if p.kind != "group" or not p.described:
+            return None  # a source named with that head is nearer: "the USC … tracking poll"
+        if len(p.name.split()) > len(words) and set(words[:-1]) <= set(head[:-1]):
+            return p
     return None
 
 
@@ -157,6 +164,14 @@ def described(r: SpeakerResolver, subj: Subject) -> Person:
         return found
     if low.startswith("the ") and not elsewhere and subj.role is None:
         found = _earlier_description(r, bare.split())
+        if found is not None:
+            return found
+    this = _THIS.fullmatch(low)
+    if this is not None and subj.role is None:
+        found = _earlier_description(r, [this.group(1)])
+        last = r.recent[-1] if r.recent else None
+        if found is None and last is not None and this.group(1) in ("person", "individual"):
+            found = last if 0 <= subj.start - last.last_at < 600 else None
         if found is not None:
             return found
     name = bare
