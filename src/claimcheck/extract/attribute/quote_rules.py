@@ -282,6 +282,8 @@ def split_quote(s: SentenceCtx) -> list[RawClaim] | None:
             # its sentence, and a new speaker opens the next; no interruption of one quote.
             continue
         if gap.strip(SPACE + ",—–-") == "":
+            if is_participle(s, cue):
+                continue  # “…”, calling it a “…”: "it" is what is called, nobody speaks
             subj = speaker_after(s.text, cue.end, b.open_at)
         else:
             subj = subject_before(s.text, a.close_at, cue.start, loose=cue.speech)
