@@ -12,7 +12,8 @@ from claimcheck.extract.patterns import NAME_RUN
 from claimcheck.extract.people import sentence_cut
 from claimcheck.extract.segment import title_case_ratio
 from claimcheck.lexicon.cues import FORMS, VERBS, inflections
-from claimcheck.lexicon.names import NOT_NAMES
+from claimcheck.lexicon.names import NOT_NAMES, TITLES
+from claimcheck.lexicon.places import PLACE_NAMES
 
 # Capitalised words that open a sentence but not a name ("New" and titles do).
 _OPENERS = NOT_NAMES - {"new", "mr", "mrs", "ms", "dr", "prof"}
@@ -138,9 +139,26 @@ _ACTS_NEXT = re.compile(
 _OWNER = re.compile(r"(?:’s|'s)\s")
 
 
+# Words of an office that are no title alone: "Vice President", "Prime Minister".
+_OFFICE_WORDS = frozenset("vice deputy prime special acting assistant associate interim".split())
+
+# "Senator from Vermont Bernie Sanders": the office's place opens the run after "from".
+_OFFICE_FROM = re.compile(r"(?<![\w’'.-])[A-Z][a-z]+\s+from\s+$")
+
+
 def _keep(view: str, found: list[tuple[int, str]], at: int, name: str) -> None:
     if _PLACE_BEFORE.search(view, max(0, at - 9), at):
         return  # "in Palo Alto": a place, never a pronoun's antecedent
+    words = name.split()
+    if all(w.lower().rstrip(".") in TITLES or w.lower() in _OFFICE_WORDS for w in words):
+        return  # "former Vice President of the United States …": an office, nobody
+    if (
+        len(words) >= 3
+        and words[0].lower() in PLACE_NAMES
+        and _OFFICE_FROM.search(view, max(0, at - 30), at)
+        and view[max(0, at - 30) : at].split()[-2].lower() in TITLES
+    ):
+        at, name = at + len(words[0]) + 1, name[len(words[0]) + 1 :]
     owner = _OWNER.search(name) if "s " in name else None
     if owner is not None:
         # "Jeanine Durning’s This Shape", "Trump’s White House": the name is the owner's.
