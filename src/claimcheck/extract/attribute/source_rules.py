@@ -106,6 +106,11 @@ _IN_DOCUMENT = re.compile(
 )
 
 
+# Who writes a study or a report up: named as speaking inside its frame, they speak.
+_AUTHORS = frozenset(
+    "scientists researchers authors experts analysts investigators economists scholars".split()
+)
+
 _DOCUMENT_WORDS = ("poll", "survey", "stud", "report", "analysis", "census")
 
 
@@ -129,8 +134,13 @@ def in_document(s: SentenceCtx) -> list[RawClaim] | None:
         for cue_after in cues(s):
             if a <= cue_after.start < b and cue_after.speech:
                 named = subject_before(s.text, a, cue_after.start, loose=True)
-                if named is not None and named.kind == "name":
-                    return None  # "In a DW report …, Dave Lewis, CEO of Tesco, stated …"
+                if named is not None and (
+                    named.kind == "name"
+                    or (named.kind == "noun" and named.text.split()[-1].lower() in _AUTHORS)
+                ):
+                    # "In a DW report …, Dave Lewis, CEO of Tesco, stated …", "In a new
+                    # study …, scientists report …": they speak, the document frames them.
+                    return None
     else:
         a, b = strip_end(s.text, s.start, m.start())
         if s.text[m.end() : s.end].strip(" .,;") and len(s.text[m.end() : s.end].split()) > 6:
