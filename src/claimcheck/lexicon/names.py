@@ -70,6 +70,7 @@ det detective: detective
 const cst constable: constable
 cpl corporal: corporal
 msgr monsignor: monsignor
+dr doctor: doctor physician
 chairman chairwoman chair chairperson: chair chairman chairwoman chairperson
 spokesman spokeswoman spokesperson: spokesman spokeswoman spokesperson
 """
