@@ -164,5 +164,5 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft gen lt col capt maj sgt adm cmdr gov sen rep pres
     rev fr hon inc co corp ltd llc bros vs etc no nos vol jan feb mar apr jun jul aug sep
     sept oct nov dec est approx dept univ assn ave blvd rd e.g i.e a.m p.m u.s u.k u.n
-    u.s.a d.c e.u al""".split()
+    u.s.a d.c e.u al const cst coun insp supt det cpl msgr atty""".split()
 )
