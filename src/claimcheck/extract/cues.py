@@ -313,6 +313,7 @@ _WRITTEN_BEFORE = re.compile(
 # "pleaded guilty", "pleads not guilty": a plea in court, not a report of speech.
 _PLEA_AFTER = re.compile(r"\s+(?:not\s+)?(?:guilty|innocent|no\s+contest)\b")
 
+_ANONYMITY_AFTER = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified)|anonymity)\b")
 _CREDIT_AFTER = re.compile(r"\s+(?:full\s+|sole\s+)?(?:responsibility|credit)\b")
 
 # "refers to X as Y" characterises; "The White House refers to the president's
@@ -404,6 +405,8 @@ def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
             continue
         if lemma == "claim" and _CREDIT_AFTER.match(text, end):
             continue  # "claimed responsibility for the attack": an act, nothing reported
+        if word in ("asked", "requested") and _ANONYMITY_AFTER.match(text, end):
+            continue  # "who asked not to be named": a condition of speaking, nothing said
         if lemma == "refer to" and not _AS_LATER.match(text, end):
             continue
         if word == lemma + "s" and _COUNT_BEFORE.search(text, max(0, start - 12), start):
