@@ -150,11 +150,14 @@ def _keep(view: str, found: list[tuple[int, str]], at: int, name: str) -> None:
     if _PLACE_BEFORE.search(view, max(0, at - 9), at):
         return  # "in Palo Alto": a place, never a pronoun's antecedent
     words = name.split()
-    if all(w.lower().rstrip(".") in TITLES or w.lower() in _OFFICE_WORDS for w in words):
+    first = words[0].lower()
+    if (first in _OFFICE_WORDS or first.rstrip(".") in TITLES) and all(
+        w.lower().rstrip(".") in TITLES or w.lower() in _OFFICE_WORDS for w in words
+    ):
         return  # "former Vice President of the United States …": an office, nobody
     if (
         len(words) >= 3
-        and words[0].lower() in PLACE_NAMES
+        and first in PLACE_NAMES
         and _OFFICE_FROM.search(view, max(0, at - 30), at)
         and view[max(0, at - 30) : at].split()[-2].lower() in TITLES
     ):
