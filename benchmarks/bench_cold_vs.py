@@ -15,6 +15,10 @@ both codes must be byte-identical to each other and to ``in-memory.json`` (the
 report of verify without an index that ``bench_cold.py`` left).
 
 ``--build-before`` also times the other code's full build (10k: minutes).
+``--index FILE`` starts from that index instead of building one (100k: the
+build takes 8 minutes; it is copied for each code), and ``--reference FILE`` is
+the report both must equal when there is no ``in-memory.json`` (at 100k a verify
+without an index needs ~11 GB).
 """
 
 from __future__ import annotations
@@ -80,15 +84,27 @@ def copy_index(source: str, target: str) -> None:
             shutil.copyfile(source + s, target + s)
 
 
-def measure(size: int, before: Path, after: Path, runs: int, build_before: bool) -> dict[str, Run]:
+def measure(
+    size: int,
+    before: Path,
+    after: Path,
+    runs: int,
+    build_before: bool,
+    start: Path | None = None,
+    reference_file: Path | None = None,
+) -> dict[str, Run]:
     base = newsgen.DATA / f"news-{size}"
-    if not (base / "in-memory.json").is_file():
-        raise SystemExit(f"run bench_cold.py --sizes {size} first: no {base}/in-memory.json")
+    reference_file = reference_file or base / "in-memory.json"
+    if not reference_file.is_file():
+        raise SystemExit(f"run bench_cold.py --sizes {size} first: no {reference_file}")
     codes = {"before": before, "after": after}
     where = {name: str(base / f"vs-{name}.sqlite") for name in codes}
     out: dict[str, Run] = {}
-    remove_index(where["after"])
-    out["build after"] = child(after, _ix(where["after"], "index"), base)
+    if start is not None:
+        copy_index(str(start), where["after"])
+    else:
+        remove_index(where["after"])
+        out["build after"] = child(after, _ix(where["after"], "index"), base)
     if build_before:
         remove_index(where["before"])
         out["build before"] = child(before, _ix(where["before"], "index"), base)
@@ -124,7 +140,7 @@ def measure(size: int, before: Path, after: Path, runs: int, build_before: bool)
     finally:
         article.write_bytes(original)
     out.update({k: median(v) for k, v in runs_of.items()})
-    reference = (base / "in-memory.json").read_bytes()
+    reference = reference_file.read_bytes()
     same = all((base / f"vs-{n}.json").read_bytes() == reference for n in codes)
     out["same"] = Run(float(same), 0, 0)
     out["bytes"] = Run(float(os.path.getsize(where["after"])), 0, 0)
@@ -142,12 +158,22 @@ def main() -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--build-before", action="store_true", help="also time its full build")
+    ap.add_argument("--index", type=Path, help="start from a copy of this index (no build)")
+    ap.add_argument("--reference", type=Path, help="the report to compare with")
     args = ap.parse_args()
     after = ROOT / "src"
     print(f"load average before: {load()}  ({os.cpu_count()} cores)", file=sys.stderr)
     ok = True
     for size in args.sizes:
-        m = measure(size, args.before.resolve(), after, args.runs, args.build_before)
+        m = measure(
+            size,
+            args.before.resolve(),
+            after,
+            args.runs,
+            args.build_before,
+            args.index,
+            args.reference,
+        )
         ok = ok and bool(m["same"].wall)
         megabytes = m["bytes"].wall / 2**20
         print(f"\n{size:,} articles (load after: {load()}); index {megabytes:,.0f} MB")
