@@ -12,6 +12,7 @@ the ranks a verify reads from the manifest are those of ``docs``.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -174,4 +175,25 @@ def test_the_ranks_read_from_the_manifest_are_those_of_docs(
     assert store.manifest() is not None
     assert ranks.rank == from_docs
     store.commit()
+    store.close()
+
+
+def test_the_fingerprint_kept_packed_is_the_one_counted_from_docs(
+    location: str, corpus_dir: Path
+) -> None:
+    """The summary a write makes from the sha256s it keeps sorted (its deletions and
+    insertions applied) is the one counted from every document's row."""
+    store = open_store(location, create=True)
+    _sync(store, corpus_dir)
+    path = corpus_dir / NAME
+    path.write_text(path.read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
+    (corpus_dir / "aa-first.txt").write_text("First\n\nThe mayor said so.\n", encoding="utf-8")
+    next(p for p in sorted(corpus_dir.glob("*.txt")) if p.name[0] == "2").unlink()
+    for step in range(3):
+        assert _sync(store, corpus_dir)[:3] == [(1, 1, 1), (0, 0, 0), (0, 0, 0)][step]
+        assert store.info() == store._count()
+        kept = store.run("SELECT token FROM manifest WHERE name = 'sha256'")
+        store.commit()
+        assert kept and kept[0][0] == json.dumps(store._count())
+        (corpus_dir / "aa-first.txt").touch()  # re-stamped only: the same summary
     store.close()
