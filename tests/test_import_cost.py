@@ -59,6 +59,7 @@ VERIFY_HEAVY = (
     "claimcheck.render.rdjson",
     "claimcheck.render.markdown",
     "claimcheck.corpus.bulk",
+    "concurrent.futures",  # with multiprocessing: only a pool that starts needs it
 )
 
 
