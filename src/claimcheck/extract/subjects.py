@@ -258,6 +258,10 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
     if role:
         # "But Megan Hester, senior associate at …, said": the opener is no part of the name.
         np_text, np_start = trim_np(np_text, np_start)
+    if role and _PARTITIVE.match(np_text) and looks_like_name(role):
+        # "One of the victims, Jane Doe, said": the one named speaks, the group is a role.
+        r_start = base + m.start("role")
+        return Subject(r_start, r_start + len(role), role, "name", np_text)
     if (
         role
         and looks_like_name(role)
@@ -329,6 +333,10 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
 
 # "El Paso, " before a state or a country: the two name one place, which says nothing.
 _PLACE_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*,\s+$")
+
+_PARTITIVE = re.compile(
+    r"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ee]ach|[Aa]nother)\s+of\s+(?:the|these|those|its|their|his|her)\s"
+)
 
 
 _COUNTRY_BEFORE = re.compile(r"(?<![\w’'.-])(?:US|U\.S\.|UK|U\.K\.|EU|UN|U\.N\.)\s+$")
