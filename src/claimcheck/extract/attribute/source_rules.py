@@ -87,10 +87,12 @@ def according_to(s: SentenceCtx) -> list[RawClaim] | None:
         a, b = strip_end(s.text, phrase_end + comma + 1, s.end)
     elif parenthetical and rest_words >= 3:
         a, b = strip_end(s.text, s.start, s.end)  # parenthetical: the whole sentence
-    elif _JOINED_BEFORE.search(lead) and len(re.findall(r"\w+", s.text[subj.end : s.end])) >= 3:
-        # "… and according to the ministry he died at Gleneagles": the source
-        # opens the second clause (its phrase cut where that clause starts); the
-        # first clause is the writer's.
+    elif (_JOINED_BEFORE.search(lead) or lead.rstrip().endswith(";")) and len(
+        re.findall(r"\w+", s.text[subj.end : s.end])
+    ) >= 3:
+        # "… and according to the ministry he died at Gleneagles", "…; according to
+        # prosecutors, he owed …": the source opens the second clause (its phrase cut
+        # where that clause starts); the first clause is not the source's.
         tail = s.text[subj.end : s.end]
         a, b = strip_end(s.text, subj.end + len(tail) - len(tail.lstrip(" ,")), s.end)
     else:
