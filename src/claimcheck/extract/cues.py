@@ -68,7 +68,12 @@ _AFTER_CUE = re.compile(
     r"^(?:,\s*in\s+part(?=\s*[,:]))?"
     # "said Sunday that …": a weekday before "that" is when, never what was said
     rf"(?P<adjunct>\s+{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?(?=\s+that\b)|"
-    r"\s+(?:of|on|in|at|during|after|last|this|yesterday|today|earlier|late|early|"
+    # "this" and "last" only before a time: "considered this a foregone conclusion" is what
+    r"\s+(?:(?:last|this)\s+(?=(?:week|weekend|month|year|morning|afternoon|evening|night|"
+    r"spring|summer|fall|autumn|winter|season|time|quarter|decade|term|session|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December|"
+    rf"{WEEKDAY})\b)|"
+    r"of|on|in|at|during|after|yesterday|today|earlier|late|early|"
     r"in an? (?:interview|statement|post|tweet|letter|speech|essay|op-ed|column|article|email))\b"
     r"[^,;:]{0,60}?"
     # a place with its state or country: "at a campaign stop in Toledo, Ohio, that …"
