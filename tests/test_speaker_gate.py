@@ -22,10 +22,10 @@ WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews" / "wikinews_2019_2020
 pytestmark = pytest.mark.skipif(not WIKINEWS.is_file(), reason="../shared Wikinews not present")
 
 # Pinned floors (issue 14): canonical-name precision dev 0.846 -> 0.858 -> 0.888 -> 0.938
-# -> 0.975, test 0.735 -> 0.770 -> 0.783 -> 0.811 -> 0.829; junk dev 0.012 -> 0.006 -> 0,
+# -> 0.975 -> 0.981, test 0.735 -> 0.770 -> 0.783 -> 0.811 -> 0.829; junk dev 0.012 -> 0.006 -> 0,
 # test 0.012 -> 0.006; dev2 (the fresh draw read while working) 0.875 -> 0.909. Raise
 # them, never lower them.
-FLOORS = {"dev": 0.97, "dev2": 0.905, "test": 0.825}
+FLOORS = {"dev": 0.975, "dev2": 0.905, "test": 0.825}
 JUNK_CEILING = 0.013
 
 
