@@ -141,5 +141,7 @@ def test_hostile_drafts_verify_in_time_of_a_normal_draft(
     normal = (seed + "\n") * (len(hostile) // len(seed) + 1)
     _verify_time(tmp_path, seed_corpus, normal)  # warm up
     baseline = min(_verify_time(tmp_path, seed_corpus, normal) for _ in range(2))
-    elapsed = _verify_time(tmp_path, seed_corpus, hostile)
+    # The best of two, like the baseline: one run on a loaded machine can stall for a
+    # scheduler slice, which a quadratic path would exceed by far more than 10x.
+    elapsed = min(_verify_time(tmp_path, seed_corpus, hostile) for _ in range(2))
     assert elapsed <= 10 * baseline + 0.1, f"{name}: {elapsed:.3f}s vs {baseline:.3f}s"
