@@ -113,16 +113,38 @@ def fold(text: str) -> Folded:
     if "\u2026" in text or _may_strip(text) or len(text.lower()) != len(text):
         return fold_slow(text)
     mapped = text.translate(_TABLE).lower()
-    parts: list[str] = []
+    folded = " ".join(mapped.split())
+    if folded == mapped:  # single-spaced, as most text is: the map is the identity
+        offsets: tuple[int, ...] = tuple(range(len(mapped)))
+    else:
+        offsets = _squeezed_offsets(mapped)
+    return Folded(text, folded, offsets, _words(folded))
+
+
+# Whitespace that ``fold`` does not keep as it is: a run, or one character other than " ".
+_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")
+
+
+def _squeezed_offsets(mapped: str) -> tuple[int, ...]:
+    """The offset map of ``" ".join(mapped.split())``: each kept character's own index,
+    and for the one space left of a whitespace run, the run's first character."""
+    lo, end = len(mapped) - len(mapped.lstrip()), len(mapped.rstrip())
     offsets: list[int] = []
-    for m in _NONSPACE.finditer(mapped):
-        if parts:
-            offsets.append(offsets[-1] + 1)
-        parts.append(m.group())
-        offsets.extend(range(m.start(), m.end()))
-    folded = " ".join(parts)
-    words = tuple(Word(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(folded))
-    return Folded(text, folded, tuple(offsets), words)
+    for m in _ODD_SPACE.finditer(mapped, lo, end):
+        offsets.extend(range(lo, m.start()))
+        offsets.append(m.start())
+        lo = m.end()
+    offsets.extend(range(lo, end))
+    return tuple(offsets)
+
+
+_new_word = tuple.__new__
+
+
+def _words(folded: str) -> tuple[Word, ...]:
+    # ``tuple.__new__`` over ``Word(...)``: the named tuple's own constructor is a Python
+    # call, and a verify folds every statement and every candidate claim.
+    return tuple([_new_word(Word, (m.group(), *m.span())) for m in WORD_RE.finditer(folded)])
 
 
 def fold_slow(text: str) -> Folded:
@@ -159,8 +181,7 @@ def fold_slow(text: str) -> Folded:
             out.append(m)
             offsets.append(i)
     folded = "".join(out)
-    words = tuple(Word(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(folded))
-    return Folded(text, folded, tuple(offsets), words)
+    return Folded(text, folded, tuple(offsets), _words(folded))
 
 
 _STRIP = re.compile(
@@ -179,7 +200,6 @@ def _may_strip(text: str) -> bool:
 
 
 _TABLE = str.maketrans(_CHAR_MAP)
-_NONSPACE = re.compile(r"\S+")
 
 
 def _fast(text: str) -> str:

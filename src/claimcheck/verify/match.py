@@ -107,22 +107,32 @@ def parse(text: str) -> Query:
             continue
         parts[-1].append(i)
     parts = [p for p in parts if p]
-    pieces = [piece for part in parts for piece in _sentences(f, part)]
+    marks = [m.start() for m in _SENTENCE_END.finditer(f.text)]
+    pieces = [piece for part in parts for piece in _sentences(f, part, marks)]
     keys = tuple(tuple(f.words[i].text for i in part) for part in parts)
     return Query(keys, tuple(pieces))
 
 
-def _sentences(f: Folded, part: list[int]) -> list[Piece]:
+def _sentences(f: Folded, part: list[int], marks: list[int]) -> list[Piece]:
+    """The part's words cut where a sentence mark (``marks``: offsets in ``f.text``,
+    ascending) stands between two of them."""
+    words, source, offsets = f.words, f.source, f.offsets
     out: list[Piece] = []
     run: list[int] = []
+    k, n_marks = 0, len(marks)
+    last = len(part) - 1
     for n, i in enumerate(part):
         run.append(i)
-        last = n == len(part) - 1
-        if last or _SENTENCE_END.search(f.text[f.words[i].end : f.words[part[n + 1]].start]):
-            keys = tuple(f.words[j].text for j in run)
-            orig = tuple(f.original(f.words[j].start, f.words[j].end) for j in run)
-            out.append(Piece(keys, orig))
-            run = []
+        if n < last:
+            end = words[i].end
+            while k < n_marks and marks[k] < end:
+                k += 1
+            if k == n_marks or marks[k] >= words[part[n + 1]].start:
+                continue
+        keys = tuple([words[j].text for j in run])
+        orig = tuple([source[offsets[words[j].start] : offsets[words[j].end - 1] + 1] for j in run])
+        out.append(Piece(keys, orig))
+        run = []
     return out
 
 
