@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 _CHAR_MAP = {
@@ -82,6 +83,12 @@ class Folded:
 
     def word_keys(self) -> list[str]:
         return [w.text for w in self.words]
+
+    @cached_property
+    def keys(self) -> tuple[str, ...]:
+        """``word_keys()``, made once: a candidate claim is aligned statement after
+        statement, and the index keeps its ``Folded``."""
+        return tuple([w.text for w in self.words])
 
 
 def _is_digit_comma(text: str, i: int) -> bool:

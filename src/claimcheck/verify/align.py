@@ -47,7 +47,7 @@ def _subwords(words: Sequence[str]) -> tuple[list[str], list[int]]:
     return subs, owner
 
 
-def _trimmed(src: list[str], keys: tuple[str, ...], a: int, b: int) -> tuple[int, int, int]:
+def _trimmed(src: Sequence[str], keys: tuple[str, ...], a: int, b: int) -> tuple[int, int, int]:
     """Window ``[a, b)`` less the source words beyond either end of the piece, and the
     number of words matched: source words outside the quote are context, not deletions.
 
@@ -77,7 +77,7 @@ def _trimmed(src: list[str], keys: tuple[str, ...], a: int, b: int) -> tuple[int
 _STRETCH_GAIN = 2
 
 
-def stretch(src: list[str], keys: tuple[str, ...], a: int, b: int) -> tuple[int, int, int]:
+def stretch(src: Sequence[str], keys: tuple[str, ...], a: int, b: int) -> tuple[int, int, int]:
     """The window, or the window run on to the unit's end (or start) when that matches
     clearly more of the piece: the draft dropped a clause and went on after it."""
     best = _trimmed(src, keys, a, b)

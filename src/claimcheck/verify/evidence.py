@@ -78,11 +78,25 @@ def speaking(index: ClaimLookup, eids: list[int], draft: str) -> dict[int, bool]
     out: dict[int, bool] = {}
     said: dict[tuple[object, ...], bool] = {}
     docs: dict[int, tuple[tuple[Speaker, ...], tuple[object, ...]]] = {}
+    # A draft that names the speaker (or an alias) names them in any document: the
+    # document's other names can only add a spelling variant. Asked first, per name and
+    # aliases, it spares reading every name of every copy's document.
+    direct: dict[tuple[str, tuple[str, ...]], bool] = {}
     for eid in eids:
         entry = index.entries[eid]
         name, document = entry.claim.speaker, entry.speakers
         if name is None:
             out[eid] = False
+            continue
+        speaker = next((s for s in document if s.name == name), None)
+        aliases = tuple(speaker.aliases) if speaker is not None else ()
+        plain = direct.get((name, aliases))
+        if plain is None:
+            plain = direct[(name, aliases)] = same_person(
+                draft, speaker if speaker is not None else Speaker(name=name)
+            )
+        if plain:
+            out[eid] = True
             continue
         # What ``same_person`` reads of the document: its names and aliases. By id, with
         # the tuple kept alive beside it so no other tuple can take the id.

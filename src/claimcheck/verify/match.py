@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
 from itertools import pairwise
@@ -234,13 +234,13 @@ def align_piece(
     piece: Piece,
     after: int = 0,
     before: int = 1 << 30,
-    keys: list[str] | None = None,
+    keys: Sequence[str] | None = None,
 ) -> _PieceFit | None:
     """The best window for ``piece`` in unit ``uid``, within words ``[after, before)``;
     ``keys``: the entry's word keys, when the caller has them."""
     unit = index.unit(uid)
     if keys is None:
-        keys = index.folded(unit.entry).word_keys()
+        keys = index.folded(unit.entry).keys
     start, stop = max(unit.lo, after), min(unit.hi, before)
     if start >= stop:
         return None
@@ -263,7 +263,7 @@ def align_piece(
 
 
 def _edits(
-    index: ClaimLookup, eid: int, lo: int, hi: int, piece: Piece, keys: list[str]
+    index: ClaimLookup, eid: int, lo: int, hi: int, piece: Piece, keys: Sequence[str]
 ) -> list[Edit]:
     """Word-level edits, adjacent ones merged: "reported by The" → "to gain entry" is one."""
     f = index.folded(eid)
@@ -355,8 +355,8 @@ class _Copies:
             out.append(EntryMatch(eid, 100.0, True, lo, hi, gaps=gaps))
         return out
 
-    def words(self, source: str, eid: int) -> list[str]:
-        return self.once(("words", source), lambda: self.index.folded(eid).word_keys())
+    def words(self, eid: int) -> tuple[str, ...]:
+        return self.index.folded(eid).keys
 
     def ceiling(self, uid: int, pstr: str, after: int, before: int) -> float:
         """No window of unit ``uid`` within the bounds scores higher against ``pstr``.
@@ -374,7 +374,7 @@ class _Copies:
             return -1.0  # no window: ``align_piece`` gives None
 
         def work() -> float:
-            text = " ".join(self.words(source, unit.entry)[start:stop])
+            text = " ".join(self.words(unit.entry)[start:stop])
             common = LCSseq.similarity(pstr, text)
             return 200.0 * common / (len(pstr) + common) if common else 0.0
 
@@ -389,7 +389,7 @@ class _Copies:
         # ``align_piece`` reads the bounds only as this window of the unit.
         start, stop = max(unit.lo, after), min(unit.hi, before)
         key = ("fit", source, unit.lo, unit.hi, start, stop, id(piece))
-        keys = self.words(source, unit.entry)
+        keys = self.words(unit.entry)
         return self.once(key, lambda: align_piece(index, uid, piece, after, before, keys))
 
 
