@@ -224,3 +224,40 @@ def test_speaking_asks_each_speaker_once_and_answers_as_speaks() -> None:
     names = {c.speaker for lg in LEDGERS for c in lg.claims if c.speaker}
     for draft in [*sorted(names)[:8], "Jordan Example", "the mayor", "Canada"]:
         assert speaking(index, eids, draft) == {e: speaks(index, e, draft) for e in eids}
+
+
+@settings(max_examples=60, deadline=None)
+@given(edited_quote())
+def test_match_within_keeps_the_best_and_every_tied_entry(case: tuple[str, str | None]) -> None:
+    """Entries left unaligned by their ceiling are never the best nor tied with it."""
+    query = match.parse(case[0])
+    full = match.match(CORPUS.index, query)
+    kept = match.match(CORPUS.index, query, within=0.05)
+    rows = [vars(x) for x in full]
+    assert [vars(x) for x in kept[:1]] == rows[:1]
+    tied = [r for r in rows if r["exact"] or r["score"] >= rows[0]["score"] - 0.05]
+    assert all(r in map(vars, kept) for r in tied)
+    at = iter(rows)  # kept is in full's order
+    assert all(any(vars(x) == r for r in at) for x in kept)
+
+
+def test_match_within_leaves_out_what_cannot_reach_the_best() -> None:
+    texts = [
+        "The committee will publish its full report on the spending next week.",
+        "Members said the committee will publish its findings.",
+    ]
+
+    def ledger(n: int, text: str) -> Ledger:
+        path = f"corpus/{n}.md"
+        claim = Claim(
+            id=f"{path}:1:1", kind="quote", text=text, start=0, end=len(text), line=1,
+            speaker="Ana Ruiz", rule="test",
+        )  # fmt: skip
+        info = DocumentInfo(path=path, sha256="x")
+        return Ledger(document=info, speakers=[Speaker(name="Ana Ruiz")], claims=[claim])
+
+    corpus = Corpus.from_ledgers([ledger(n, t) for n, t in enumerate(texts)])
+    query = match.parse("The committee will publish its whole report on the spending next week.")
+    full = match.match(corpus.index, query)
+    assert [x.entry for x in full] == [0, 1] and full[1].score < full[0].score - 20
+    assert [vars(x) for x in match.match(corpus.index, query, within=0.05)] == [vars(full[0])]

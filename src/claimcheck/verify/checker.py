@@ -42,15 +42,21 @@ def result_id(statement: StatementRef, occurrence: int, words: str | None = None
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+# Sources this close to the best score are as good as it.
+_TIED = 0.05
+
+
 def check(statement: StatementRef, corpus: Corpus, settings: Settings, rid: str) -> Result:
     """One statement against the corpus: the whole verification of a single quote."""
     index, policy = corpus.index, settings.policy
     if settings.threshold is not None:
         policy = replace(policy, threshold=settings.threshold)
     query = parse(statement.text)
-    found = match(index, query, settings.candidates)
-    nearest = found[0] if found else None
     short = query.size < SHORT_QUOTE
+    # A short quote's sources are chosen again by their edits, so it needs them all; a
+    # longer one reads only the best and those tied with it.
+    found = match(index, query, settings.candidates, within=None if short else _TIED)
+    nearest = found[0] if found else None
     if short and nearest is not None and not nearest.exact:
         # One named edit is the test for a short quote, not the score (one word of four
         # changed scores ~75); a whole source sentence before a piece of one.
@@ -71,7 +77,7 @@ def check(statement: StatementRef, corpus: Corpus, settings: Settings, rid: str)
             if fit is not None:
                 return _paraphrased(statement, index, rid, fit, policy)
         return _missing(statement, corpus, rid, nearest, policy, short)
-    tied = [m for m in found if m.exact or m.score >= best.score - 0.05]
+    tied = [m for m in found if m.exact or m.score >= best.score - _TIED]
     telling = query.size >= TELLING
     speakers = speakers_of(index, tied)
     draft = statement.speaker

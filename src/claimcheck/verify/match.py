@@ -393,11 +393,19 @@ class _Copies:
         return self.once(key, lambda: align_piece(index, uid, piece, after, before, keys))
 
 
-def match(index: ClaimLookup, query: Query, limit: int = 8, pool: int = 64) -> list[EntryMatch]:
+def match(
+    index: ClaimLookup,
+    query: Query,
+    limit: int = 8,
+    pool: int = 64,
+    within: float | None = None,
+) -> list[EntryMatch]:
     """Entries that could be the statement's source, best first.
 
     A wide pool of candidates is checked for exact containment (a string search);
-    only the ``limit`` closest of them are aligned.
+    only the ``limit`` closest of them are aligned. ``within``: the caller reads only
+    the entries scoring within this many points of the best; an entry whose ceiling
+    says it cannot is left out, unaligned.
     """
     copies = _Copies(index)
     pools = [index.candidates(p.keys, pool) for p in query.pieces]
@@ -406,18 +414,60 @@ def match(index: ClaimLookup, query: Query, limit: int = 8, pool: int = 64) -> l
     if exact:
         return exact
     per_piece = [index.narrow(p.keys, c, limit) for p, c in zip(query.pieces, pools, strict=True)]
-    entries = sorted({index.unit_entry[u] for c in per_piece for u in c})
-    best: dict[tuple[int, int], _PieceFit] = {}
-    for n, (piece, cands) in enumerate(zip(query.pieces, per_piece, strict=True)):
+    # Each entry's candidate units, piece by piece in candidate order: of equal fits of a
+    # piece in one entry, the first is kept.
+    units: dict[int, list[tuple[int, int]]] = {}
+    for n, cands in enumerate(per_piece):
         for uid in cands:
-            fit = copies.align(uid, piece)
-            k = (n, index.unit_entry[uid])
+            units.setdefault(index.unit_entry[uid], []).append((n, uid))
+    order = sorted(units)
+    ceilings: dict[int, float] = {}
+    slack = 0.0
+    if within is not None:
+        ceilings = _ceilings(copies, query, units)
+        order.sort(key=lambda e: -ceilings[e])  # stable: by entry among equal ceilings
+        # The best may lose up to the re-ordering margin when re-aligned in order, and
+        # scores are rounded to a tenth.
+        slack = within + (_REORDER_MARGIN if len(query.pieces) > 1 else 0.0) + _ROUNDING
+    best: dict[tuple[int, int], _PieceFit] = {}
+    out: list[EntryMatch] = []
+    top = -1.0
+    for e in order:
+        if within is not None and ceilings[e] < top - slack:
+            break  # ceilings descend: no later entry can come within reach either
+        for n, uid in units[e]:
+            fit = copies.align(uid, query.pieces[n])
+            k = (n, e)
             if fit is not None and (k not in best or fit.beats(best[k])):
                 best[k] = fit
-    out = [_combine(query, e, best) for e in entries]
+        m = _combine(query, e, best)
+        top = max(top, m.score)
+        out.append(m)
     out.sort(key=lambda m: (-m.score, m.entry))
     if len(query.pieces) > 1 and out:
         out[0] = _in_order(index, copies, query, out[0])
+    return out
+
+
+# Half a tenth on each side: the best's rounded score may sit that much below its own
+# score, an entry's that much above its ceiling.
+_ROUNDING = 0.1 + _EPSILON
+
+
+def _ceilings(
+    copies: _Copies, query: Query, units: dict[int, list[tuple[int, int]]]
+) -> dict[int, float]:
+    """The most each entry can score (``_combine`` of its pieces' ceilings)."""
+    pstrs = [" ".join(p.keys) for p in query.pieces]
+    total = sum(query.weights)
+    out: dict[int, float] = {}
+    for e, pairs in units.items():
+        top: dict[int, float] = {}
+        for n, uid in pairs:
+            c = copies.ceiling(uid, pstrs[n], 0, 1 << 30)
+            if c > top.get(n, 0.0):
+                top[n] = c
+        out[e] = sum(query.weights[n] * c for n, c in top.items()) / total if total else 0.0
     return out
 
 
