@@ -29,7 +29,7 @@ from rapidfuzz.distance import LCSseq
 
 from claimcheck.text import WORD_RE, Folded, fold
 from claimcheck.verify.align import Edit, bounded, stretch, word_runs
-from claimcheck.verify.index import ClaimLookup, Entries
+from claimcheck.verify.index import ClaimLookup, Entries, Entry
 
 T = TypeVar("T")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
@@ -303,54 +303,62 @@ class _Copies:
     def exact_all(self, eids: list[int], query: Query) -> list[EntryMatch]:
         """The entries of ``eids`` that hold the statement's parts, in order.
 
-        The parts are looked for once per key text: copies share one, and a dict
-        lookup of a key (its hash is kept) costs less than the searches.
+        The parts are looked for once per key text: copies share one, and a lookup
+        of its id costs less than the searches.
         """
         entries = self.index.entries
-        spans: dict[str, _Span | None] = {}
-        every: dict[str, bool] = {}
         out: list[EntryMatch] = []
         # An index in memory numbers its keys: once one copy's key holds the parts, or
         # lacks a word of them, the other copies are answered without reading their
         # entries (copies are most candidates, and in a large corpus each entry read
-        # is a cache miss).
+        # is a cache miss). Elsewhere the key itself is the key's id.
         key_of = getattr(self.index, "entry_key", None)
-        held: dict[int, _Span] = {}
-        failed: set[int] = set()
+        needles = query.needles
+        held: dict[int | str, _Span] = {}
+        failed: set[int | str] = set()
+        tried: set[int | str] = set()
         for eid in eids:
+            entry: Entry | None = None
+            kid: int | str
             if key_of is not None:
                 kid = key_of[eid]
-                if kid in failed:
-                    continue
-                if kid in held:
-                    lo, hi, gaps = held[kid]
-                    out.append(EntryMatch(eid, 100.0, True, lo, hi, gaps=gaps))
-                    continue
-            entry = entries[eid]
-            key = entry.key
-            if key in spans:
-                span = spans[key]
             else:
-                span = spans[key] = _span(_parts_in(key, query))
-                if span is not None and key_of is not None:
-                    held[key_of[eid]] = span
+                entry = entries[eid]
+                kid = entry.key
+            if kid in failed:
+                continue
+            span = held.get(kid)
             if span is None:
-                # Words outside brackets are words of the key (the key and the offset
-                # map agree word for word), so a key without one of them cannot hold
-                # the parts. Asked of the key before the claim's text: most candidates
-                # fail it, and their texts need not be read at all.
-                if key not in every:
-                    every[key] = all(n in key for n in query.needles)
-                    if not every[key] and key_of is not None:
-                        failed.add(key_of[eid])
-                # Copies with one key may differ in brackets ("[Trump]" / "Trump"): the
-                # claim's own text says whether its key had some.
-                if not every[key] or "[" not in entry.claim.text:
-                    continue
-                f = self.index.folded(eid)
-                span = self.once(("unbracketed", f.source), partial(_unbracketed_span, f, query))
+                if entry is None:
+                    entry = entries[eid]
+                if kid not in tried:
+                    tried.add(kid)
+                    key = entry.key
+                    span = _span(_parts_in(key, query))
+                    if span is not None:
+                        held[kid] = span
+                    else:
+                        # Words outside brackets are words of the key (the key and the
+                        # offset map agree word for word), so a key without one of them
+                        # cannot hold the parts. Asked of the key before the claim's
+                        # text: most candidates fail it, and their texts need not be read.
+                        for n in needles:
+                            if n not in key:
+                                failed.add(kid)
+                                break
+                        if kid in failed:
+                            continue
                 if span is None:
-                    continue
+                    # Copies with one key may differ in brackets ("[Trump]" / "Trump"):
+                    # the claim's own text says whether its key had some.
+                    if "[" not in entry.claim.text:
+                        continue
+                    f = self.index.folded(eid)
+                    span = self.once(
+                        ("unbracketed", f.source), partial(_unbracketed_span, f, query)
+                    )
+                    if span is None:
+                        continue
             lo, hi, gaps = span
             out.append(EntryMatch(eid, 100.0, True, lo, hi, gaps=gaps))
         return out
