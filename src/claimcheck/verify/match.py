@@ -136,12 +136,10 @@ def _sentences(f: Folded, part: list[int], marks: list[int]) -> list[Piece]:
     return out
 
 
-def exact_in(index: Entries, eid: int, query: Query) -> EntryMatch | None:
-    """The parts occur in order, on word boundaries, inside entry ``eid``.
-
-    Failing that, in the entry's words without its bracketed insertions.
-    """
-    return _Copies(index).exact_in(eid, query)
+def exact_all(index: Entries, eids: list[int], query: Query) -> list[EntryMatch]:
+    """The entries of ``eids`` whose text holds the parts in order, on word boundaries
+    (failing that, in its words without its bracketed insertions), in their order."""
+    return _Copies(index).exact_all(eids, query)
 
 
 def _unbracketed_parts(f: Folded, query: Query) -> list[tuple[int, int]] | None:
@@ -295,10 +293,6 @@ class _Copies:
         if key not in self._done:
             self._done[key] = work()
         return self._done[key]  # type: ignore[return-value]
-
-    def exact_in(self, eid: int, query: Query) -> EntryMatch | None:
-        found = self.exact_all([eid], query)
-        return found[0] if found else None
 
     def exact_all(self, eids: list[int], query: Query) -> list[EntryMatch]:
         """The entries of ``eids`` that hold the statement's parts, in order.

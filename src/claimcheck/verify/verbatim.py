@@ -19,7 +19,7 @@ from claimcheck.text import fold_key
 from claimcheck.verify import judge
 from claimcheck.verify.corpus import Corpus
 from claimcheck.verify.evidence import source_ref, speakers_of, speaks, uncertain
-from claimcheck.verify.match import EntryMatch, Query, exact_in
+from claimcheck.verify.match import EntryMatch, Query, exact_all
 from claimcheck.verify.severity import Policy
 
 UNCOVERED = " No claim of the source's ledger covers this passage: check who says it."
@@ -39,10 +39,9 @@ def find(corpus: Corpus, query: Query) -> list[Found]:
     """Every passage holding the statement's parts in order, in corpus order."""
     words = [w for part in query.parts for w in part]
     out: list[Found] = []
-    for eid in corpus.text.candidates(words):
-        m = exact_in(corpus.text, eid, query)
-        if m is None:
-            continue
+    # All candidates at once: wire copies hold one passage, searched once.
+    for m in exact_all(corpus.text, corpus.text.candidates(words), query):
+        eid = m.entry
         entry = corpus.text.entries[eid]
         f = corpus.text.folded(eid)
         a = entry.claim.start + f.orig_start(f.words[m.lo].start)
