@@ -43,6 +43,9 @@ class _OneByOne(match._Copies):
     def ceiling(self, uid: int, pstr: str, after: int, before: int) -> float:
         return 200.0  # above every score: every unit is aligned
 
+    def unit_ceiling(self, uid: int, pstr: str) -> float:
+        return 200.0  # and every candidate entry
+
     def exact_all(self, eids: list[int], query: match.Query) -> list[match.EntryMatch]:
         # Each entry searched on its own, with nothing kept from the others.
         out = []

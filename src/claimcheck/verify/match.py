@@ -376,11 +376,15 @@ class _Copies:
             return -1.0  # no window: ``align_piece`` gives None
 
         def work() -> float:
-            text = " ".join(self.words(unit.entry)[start:stop])
-            common = LCSseq.similarity(pstr, text)
-            return 200.0 * common / (len(pstr) + common) if common else 0.0
+            return _ceiling(pstr, " ".join(self.words(unit.entry)[start:stop]))
 
         return self.once(("ceiling", source, start, stop, pstr), work)
+
+    def unit_ceiling(self, uid: int, pstr: str) -> float:
+        """``ceiling`` of the whole unit, from its text in the index: copies share it,
+        and an entry that is never aligned needs no offset map."""
+        text = cast("ClaimLookup", self.index).unit_text(uid)
+        return self.once(("unit ceiling", text, pstr), partial(_ceiling, pstr, text))
 
     def align(
         self, uid: int, piece: Piece, after: int = 0, before: int = 1 << 30
@@ -393,6 +397,11 @@ class _Copies:
         key = ("fit", source, unit.lo, unit.hi, start, stop, id(piece))
         keys = self.words(unit.entry)
         return self.once(key, lambda: align_piece(index, uid, piece, after, before, keys))
+
+
+def _ceiling(pstr: str, text: str) -> float:
+    common = LCSseq.similarity(pstr, text)
+    return 200.0 * common / (len(pstr) + common) if common else 0.0
 
 
 def match(
@@ -466,7 +475,7 @@ def _ceilings(
     for e, pairs in units.items():
         top: dict[int, float] = {}
         for n, uid in pairs:
-            c = copies.ceiling(uid, pstrs[n], 0, 1 << 30)
+            c = copies.unit_ceiling(uid, pstrs[n])
             if c > top.get(n, 0.0):
                 top[n] = c
         out[e] = sum(query.weights[n] * c for n, c in top.items()) / total if total else 0.0
