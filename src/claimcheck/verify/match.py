@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import TypeVar, cast
 
 from rapidfuzz import fuzz
@@ -248,9 +248,7 @@ def align_piece(
     if len(pstr) < len(ustr):
         al = fuzz.partial_ratio_alignment(pstr, ustr)
         assert al is not None  # no score_cutoff: always an alignment
-        starts = [0]
-        for w in src[:-1]:
-            starts.append(starts[-1] + len(w) + 1)
+        starts = list(accumulate([len(w) + 1 for w in src[:-1]], initial=0))
         a = max(0, bisect.bisect_right(starts, al.dest_start) - 1 - _WIDEN)
         b = min(len(src), bisect.bisect_left(starts, al.dest_end) + _WIDEN)
     lo, hi, _ = stretch(src, piece.keys, a, b)
@@ -370,6 +368,8 @@ class _Copies:
         """
         index = cast("ClaimLookup", self.index)
         unit = index.unit(uid)
+        if after <= unit.lo < unit.hi <= before:
+            return self.unit_ceiling(uid, pstr)  # the same text, kept once
         source = index.folded(unit.entry).source
         start, stop = max(unit.lo, after), min(unit.hi, before)
         if start >= stop:
