@@ -79,14 +79,22 @@ def speaking(index: ClaimLookup, eids: list[int], draft: str) -> dict[int, bool]
     said: dict[tuple[object, ...], bool] = {}
     docs: dict[int, tuple[tuple[Speaker, ...], tuple[object, ...]]] = {}
     # A draft that names the speaker (or an alias) names them in any document: the
-    # document's other names can only add a spelling variant. Asked first, per name and
-    # aliases, it spares reading every name of every copy's document.
+    # document's other names can only add a spelling variant, and aliases only more
+    # names. Asked first, of the name alone and then with its aliases, it spares reading
+    # every name of every copy's document.
+    by_name: dict[str, bool] = {}
     direct: dict[tuple[str, tuple[str, ...]], bool] = {}
     for eid in eids:
         entry = index.entries[eid]
         name, document = entry.claim.speaker, entry.speakers
         if name is None:
             out[eid] = False
+            continue
+        named_so = by_name.get(name)
+        if named_so is None:
+            named_so = by_name[name] = same_person(draft, Speaker(name=name))
+        if named_so:
+            out[eid] = True
             continue
         speaker = next((s for s in document if s.name == name), None)
         aliases = tuple(speaker.aliases) if speaker is not None else ()
