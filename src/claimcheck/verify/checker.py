@@ -17,7 +17,7 @@ from claimcheck.verify.corpus import Corpus
 from claimcheck.verify.evidence import change, source_ref, speakers_of, speaking, uncertain
 from claimcheck.verify.index import ClaimLookup, Unit
 from claimcheck.verify.judge import SHORT_QUOTE, TELLING
-from claimcheck.verify.match import EntryMatch, match, parse
+from claimcheck.verify.match import EntryMatch, Query, match, parse, parse_keyed
 from claimcheck.verify.severity import Policy
 from claimcheck.verify.wording import expand, same_words
 
@@ -46,12 +46,21 @@ def result_id(statement: StatementRef, occurrence: int, words: str | None = None
 _TIED = 0.05
 
 
-def check(statement: StatementRef, corpus: Corpus, settings: Settings, rid: str) -> Result:
-    """One statement against the corpus: the whole verification of a single quote."""
+def check(
+    statement: StatementRef,
+    corpus: Corpus,
+    settings: Settings,
+    rid: str,
+    query: Query | None = None,
+) -> Result:
+    """One statement against the corpus: the whole verification of a single quote.
+
+    ``query``: ``parse(statement.text)``, when the caller has it."""
     index, policy = corpus.index, settings.policy
     if settings.threshold is not None:
         policy = replace(policy, threshold=settings.threshold)
-    query = parse(statement.text)
+    if query is None:
+        query = parse(statement.text)
     short = query.size < SHORT_QUOTE
     # A short quote's sources are chosen again by their edits, so it needs them all; a
     # longer one reads only the best and those tied with it.
@@ -234,7 +243,8 @@ def check_all(items: Sequence[StatementRef], corpus: Corpus, settings: Settings)
     seen: Counter[tuple[str, str]] = Counter()
     out: list[Result] = []
     for st in items:
-        key = (st.path, fold_key(st.text))
+        query, words = parse_keyed(st.text)  # one fold for the id and the match
+        key = (st.path, words)
         seen[key] += 1
-        out.append(check(st, corpus, settings, result_id(st, seen[key], key[1])))
+        out.append(check(st, corpus, settings, result_id(st, seen[key], words), query))
     return out

@@ -94,6 +94,16 @@ def parse(text: str) -> Query:
     >>> [p.keys for p in q.pieces]
     [('has', 'chosen'), ('to', 'trust', 'india'), ('it', 'works')]
     """
+    return parse_keyed(text)[0]
+
+
+def parse_keyed(text: str) -> tuple[Query, str]:
+    """``parse`` and ``fold_key`` of the text (all its words, bracketed ones too), from
+    one fold.
+
+    >>> parse_keyed("[Japan] has chosen")[1]
+    'japan has chosen'
+    """
     f = fold(text)
     gaps = [(m.start(), m.end()) for m in _GAP.finditer(f.text)]
     parts: list[list[int]] = [[]]
@@ -110,7 +120,7 @@ def parse(text: str) -> Query:
     marks = [m.start() for m in _SENTENCE_END.finditer(f.text)]
     pieces = [piece for part in parts for piece in _sentences(f, part, marks)]
     keys = tuple(tuple(f.words[i].text for i in part) for part in parts)
-    return Query(keys, tuple(pieces))
+    return Query(keys, tuple(pieces)), " ".join([w.text for w in f.words])
 
 
 def _sentences(f: Folded, part: list[int], marks: list[int]) -> list[Piece]:
