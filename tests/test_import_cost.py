@@ -202,3 +202,21 @@ def test_patterns_built_from_the_cache_equal_compiled_ones(tmp_path: Path) -> No
         assert (built.groups, built.groupindex) == (real.groups, real.groupindex)
         found, expected = built.search(_SAMPLE), real.search(_SAMPLE)
         assert (found and found.span()) == (expected and expected.span()), pattern
+
+
+def test_a_compiler_whose_internals_changed_still_compiles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``re._parser``/``re._compiler`` are no API: if a later Python changes them, the
+    patterns are compiled as usual and nothing is cached."""
+    from claimcheck import regexes
+
+    def changed(*_: object) -> None:
+        raise AttributeError("module 're._compiler' has no attribute '_code'")
+
+    monkeypatch.setattr(regexes, "_entry", changed)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    cache = regexes._Cache(str(tmp_path / "regexes.marshal"))
+    assert cache.compile(r"(?P<who>\w+) said", re.I) == re.compile(r"(?P<who>\w+) said", re.I)
+    cache.save()
+    assert not (tmp_path / "regexes.marshal").exists()

@@ -112,7 +112,10 @@ class _Cache:
         self.compiled += 1
         real = _REAL_COMPILE(pattern, flags)
         if not sys.dont_write_bytecode:
-            made = _entry(pattern, flags, real)
+            try:
+                made = _entry(pattern, flags, real)
+            except Exception:  # a compiler's internals are not an API
+                made = None
             if made is not None:
                 self.used[key] = made
         return real
