@@ -163,6 +163,16 @@ def test_copies_under_two_speakers_both_count() -> None:
         assert other.source.document == f"corpus/{n}-c.txt"
 
 
+def _quote_ledger(path: str, text: str) -> Ledger:
+    """A document whose whole text is one quote of Ana Ruiz."""
+    claim = Claim(
+        id=f"{path}:1:1", kind="quote", text=text, start=0, end=len(text), line=1,
+        speaker="Ana Ruiz", rule="test",
+    )  # fmt: skip
+    info = DocumentInfo(path=path, sha256="x")
+    return Ledger(document=info, speakers=[Speaker(name="Ana Ruiz")], claims=[claim])
+
+
 def test_copies_realigned_in_order_keep_their_own_windows() -> None:
     """Only the best entry is re-aligned piece by piece, each piece after the last: a
     window cut short there is not the window of the free alignment of its copy."""
@@ -171,15 +181,9 @@ def test_copies_realigned_in_order_keep_their_own_windows() -> None:
         "The plan is finished at last, they said."
     )
 
-    def ledger(path: str) -> Ledger:
-        claim = Claim(
-            id=f"{path}:1:1", kind="quote", text=text, start=0, end=len(text), line=1,
-            speaker="Ana Ruiz", rule="test",
-        )  # fmt: skip
-        info = DocumentInfo(path=path, sha256="x")
-        return Ledger(document=info, speakers=[Speaker(name="Ana Ruiz")], claims=[claim])
-
-    corpus = Corpus.from_ledgers([ledger("corpus/a.md"), ledger("corpus/b.md")])
+    corpus = Corpus.from_ledgers(
+        [_quote_ledger("corpus/a.md", text), _quote_ledger("corpus/b.md", text)]
+    )
     query = match.parse("The plan is finished. We will go on with the work, they said.")
     shared = match.match(corpus.index, query)
     with pytest.MonkeyPatch.context() as m:
@@ -193,18 +197,10 @@ def test_copies_of_one_key_differ_in_brackets() -> None:
     """ "He [Trump] will …" and "He Trump will …" have one key: only the bracketed copy
     holds "He will …" exactly, and both hold "He Trump will …"."""
 
-    def ledger(path: str, text: str) -> Ledger:
-        claim = Claim(
-            id=f"{path}:1:1", kind="quote", text=text, start=0, end=len(text), line=1,
-            speaker="Ana Ruiz", rule="test",
-        )  # fmt: skip
-        info = DocumentInfo(path=path, sha256="x")
-        return Ledger(document=info, speakers=[Speaker(name="Ana Ruiz")], claims=[claim])
-
     corpus = Corpus.from_ledgers(
         [
-            ledger("corpus/a.md", "He [Trump] will sign the bill into law today."),
-            ledger("corpus/b.md", "He Trump will sign the bill into law today."),
+            _quote_ledger("corpus/a.md", "He [Trump] will sign the bill into law today."),
+            _quote_ledger("corpus/b.md", "He Trump will sign the bill into law today."),
         ]
     )
     assert corpus.index.entries[0].key == corpus.index.entries[1].key
@@ -250,16 +246,7 @@ def test_match_within_leaves_out_what_cannot_reach_the_best() -> None:
         "Members said the committee will publish its findings.",
     ]
 
-    def ledger(n: int, text: str) -> Ledger:
-        path = f"corpus/{n}.md"
-        claim = Claim(
-            id=f"{path}:1:1", kind="quote", text=text, start=0, end=len(text), line=1,
-            speaker="Ana Ruiz", rule="test",
-        )  # fmt: skip
-        info = DocumentInfo(path=path, sha256="x")
-        return Ledger(document=info, speakers=[Speaker(name="Ana Ruiz")], claims=[claim])
-
-    corpus = Corpus.from_ledgers([ledger(n, t) for n, t in enumerate(texts)])
+    corpus = Corpus.from_ledgers([_quote_ledger(f"corpus/{n}.md", t) for n, t in enumerate(texts)])
     query = match.parse("The committee will publish its whole report on the spending next week.")
     full = match.match(corpus.index, query)
     assert [x.entry for x in full] == [0, 1] and full[1].score < full[0].score - 20
