@@ -7,6 +7,7 @@ Minister" and the name "Gen Nakatani"; names are compared token by token, so
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -151,6 +152,20 @@ def split_name(text: str) -> tuple[list[str], list[str]]:
     "Minister"], ["Gen", "Nakatani"]): everything up to the last title word is
     the role; "Gen" without a full stop is not a title.
     """
+    # A document asks for the same few names again and again (every resolve,
+    # every pronoun, every role lookup): a sixth of calls are new. Fresh lists
+    # each time, so a caller that edits its copy changes no other.
+    titles, toks = _split_name(text)
+    return list(titles), list(toks)
+
+
+@functools.lru_cache(maxsize=8192)
+def _split_name(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    titles, toks = _split_name_uncached(text)
+    return tuple(titles), tuple(toks)
+
+
+def _split_name_uncached(text: str) -> tuple[list[str], list[str]]:
     raw = text.split()
     words = [drop_possessive(w) for w in raw]
     owner = next((i for i in range(len(raw) - 1) if raw[i] != words[i]), -1)
