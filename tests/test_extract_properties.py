@@ -8,7 +8,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck.extract import cues, extract
+from claimcheck.extract import cues, extract, referents
 from claimcheck.loaders import from_text
 
 NEWSY = st.lists(
@@ -103,3 +103,22 @@ def test_cue_scan_reads_like_one_lookbehind_pattern(text: str) -> None:
     # they must give exactly the matches of the one pattern they replace.
     one = re.compile(r"(?<![\w'’-])" + cues._CUE_FORM)
     assert cues._cue_spans(text) == [m.span() for m in one.finditer(text)]
+
+
+# Lower-case words, the characters they may hold, blanks of every kind and stops.
+DESCRIPTOR_TEXT = st.lists(
+    st.sampled_from(
+        ["a", "mayor", "the", "-", "'", "’", " ", "  ", "\n", "\t", "\u00a0", "X", "."]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=80), DESCRIPTOR_TEXT), st.integers(0, 80))
+def test_descriptor_reads_like_the_end_anchored_search(text: str, at: int) -> None:
+    # referents._descriptor reads the window backwards; it must find what the
+    # search it replaces finds.
+    at = min(at, len(text))
+    search = re.compile(r"((?:[a-z][a-z’'-]*\s+){1,3})$").search(text, max(0, at - 50), at)
+    assert referents._descriptor(text, at) == (search.group(1) if search else None)

@@ -56,7 +56,18 @@ _MODIFIERS = frozenset(
     veteran rookie young old retired late first second third""".split()
 )
 
-_DESCRIPTOR = re.compile(r"((?:[a-z][a-z’'-]*\s+){1,3})$")
+# Up to three lower-case words right before a name: ``((?:[a-z][a-z’'-]*\s+){1,3})$``
+# searched in the 50 characters before it, read backwards instead. The search tried a
+# match at every start in the window; on the reversed window one anchored match finds
+# the same leftmost start (a word's first [a-z], at most three words back).
+_DESCRIPTOR_REVERSED = re.compile(r"(?:\s+[a-z’'-]*[a-z]){1,3}")
+
+
+def _descriptor(text: str, at: int) -> str | None:
+    lo = max(0, at - 50)
+    m = _DESCRIPTOR_REVERSED.match(text[lo:at][::-1])
+    return None if m is None else text[at - m.end() : at]
+
 
 # A role set off before the name, the name closed off after it: "Canada's chief public
 # health officer, Dr. Theresa Tam, said" ("chief medical officer of health, Dr. …"),
@@ -125,9 +136,9 @@ def _roles(
     out = []
     for at, name in names:
         words: set[str] = set()
-        before = _DESCRIPTOR.search(text, max(0, at - 50), at)
+        before = _descriptor(text, at)
         if before is not None:
-            for w in reversed(before.group(1).split()):
+            for w in reversed(before.split()):
                 if w in _FUNCTION or w.endswith("ed") or w in FORMS:
                     break  # "a federal judge granted Judicial Watch": a verb ends the role
                 words.add(w.rstrip("’'"))
