@@ -8,7 +8,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck.extract import cues, extract, referents
+from claimcheck.extract import cues, extract, patterns, referents
 from claimcheck.loaders import from_text
 
 NEWSY = st.lists(
@@ -122,3 +122,27 @@ def test_descriptor_reads_like_the_end_anchored_search(text: str, at: int) -> No
     at = min(at, len(text))
     search = re.compile(r"((?:[a-z][a-z’'-]*\s+){1,3})$").search(text, max(0, at - 50), at)
     assert referents._descriptor(text, at) == (search.group(1) if search else None)
+
+
+NAME_TEXT = st.lists(
+    st.sampled_from(
+        ["Ana", "Ruiz", "de", "U.S.", "McD", "X.", " ", "\u00a0", "\t", "\n", "a", "-", "’s"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=120), NAME_TEXT))
+def test_name_runs_are_the_longer_runs_of_the_one_word_pattern(text: str) -> None:
+    # patterns.NAME_RUN asks for two words at least; it must find every run of two
+    # or more words that the pattern allowing one word finds, and no other.
+    one = (
+        rf"{patterns.CAP}(?:{patterns.SP}(?:{patterns._PART}{patterns.SP})?{patterns.CAP}){{0,11}}"
+    )
+    longer = [
+        m.span()
+        for m in re.finditer(one, text)
+        if m.group() != re.match(patterns.CAP, m.group()).group()
+    ]
+    assert [m.span() for m in re.finditer(patterns.NAME_RUN, text)] == longer

@@ -18,6 +18,8 @@ from claimcheck.lexicon.places import PLACE_NAMES
 # Capitalised words that open a sentence but not a name ("New" and titles do).
 _OPENERS = NOT_NAMES - {"new", "mr", "mrs", "ms", "dr", "prof"}
 
+_NAME_RUN = re.compile(NAME_RUN)
+
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
 
 # A line this short and this capitalised is a headline, where every word is capitalised
@@ -84,7 +86,7 @@ def names_in(view: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     # Only lines holding a name are tested, each once: most lines of prose are not.
     line_end, line = -1, None
-    for m in re.finditer(NAME_RUN, view):
+    for m in _NAME_RUN.finditer(view):
         at, name = m.start(), m.group()
         if " " not in name:
             continue

@@ -60,8 +60,10 @@ SP = r"[ \t\u00a0]++"  # names never run across a line break
 NAME = rf"{CAP}(?:{SP}(?:{_PART}{SP})?{CAP}){{0,5}}"
 
 # The whole capitalised run, for collecting a text's names: cut at six words, "Breitbart
-# News’ Washington Political Editor Matthew Boyle" would lose its surname.
-NAME_RUN = rf"{CAP}(?:{SP}(?:{_PART}{SP})?{CAP}){{0,11}}"
+# News’ Washington Political Editor Matthew Boyle" would lose its surname. Two words at
+# least: a lone capitalised word is no full name, and most capitals are lone ones (a
+# run that fails to grow never hides a longer one: its words would start it too).
+NAME_RUN = rf"{CAP}(?:{SP}(?:{_PART}{SP})?{CAP}){{1,11}}"
 
 # "Mr. Morgan of the Sierra Club": a name with its organisation.
 NAME_OF = rf"{NAME}(?:{SP}of{SP}(?:the{SP})?{CAP}(?:{SP}{CAP}){{0,4}}){{0,2}}"
