@@ -81,7 +81,12 @@ _OBJ = (
     rf"(?:{CAP}(?:\s+(?:of|and|for|the|on)?\s*{CAP}){{0,6}}|[a-z]++(?:\s++[a-z]++)?))?"
 )
 
-NOUN_NP = rf"(?:{DET}\s++{_MOD}\w[\w-]*+|[A-Z]?[a-z]++){_OBJ}"
+# "both candidates", "both Democratic senators": "both" opens a plural phrase, but
+# floats after a verb ("were both evacuated and local police warned"), so it takes at
+# most one modifier and never runs through "and".
+_BOTH = r"[Bb]oth\s++(?:(?!and\s)[\w’'][\w’'-]*+\s++)?(?!and\b)[a-z][\w-]*+"
+
+NOUN_NP = rf"(?:{DET}\s++{_MOD}\w[\w-]*+|{_BOTH}|[A-Z]?[a-z]++){_OBJ}"
 
 # The boundary keeps a pronoun from being read off the front of a name: "said Heather
 # Morrissette" is not "He", "said Ian Brown" not "I".

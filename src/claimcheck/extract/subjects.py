@@ -66,8 +66,15 @@ _SUBJECT = re.compile(
 )
 
 _TIGHT_SUBJECT = re.compile(
-    r"\b(?:when|as|after|before|because|while|since|if|though|although|where|and|but|so)\s+"
-    rf"(?P<np>{PRONOUN}|{NAME})(?:\s+(?>{ADVERBS}\b))*+\s*$"
+    r"\b(?:when|as|after|before|because|while|since|if|though|although|where|and|but|so|why|"
+    r"how|whether)\s+"
+    rf"(?P<np>{PRONOUN}|{NAME}|[a-z]++)(?:\s+(?>{ADVERBS}\b))*+\s*$"
+)
+
+_TIGHT_NOUN = re.compile(
+    r"\b(?:when|after|before|because|while|since|though|although|why|how|whether)\s+"
+    r"(?P<np>(?:the|its|his|her|their|both|many|some|most)\s+(?:[a-z][\w-]*\s+){0,2}"
+    rf"(?P<head>[a-z]+))(?:\s+(?>{ADVERBS}\b))*+\s*$"
 )
 
 _BARE_SUBJECT = re.compile(
@@ -298,6 +305,12 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
         t = _TIGHT_SUBJECT.search(left, max(0, len(left) - 80))
         if t is not None and left_lo + t.start("np") > base + m.start("np"):
             return _make_subject(left_lo + t.start("np"), t.group("np"), None, text, lo, loose)
+        t = _TIGHT_NOUN.search(left, max(0, len(left) - 80))
+        if t is not None and noun_key(t.group("head")) in SPEAKER_NOUNS:
+            # "delayed the vote because the members said": the clause opener ends the
+            # phrase, and a speaker noun after it speaks.
+            a = left_lo + t.start("np")
+            return Subject(a, a + len(t.group("np")), t.group("np"), "noun", None)
         d = _ISSUED_NP.search(left, max(0, len(left) - 60))
         if (
             d is not None

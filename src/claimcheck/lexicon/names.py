@@ -132,7 +132,8 @@ SPEAKER_NOUNS = frozenset(
     congressmen fans users citizens many some others few executives activists
     republicans democrats leaders panel jury tribunal regulators regulator inspector
     auditors auditor watchdog average averages tally slide slides chart charts
-    eyewitness eyewitnesses bystander bystanders onlooker onlookers passerby""".split()
+    eyewitness eyewitnesses bystander bystanders onlooker onlookers passerby candidates
+    nominees forecasters organizations organisations sides""".split()
 )
 
 # Heads of a description that is one person: "a security guard", "the 57-year-old scientist".

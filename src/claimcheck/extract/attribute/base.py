@@ -113,7 +113,7 @@ def is_adjunct(lead: str) -> bool:
 
 
 _LEAD_STOP = re.compile(
-    r"(?:\b(?:of|to|for|by|with|about|from|that|than|because|whether|if|which|who|the|a|an|"
+    r"(?:\b(?:of|to|for|by|with|about|from|that|than|whether|if|which|who|the|a|an|"
     r"is|was|are|were|be|been|not)|[“\"(])\s*$",
     re.I,
 )
@@ -156,8 +156,11 @@ def lead_ok(lead: str) -> bool:
         return True  # "Das said Lee told him that …": a nested attribution
     if _LEAD_STOP.search(lead):
         return False
-    if _NEW_CLAUSE.search(lead):
-        return True  # "Duda said …, while Interior Minister Joachim Brudziński wrote"
+    if _NEW_CLAUSE.search(lead) or _AND_CLAUSE.search(lead):
+        # "Duda said …, while Interior Minister Joachim Brudziński wrote"; "Puerto Rico has
+        # been warning that …, and Ms. Acosta said": a comma and a conjunction start a
+        # clause of its own, whatever verb of saying the first one held.
+        return True
     role = lead[lead.rfind(",") + 1 :].split()
     if "," in lead and 1 <= len(role) <= 5 and role[-1].lower() in TITLES:
         # "Following initial reports of the explosion, …, Republican presidential
@@ -170,6 +173,8 @@ def lead_ok(lead: str) -> bool:
         if not (m.group() == "State" and _CAPITAL_NEXT.match(lead, m.end()))
     )
 
+
+_AND_CLAUSE = re.compile(r"[^\W\d]{2,}[”\"]?,\s+(?:and|but)\s+$")
 
 # ``++``: a word is followed by spaces, so giving back letters never helps.
 _NESTED_LEAD = re.compile(r"\b([A-Za-z]++)\s+(?:that\s+)?$")

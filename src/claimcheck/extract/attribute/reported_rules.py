@@ -144,7 +144,7 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             continue  # "She writes about style": a subject she writes on, not what she wrote
         has_that = bool(THAT.search(s.text[cue.end : a]))
         end = s.end
-        if subj.kind == "relative":
+        if subj.kind == "relative" or _IN_RELATIVE.search(lead):
             # "Clinton, who called Sanders …, told her supporters": the clause ends at a comma.
             comma = re.search(r"[,;—–]|\s-\s", s.text[a : s.end])
             if comma is not None:
@@ -202,6 +202,10 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
 
 
 _THAT_NEXT = re.compile(r"\s+that\b")
+
+# A reason inside a relative clause: "The woman, who requested anonymity because she
+# feared reprisals, said …" (what she feared ends with the clause, at its comma).
+_IN_RELATIVE = re.compile(r",\s+(?:who|whose|which)\s[^,;]*\bbecause$")
 
 
 _RELATIVE_END = re.compile(r"[,;]|\s(?:--|[—–])")
