@@ -265,10 +265,12 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
     if role:
         # "But Megan Hester, senior associate at …, said": the opener is no part of the name.
         np_text, np_start = trim_np(np_text, np_start)
-    if role and _PARTITIVE.match(np_text) and looks_like_name(role):
-        # "One of the victims, Jane Doe, said": the one named speaks, the group is a role.
+    if role and _PARTITIVE.match(np_text) and looks_like_name(_THE.sub("", role, count=1)):
+        # "One of the victims, Jane Doe, said": the one named speaks, the group is a role;
+        # so does a body ("One of these groups, the Syrian Democratic Forces, opposed").
         r_start = base + m.start("role")
-        return Subject(r_start, r_start + len(role), role, "name", np_text)
+        # The mention keeps its "the"; the name does not ("the Syrian Democratic Forces").
+        return Subject(r_start, r_start + len(role), _THE.sub("", role, count=1), "name", np_text)
     if (
         role
         and looks_like_name(role)
@@ -346,6 +348,8 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
 
 # "El Paso, " before a state or a country: the two name one place, which says nothing.
 _PLACE_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*,\s+$")
+
+_THE = re.compile(r"^the\s+(?=[A-Z])")
 
 _PARTITIVE = re.compile(
     r"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ee]ach|[Aa]nother)\s+of\s+(?:the|these|those|its|their|his|her)\s"
