@@ -277,7 +277,12 @@ _OFFICE_OF = re.compile(
 # in Ohio on Monday,", ", responding to the announcement via Twitter,", ", in a statement,"
 # (not a place: "police in Clairton, Pennsylvania, in the eastern United States, …").
 _CIRCUMSTANCE = re.compile(
-    r",\s*(?:(?!including\b|according\b)(?-i:[a-z]+ing)\b|also\b|(?:in|on|at|via|during)\s+(?:an?|the|its|his|her|their)\s+"
+    r",\s*(?:(?!including\b|according\b)(?-i:[a-z]+ing)\b|also\b|"
+    # Asides and company: "Legislative leaders, for instance, noted", "The aides, led by
+    # Terry Sullivan, told", "Fields, along with reporter Ben Terris, say".
+    r"for\s+(?:instance|example)\b|however\b|in\s+turn\b|in\s+fact\b|meanwhile\b|"
+    r"(?:along|together)\s+with\b|(?:led|joined|accompanied)\s+by\b|"
+    r"(?:in|on|at|via|during)\s+(?:an?|the|its|his|her|their)\s+"
     r"(?:[\w’'-]+\s+){0,2}?(?:statement|remarks|interview|post|tweet|letter|speech|"
     r"conference|briefing|release|message|video|email|appearance)s?\b)[^,;:“”\"()]{0,120},\s*$"
 )

@@ -37,7 +37,7 @@ _MODIFIED = re.compile(
     r"(?<![\w’'-])(?P<np>(?:(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[A-Z][\w’'-]*)\s+)?"
     r"(?:[\w’'-]+\s+){0,3}?(?P<head>[A-Za-z][a-z]+))\s+(?P<mod>who|whose|that|which|[a-z]+ing|"
     r"released|published|conducted|issued|familiar\s+with|close\s+to|briefed\s+on|involved\s+in|"
-    r"knowledgeable\s+about)\b"
+    r"knowledgeable\s+about|with\s+(?:direct\s+|first-?hand\s+|detailed\s+)?knowledge\s+of)\b"
     r"[^,;:“”\"]{3,120}$"
 )
 
@@ -292,6 +292,7 @@ _MODIFIER_HINTS = (
     "briefed",
     "involved",
     "knowledgeable",
+    "knowledge of",
 )
 
 
@@ -337,7 +338,9 @@ def _modified_subject(s: SentenceCtx, cue: CueHit) -> Subject | None:
 
 _NP_OPENER = re.compile(r"(?:(?:But|And|and|So|Yet|Still|Now|Also|Meanwhile)\b,?\s+)+")
 
-_ADJECTIVE_MODIFIERS = frozenset(["familiar", "close", "briefed", "involved", "knowledgeable"])
+_ADJECTIVE_MODIFIERS = frozenset(
+    ["familiar", "close", "briefed", "involved", "knowledgeable", "with"]
+)
 
 
 # "The poll showed Clinton taking a lead": documents show a noun phrase too.
