@@ -57,6 +57,9 @@ def strip_end(text: str, a: int, b: int) -> tuple[int, int]:
 def strip_final_stop(text: str, a: int, b: int) -> int:
     while b > a and text[b - 1] in ".!?…" + SPACE:
         b -= 1
+    if b > a and text[b - 1] == ")" and "(" not in text[a:b]:
+        # "(Forbes says it tracks ….)": the sentence's closing bracket, not the content's.
+        return strip_final_stop(text, a, b - 1)
     return b
 
 
@@ -151,6 +154,8 @@ def lead_ok(lead: str) -> bool:
     tail = lead.rstrip().rstrip('"”')
     if not lead.strip() or is_adjunct(lead) or tail.endswith((",", ";", "—", "–")):
         return True
+    if lead.strip() in ("(", "["):
+        return True  # "(Forbes says it tracks …)": a sentence in brackets opens there
     nested = _NESTED_LEAD.search(lead)
     if nested is not None and nested.group(1).lower() in FORMS:
         return True  # "Das said Lee told him that …": a nested attribution
