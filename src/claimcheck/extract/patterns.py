@@ -30,6 +30,7 @@ ADVERBS = (
     rf"(?:on\s+)?{WEEKDAY}"
     r"(?:\s+(?:night|morning|afternoon|evening))?|(?:last|this)\s+(?:week|month|year|weekend)|"
     r"yesterday|today|tonight|just|now|first|often|never|long|soon|finally|ultimately|"
+    r"however|meanwhile|instead|likewise|"
     r"in\s+(?:19|20)\d\d)"
 )
 

@@ -287,6 +287,7 @@ _CIRCUMSTANCE = re.compile(
     # Terry Sullivan, told", "Fields, along with reporter Ben Terris, say".
     r"for\s+(?:instance|example)\b|however\b|in\s+turn\b|in\s+fact\b|meanwhile\b|"
     r"(?:along|together)\s+with\b|(?:led|joined|accompanied)\s+by\b|"
+    r"(?:during|when|while|like|unlike|after|before)\s|"
     r"(?:in|on|at|via|during)\s+(?:an?|the|its|his|her|their)\s+"
     r"(?:[\w’'-]+\s+){0,2}?(?:statement|remarks|interview|post|tweet|letter|speech|"
     r"conference|briefing|release|message|video|email|appearance)s?\b)[^,;:“”\"()]{0,120},\s*$"
