@@ -133,7 +133,9 @@ SPEAKER_NOUNS = frozenset(
     republicans democrats leaders panel jury tribunal regulators regulator inspector
     auditors auditor watchdog average averages tally slide slides chart charts
     eyewitness eyewitnesses bystander bystanders onlooker onlookers passerby candidates
-    nominees forecasters organizations organisations sides""".split()
+    nominees forecasters organizations organisations sides specialists engineers physicians
+    pilots farmers soldiers rescuers firefighters survivors victims governors mayors
+    ministers academics campaigners pundits""".split()
 )
 
 # Heads of a description that is one person: "a security guard", "the 57-year-old scientist".
