@@ -140,6 +140,46 @@ def test_a_verify_process_freezes_its_imports(tmp_path: Path) -> None:
     assert out.splitlines()[-1] == "True"
 
 
+_COLLECTIONS_PROBE = """
+import gc, sys
+from claimcheck.cli import main
+seen = []  # (frozen yet, the collector on at the command's start)
+gc.callbacks.append(lambda phase, info: phase == "start" and seen.append(gc.get_freeze_count()))
+sys.argv = ["claimcheck", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+print(sum(1 for frozen in seen if not frozen), gc.isenabled())
+"""
+
+
+@pytest.mark.parametrize("command", ["verify", "extract"])
+def test_a_one_command_process_collects_nothing_while_it_imports(
+    tmp_path: Path, command: str
+) -> None:
+    """The ~100 collections of a cold verify's imports freed nothing: the collector is off
+    until the pipeline is imported (verify) or the command starts (every other one), and on
+    for the command's work."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text('Das said: "We will win."\n', encoding="utf-8")
+    (tmp_path / "draft.md").write_text('Das said "we will win".\n', encoding="utf-8")
+    args = ["verify", "draft.md", "--isolated", "--corpus", "corpus"]
+    if command == "extract":
+        args = ["extract", "corpus", "--isolated", "--out", "claims"]
+    out = subprocess.run(
+        [sys.executable, "-c", _COLLECTIONS_PROBE, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    ).stdout
+    before_freeze, enabled = out.splitlines()[-1].split()
+    assert enabled == "True"
+    if command == "verify":
+        assert before_freeze == "0"
+
+
 def test_ranking_a_candidate_pool_loads_no_numpy() -> None:
     """The pool of a piece with many near-duplicates (wire copies) is ranked by score;
     rapidfuzz's cdist would import numpy for it, so the ranking scores one by one."""

@@ -68,6 +68,7 @@ def _root(
     # ends with the command, so a process that runs several (tests, the editor
     # server) starts each one free.
     ctx.call_on_close(paths.release)
+    common.collect_after_imports(ctx.invoked_subcommand)
     if version:
         typer.echo(f"claimcheck {__version__}")
         raise typer.Exit(0)
@@ -96,5 +97,8 @@ baseline_app.command("write")(baseline.baseline_write)
 
 
 def main() -> None:
+    import gc
+
+    gc.disable()  # until the command's imports are done: ``common.collect_after_imports``
     common.ONE_COMMAND["process"] = True
     app()
