@@ -21,6 +21,7 @@ from claimcheck.files import encodable, write_atomic
 if TYPE_CHECKING:
     from claimcheck.ci import outputs as ci
     from claimcheck.ci import settings as settings_mod
+    from claimcheck.index.ahead import Ahead
     from claimcheck.models import Report
 
 
@@ -39,6 +40,18 @@ def collect_after_imports(command: str | None) -> None:
         import gc
 
         gc.enable()
+
+
+def sync_ahead(corpus: str, claims: str | None, index: str | None) -> Ahead | None:
+    """In a process that runs one command, bring the index verify will answer from up to
+    date in a child process while this one imports the pipeline (``index.ahead``)."""
+    if not ONE_COMMAND["process"]:
+        return None  # tests, the editor server: no fork of a process with threads
+    from claimcheck.index.ahead import start
+    from claimcheck.index.location import index_in_use
+
+    location = index_in_use(corpus, index)
+    return None if location is None else start(location, corpus, claims)
 
 
 def freeze_imports() -> None:

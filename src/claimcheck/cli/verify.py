@@ -35,6 +35,7 @@ from claimcheck.cli.common import (
     policy_flags,
     report_paths,
     say,
+    sync_ahead,
 )
 from claimcheck.errors import ClaimcheckError, InputError
 
@@ -204,11 +205,13 @@ def run_verify(
 ) -> Report:
     """The verification the config describes, with the team's speaker aliases."""
     from claimcheck.index.location import default_index
+
+    s = loaded.settings
+    ahead = sync_ahead(s.corpus, s.claims, s.index)  # while the pipeline is imported
     from claimcheck.verify import Settings, run
     from claimcheck.verify.corpus import open_corpus
 
     freeze_imports()  # the pipeline is imported
-    s = loaded.settings
     stdin = sys.stdin.read() if "-" in drafts else None
     settings = Settings(scope=s.scope, claims=s.claims, threshold=s.threshold)
     if s.claims and not Path(s.claims).is_dir():
@@ -219,7 +222,9 @@ def run_verify(
             hint="check --claims (or `claims` in the config); to create it: "
             f"claimcheck extract {s.corpus} --out {s.claims}",
         )
-    sources, synced = open_corpus(s.corpus, s.claims, s.index, declared=s.speakers or None)
+    sources, synced = open_corpus(
+        s.corpus, s.claims, s.index, declared=s.speakers or None, ahead=ahead
+    )
     try:
         if synced is not None and (synced.added or synced.changed or synced.removed):
             say(synced.line(s.index or default_index(s.corpus)))

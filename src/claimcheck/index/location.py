@@ -11,3 +11,12 @@ INDEX_FILE = ".claimcheck/index.sqlite"
 def default_index(corpus: str) -> str:
     """``.claimcheck/index.sqlite`` beside the corpus folder (as ``claims/`` is)."""
     return (Path(corpus).parent / INDEX_FILE).as_posix()
+
+
+def index_in_use(corpus: str, index: str | None) -> str | None:
+    """The index a verify answers from: the one named, else the default one when it exists;
+    None: no index, every ledger is read into memory."""
+    location = index or default_index(corpus)
+    if index is None and not Path(location).exists():
+        return None
+    return location

@@ -15,15 +15,19 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimcheck.corpus.current import Stale, ledger_and_notice, refresh_command, stale_notice
 from claimcheck.corpus.gather import gather
 from claimcheck.corpus.prose import passages
 from claimcheck.errors import InputError
-from claimcheck.index.location import default_index
+from claimcheck.index.location import index_in_use
 from claimcheck.index.rows import LOCAL_BITS
 from claimcheck.index.store import Store, entry_id
 from claimcheck.index.update import Summary
+
+if TYPE_CHECKING:
+    from claimcheck.index.ahead import Ahead
 from claimcheck.loaders import documents
 from claimcheck.loaders.documents import Document
 from claimcheck.models import CorpusInfo, Ledger, RunError
@@ -217,19 +221,23 @@ def open_corpus(
     declared: Mapping[str, list[str]] | None = None,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    ahead: Ahead | None = None,
 ) -> tuple[Corpus, Summary | None]:
     """The corpus verify checks against, and what bringing its index up to date did.
 
     With an index (``index``, or the default file when it exists) the index is
     first updated with the documents that changed, then answered from; without
     one, every ledger is read and indexed in memory, as before there were indexes.
+    ``ahead``: that update, started in another process (``index.ahead.start``);
+    waited for here, and done here if it did not finish.
     """
     from claimcheck.index.archive import is_archive_index
     from claimcheck.index.store import open_store
     from claimcheck.index.update import sync
 
-    location = index or default_index(corpus)
-    if index is None and not Path(location).exists():
+    synced = ahead.result() if ahead is not None else None
+    location = index_in_use(corpus, index)
+    if location is None:
         loaded = load_corpus(corpus, claims)
         if declared:
             unread, notices = loaded.errors, loaded.notices
@@ -239,7 +247,7 @@ def open_corpus(
     store = open_store(location, create=True)
     if is_archive_index(store):  # an archive's rows: no folder to bring it up to date with
         return StoredCorpus(store, ".", declared), None
-    summary = sync(store, corpus, claims, jobs=jobs, progress=progress)
+    summary = synced or sync(store, corpus, claims, jobs=jobs, progress=progress)
     if summary.documents == 0 and not summary.failed:
         store.close()
         raise InputError("no source files in the corpus folder", path=corpus)
