@@ -177,6 +177,19 @@ class SpeakerResolver:
         self._named_times = full
         return list(full)
 
+    @functools.cached_property
+    def _by_first_or_last(self) -> dict[str, list[tuple[str, ...]]]:
+        """The multi-word names by their first and by their last word, folded, in text order.
+
+        A bare name is looked up in these for every claim it speaks: testing every
+        name of the text each time cost more than all the rest of the lookup.
+        """
+        out: dict[str, list[tuple[str, ...]]] = {}
+        for f in self.known_full:
+            for word in dict.fromkeys((fold(f[-1]), fold(f[0]))):
+                out.setdefault(word, []).append(f)
+        return out
+
     def resolve(self, subj: Subject) -> Person | None:
         self.alternatives = ()
         subject_form = _OBJECT_PRONOUNS.get(subj.text.lower()) if subj.kind != "pronoun" else None
@@ -306,7 +319,7 @@ class SpeakerResolver:
         if found is None and not kin:
             if len(key) == 1:
                 folded = fold(key[0])
-                full = [f for f in self.known_full if folded in (fold(f[-1]), fold(f[0]))]
+                full = list(self._by_first_or_last.get(folded, ()))
                 # A bare name that is someone's surname is that person, not the first
                 # word of another name: "Trump" is Donald Trump, not Trump University.
                 # Only a name that may well be a person's wins so ("Unlike Patriot",
