@@ -8,7 +8,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck.extract import cues, extract, patterns, referents
+from claimcheck.extract import cues, extract, name_forms, patterns, referents
 from claimcheck.loaders import from_text
 
 NEWSY = st.lists(
@@ -146,3 +146,22 @@ def test_name_runs_are_the_longer_runs_of_the_one_word_pattern(text: str) -> Non
         if m.group() != re.match(patterns.CAP, m.group()).group()
     ]
     assert [m.span() for m in re.finditer(patterns.NAME_RUN, text)] == longer
+
+
+RUN_TEXT = st.lists(
+    st.sampled_from(
+        ["A", "Bc", "and", "of", "the", "&", " ", ",", "\t", "\n", "x", "-", "’", "É", "Rand"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=80), RUN_TEXT), st.integers(0, 80), st.integers(0, 60))
+def test_run_before_reads_like_the_end_anchored_search(text: str, end: int, back: int) -> None:
+    # name_forms.run_before reads the words before an acronym's bracket backwards; it
+    # must find what the search it replaces finds.
+    end = min(end, len(text))
+    lo = max(0, end - back)
+    search = name_forms._RUN.search(text, lo, end)
+    assert name_forms.run_before(text, lo, end) == (search.group() if search else None)

@@ -15,6 +15,21 @@ import re
 _BRACKETS = re.compile(r"\(([A-Z][A-Za-z&]{1,7})\)")
 _RUN = re.compile(r"(?:(?:[A-Z][\w’'&-]*|and|of|for|the|on|&)[ \t,]+){1,10}$")
 
+# _RUN read backwards: its search before a bracket tried a match at each of the 160
+# starts; on the reversed text one anchored match finds the same leftmost start (each
+# word taken whole, so as many words as the run allows). A newline just before the
+# bracket is where ``$`` matched.
+_RUN_REVERSED = re.compile(r"(?:[ \t,]+(?:[\w’'&-]*[A-Z]|dna|fo|rof|eht|no|&)){1,10}")
+
+
+def run_before(text: str, lo: int, end: int) -> str | None:
+    """``_RUN.search(text, lo, end).group()``, or None."""
+    if end > lo and text[end - 1] == "\n":
+        end -= 1
+    m = _RUN_REVERSED.match(text[lo:end][::-1])
+    return None if m is None else text[end - m.end() : end]
+
+
 _SMALL = frozenset("and of for the on &".split())
 
 
@@ -22,10 +37,10 @@ def acronyms(text: str) -> dict[str, str]:
     """Acronym -> long form, where the initials of the long form spell it."""
     out: dict[str, str] = {}
     for b in _BRACKETS.finditer(text):
-        run = _RUN.search(text, max(0, b.start() - 160), b.start())
+        run = run_before(text, max(0, b.start() - 160), b.start())
         if run is None:
             continue
-        words = run.group().replace(",", " ").split()
+        words = run.replace(",", " ").split()
         acr = b.group(1)
         letters = acr.replace("&", "")
         # The long form is the shortest tail whose capitalised words spell the acronym.
@@ -35,7 +50,7 @@ def acronyms(text: str) -> dict[str, str]:
                 continue
             initials = "".join(w[0] for w in tail if w not in _SMALL)
             if initials.upper() == letters.upper() or _short_form(acr, tail):
-                out.setdefault(acr, _long_form(run.group(), tail))
+                out.setdefault(acr, _long_form(run, tail))
                 break
     return out
 
