@@ -8,7 +8,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck.extract import cues, extract, name_forms, patterns, referents
+from claimcheck.extract import cues, extract, name_forms, patterns, referents, subjects
 from claimcheck.loaders import from_text
 
 NEWSY = st.lists(
@@ -165,3 +165,19 @@ def test_run_before_reads_like_the_end_anchored_search(text: str, end: int, back
     lo = max(0, end - back)
     search = name_forms._RUN.search(text, lo, end)
     assert name_forms.run_before(text, lo, end) == (search.group() if search else None)
+
+
+QUANT_TEXT = st.lists(
+    st.sampled_from(
+        ["one", "Ones", "someone", "ten", "often", "Most", "half", "7", "٣", " ", "-", "x"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=100), QUANT_TEXT), st.integers(0, 100))
+def test_quant_hint_is_the_one_pattern_it_replaces(text: str, pos: int) -> None:
+    words = patterns.trie_pattern(subjects._QUANT_WORDS)
+    one = re.compile(rf"\d|percent|Half|half|third|quarter|majorit|minorit|(?:{words})\b")
+    assert subjects._quant_hint(text, pos) == (one.search(text, pos) is not None)

@@ -22,7 +22,6 @@ from claimcheck.extract.patterns import (
     PRONOUN,
     QUANT,
     SP,
-    trie_pattern,
 )
 from claimcheck.extract.people import ORG_HINTS
 from claimcheck.extract.phrases import (
@@ -108,19 +107,27 @@ class Subject:
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
-# A cheap test before _QUANT_BEFORE: does the left context hold a quantity word?
-# Only its truth is used. Each word is spelt out in both cases and the words are
-# factored into a trie, so the engine compares literals instead of trying a dozen
-# character classes at every position (half the cost of the plain alternation).
+# A cheap test before _QUANT_BEFORE: does the left context hold a digit or a quantity
+# word? Only its truth is used. Each word is spelt out in both cases, and the digit is a
+# test of its own: when every alternative opens with a literal, the engine skips straight
+# to the positions holding one of their first letters (a quarter less time than one
+# pattern with "\d" among them, half that of character classes at every position).
 _QUANT_WORDS = [
     w
     for n in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "most")
     for w in (n, n.capitalize())
 ]
 
-_QUANT_HINT = re.compile(
-    r"\d|percent|Half|half|third|quarter|majorit|minorit|(?:" + trie_pattern(_QUANT_WORDS) + r")\b"
+_DIGIT = re.compile(r"\d")
+
+_QUANT_WORD = re.compile(
+    r"percent|Half|half|third|quarter|majorit|minorit|" + "|".join(rf"{w}\b" for w in _QUANT_WORDS)
 )
+
+
+def _quant_hint(left: str, pos: int) -> bool:
+    return _DIGIT.search(left, pos) is not None or _QUANT_WORD.search(left, pos) is not None
+
 
 _NEAR = 72
 
@@ -215,7 +222,7 @@ def _quantity_or_who(text: str, left_lo: int, cue_start: int) -> Subject | None:
     """Poll shares ("46 percent said") and "who": the same for a strict or loose reading."""
     left = text[left_lo:cue_start]
     near_lo = max(0, len(left) - 150)
-    if _QUANT_HINT.search(left, max(0, len(left) - 80)):
+    if _quant_hint(left, max(0, len(left) - 80)):
         q = _QUANT_BEFORE.search(left, near_lo)
         if q is not None:
             a = left_lo + q.start("np")
