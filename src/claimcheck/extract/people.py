@@ -129,6 +129,8 @@ class Person:
 def sentence_cut(text: str) -> str:
     """ "Ms. Hawkins. She" -> "Ms. Hawkins": a word of three letters or more ending in a
     full stop (not a title, not an initial) ends the sentence and the name."""
+    if "." not in text:
+        return text  # most names: no word to test
     words = text.split(" ")
     for i, w in enumerate(words[:-1]):
         if w.endswith(".") and len(w) > 3 and "." not in w[:-1] and w.lower() not in TITLES:
