@@ -227,7 +227,8 @@ def _quantity_or_who(text: str, left_lo: int, cue_start: int) -> Subject | None:
         if q is not None:
             a = left_lo + q.start("np")
             return Subject(a, a + len(q.group("np")), q.group("np"), "noun", None)
-    if "ho" in left[near_lo:]:
+    tail = left[near_lo:]
+    if "who" in tail or "Who" in tail:  # the search tries every start: only where it can match
         w = _WHO_BEFORE.search(left, near_lo)
         if w is not None:
             a = left_lo + w.start("np")
@@ -251,8 +252,9 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
     speaker ("the ad’s narrator says"); weaker cues need a known speaker noun.
     """
     left_lo = max(lo, cue_start - LEFT_WINDOW)
-    if _PASSIVE_AUX.search(text, max(lo, cue_start - 40), cue_start) and _PARTICIPLE.match(
-        text, cue_start
+    # The anchored match first: the search behind the cue tries every start.
+    if _PARTICIPLE.match(text, cue_start) and _PASSIVE_AUX.search(
+        text, max(lo, cue_start - 40), cue_start
     ):
         # "He was reported to be stable", "It was revealed": the subject is what the
         # words are about, not who said them. The claim stands, with nobody as its source.
