@@ -414,7 +414,9 @@ class SpeakerResolver:
         if given_names.gender_of(word) is not None:
             return True
         low = word.lower()
-        if re.search(rf"(?<![\w’'-]){re.escape(low)}(?![\w’'-])", self.text):
+        # The substring test first: the pattern is built for this word and reads the
+        # whole text, and most given names are never written in lower case at all.
+        if low in self.text and re.search(rf"(?<![\w’'-]){re.escape(low)}(?![\w’'-])", self.text):
             return False
         for at, n in self.names_at:
             if tuple(split_name(n)[1]) == full:
@@ -522,7 +524,8 @@ class SpeakerResolver:
 
     def learn(self, person: Person, subj: Subject, titles: list[str]) -> None:
         mention = " ".join(subj.text.split())
-        mention = re.sub(r"(’s|'s)$", "", mention)
+        if mention.endswith(("’s", "'s")):
+            mention = mention[:-2]
         if mention not in person.mentions and mention != person.name:
             person.mentions.append(mention)
         for t in titles:
