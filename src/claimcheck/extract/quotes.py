@@ -57,7 +57,15 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
     found: list[Quote] = []
     for m in _MARKS.finditer(text, start, stop):
         mark = m.group()
-        _handle(text, m.start(), len(mark), mark, start, stop, stack, found)
+        i = m.start()
+        if (
+            (mark == "’" or mark == "'")
+            and start < i < stop - 1
+            and text[i - 1].isalnum()
+            and text[i + 1].isalnum()
+        ):
+            continue  # an apostrophe inside a word ("it’s"), most marks: _classify's "none"
+        _handle(text, i, len(mark), mark, start, stop, stack, found)
     # Marks still open at the end of the paragraph: news style leaves a quote open
     # when it continues into the next paragraph.
     for opened in stack:
