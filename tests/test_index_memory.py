@@ -115,3 +115,42 @@ def test_a_3gram_is_too_common_by_its_units_not_its_texts(crowded: int) -> None:
     with pytest.MonkeyPatch.context() as m:
         m.setattr(memory, "MAX_POSTINGS", crowded)
         assert index.candidates(piece, 8) == candidate_units(_UnitPostings(index), piece, 8)
+
+
+def _plain_narrow(index: ClaimIndex, words: list[str], pool: list[tuple[int, int]], limit: int):
+    """The ranking spelled out: every unit's text scored, rounded to a 32-bit float."""
+    import struct
+
+    from rapidfuzz import fuzz
+
+    query = " ".join(words)
+
+    def f32(x: float) -> float:
+        return struct.unpack("f", struct.pack("f", x))[0]
+
+    scored = [(f32(fuzz.token_set_ratio(query, index.unit_text(u))), v, u) for u, v in pool]
+    scored.sort(key=lambda t: (-t[0], -t[1], t[2]))
+    return [u for _, _, u in scored[:limit]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_SENTENCE, min_size=1, max_size=12),
+    st.lists(st.lists(st.integers(0, 11), min_size=1, max_size=3), min_size=1, max_size=30),
+    st.lists(_WORDS, min_size=1, max_size=10),
+    st.integers(1, 12),
+    st.data(),
+)
+def test_narrow_scores_each_text_once_and_ranks_as_every_unit(
+    pool: list[str], claims: list[list[int]], piece: list[str], limit: int, data: st.DataObject
+) -> None:
+    """Copies share a text id; the pool's order is score, then votes, then id."""
+    index = _index([" ".join(pool[k % len(pool)] for k in picks) for picks in claims])
+    uids = data.draw(st.lists(st.integers(0, index.size - 1), unique=True, max_size=40))
+    cands = [(u, data.draw(st.integers(1, 4))) for u in uids]
+    expected = _plain_narrow(index, piece, cands, limit)
+    texts = [index.unit_text(u) for u, _ in cands]
+    assert memory.best_of_pool(piece, texts, cands, limit) == expected
+    # A pool no larger than the limit is kept as it is, in candidate order.
+    kept = expected if len(cands) > limit else [u for u, _ in cands]
+    assert index.narrow(piece, cands, limit) == kept

@@ -25,12 +25,12 @@ benchmark and the tests compare the index against.
 
 from __future__ import annotations
 
-import heapq
 from array import array
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, compress
 from operator import itemgetter
 from typing import Protocol, Union
 
@@ -186,6 +186,7 @@ class ClaimIndex:
     text_ids: dict[str, int] = field(default_factory=dict)
     text_units: list[Posting] = field(default_factory=list)  # per text, ascending
     text_units_n: array[int] = field(default_factory=lambda: array("i"))
+    unit_text_id: array[int] = field(default_factory=lambda: array("i"))  # per unit
     _gram_units_n: dict[int, int] = field(default_factory=dict)  # units per 3-gram, as read
     # Entries with one key (copies) share its id: containment is asked once an id.
     key_ids: dict[str, int] = field(default_factory=dict)
@@ -220,8 +221,10 @@ class ClaimIndex:
                 else:
                     have.append(uid)
                 self.text_units_n[tid] += 1
+                self.unit_text_id.append(tid)
                 continue
             tid = self.text_ids[text] = len(self.text_units)
+            self.unit_text_id.append(tid)
             self.text_units.append(uid)
             self.text_units_n.append(1)
             for h in winnow(shingles(u.words)):
@@ -264,7 +267,13 @@ class ClaimIndex:
         """
         if len(pool) <= limit:
             return [uid for uid, _ in pool]
-        return best_of_pool(words, [self.unit_text(u) for u, _ in pool], pool, limit)
+        # Scored once a distinct text (a wire-copied sentence is the same few texts many
+        # times over), read from its first unit: no unit's text is cut for a copy.
+        tids = list(map(self.unit_text_id.__getitem__, [u for u, _ in pool]))
+        distinct = list(dict.fromkeys(tids))
+        texts = [self.unit_text(_ids(self.text_units[t])[0]) for t in distinct]
+        score = dict(zip(distinct, _scores(" ".join(words), texts), strict=True))
+        return _ranked([score[t] for t in tids], pool, limit)
 
     def candidates(self, words: Sequence[str], limit: int = 8) -> list[Candidate]:
         """Candidate units for a piece of a statement with their votes, best first.
@@ -317,7 +326,10 @@ class ClaimIndex:
             seen += texts[low]
             if seen >= limit:
                 break
-        top = [(t, v) for t, v in votes.items() if v > low]
+        # The scans over every voted text are C loops (``compress`` by a bound compare):
+        # thousands of texts have a vote or two, and a comprehension over them all cost
+        # more than the rest of the lookup.
+        top = [(t, votes[t]) for t in compress(votes.keys(), map(low.__lt__, votes.values()))]
         weighed: Counter[int] = Counter()
         for t, v in top:
             weighed[v] += size[t]
@@ -327,13 +339,26 @@ class ClaimIndex:
                 floor = v
                 break
             room -= weighed[v]
-        above = sorted([(u, v) for t, v in top if v > floor for u in _ids(units[t])])
-        out = sorted(above, key=itemgetter(1), reverse=True)
-        pool = top if floor > low else votes.items()
-        at = heapq.nsmallest(room, [t for t, v in pool if v == floor])
-        # A boilerplate sentence has thousands of copies: merged, not sorted whole.
-        ties = heapq.merge(*[_ids(units[t])[:room] for t in at])
-        return out + [(u, floor) for u in islice(ties, room)]
+        # By votes, then id: one sort of (-votes, unit), no key function.
+        above = sorted([(-v, u) for t, v in top if v > floor for u in _ids(units[t])])
+        out = [(u, -n) for n, u in above]
+        if floor > low:
+            at = sorted([t for t, v in top if v == floor])[:room]
+        else:
+            at = sorted(compress(votes.keys(), map(floor.__eq__, votes.values())))[:room]
+        # A unit is in one text only, and a text's units ascend from its first: the
+        # ``room`` lowest units of these texts are at or below the last text's first unit
+        # (the texts' first units alone are that many), and each text gives ``room`` at
+        # most (a boilerplate sentence has thousands of copies).
+        postings = [_ids(units[t]) for t in at]
+        bound = postings[-1][0] if len(at) == room else None
+        cut = (
+            (p[: min(room, bisect_right(p, bound))] for p in postings)
+            if bound is not None
+            else (p[:room] for p in postings)
+        )
+        ties = sorted(chain.from_iterable(cut))[:room]
+        return out + [(u, floor) for u in ties]
 
 
 def best_of_pool(
@@ -343,17 +368,28 @@ def best_of_pool(
     then by votes, then by id.
 
     The scores are rounded to 32-bit floats, as ``process.cdist`` stored them when it
-    ranked the pool (ties, hence candidates, stay the same); scored one by one, since
-    cdist imports numpy, 0.15 s of a cold verify. A text is scored once: the pool of
-    a wire-copied sentence is the same few texts many times over."""
-    query = " ".join(words)
-    score: dict[str, float] = {}
-    for t in texts:
-        if t not in score:
-            score[t] = fuzz.token_set_ratio(query, t)
-    scores = array("f", [score[t] for t in texts])
-    order = sorted(range(len(pool)), key=lambda i: (-scores[i], -pool[i][1], pool[i][0]))
-    return [pool[i][0] for i in order[:limit]]
+    ranked the pool (ties, hence candidates, stay the same); not by cdist, which
+    imports numpy, 0.15 s of a cold verify. A text is scored once: the pool of a
+    wire-copied sentence is the same few texts many times over."""
+    distinct = list(dict.fromkeys(texts))
+    score = dict(zip(distinct, _scores(" ".join(words), distinct), strict=True))
+    return _ranked([score[t] for t in texts], pool, limit)
+
+
+def _scores(query: str, texts: list[str]) -> array[float]:
+    """``token_set_ratio`` of each text, rounded to 32-bit floats (as ``cdist`` gave them).
+
+    ``process.extract`` prepares the query once for all the texts."""
+    out = array("f", bytes(4 * len(texts)))
+    for _, s, i in process.extract(query, texts, scorer=fuzz.token_set_ratio, limit=None):
+        out[i] = s
+    return out
+
+
+def _ranked(scores: Sequence[float], pool: Sequence[Candidate], limit: int) -> list[int]:
+    """The ``limit`` units of ``pool`` by score, then votes, then id (ids are distinct)."""
+    order = sorted([(-s, -v, u) for s, (u, v) in zip(scores, pool, strict=True)])
+    return [u for _, _, u in order[:limit]]
 
 
 class BruteForce(ClaimIndex):
