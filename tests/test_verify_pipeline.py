@@ -8,6 +8,7 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 from pytest_regressions.file_regression import FileRegressionFixture
 
 from claimcheck import verify
@@ -124,3 +125,32 @@ def test_same_bytes_whatever_the_hash_seed() -> None:
         assert done.returncode == 1, done.stderr
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def test_a_draft_verified_again_is_extracted_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same bytes, same statements: the extractor runs once for them, and a changed
+    draft is extracted again."""
+    from claimcheck.verify import pipeline, statements
+
+    corpus = load_corpus(str(_corpus(tmp_path)))
+    draft = tmp_path / "draft.md"
+    draft.write_text(QUOTE + "\n", encoding="utf-8")
+    calls: list[str] = []
+    real = statements.from_document
+
+    def counted(doc, scope="attributed"):  # type: ignore[no-untyped-def]
+        calls.append(doc.sha256)
+        return real(doc, scope)
+
+    monkeypatch.setattr(statements, "from_document", counted)
+    monkeypatch.setattr(pipeline, "_DRAFTS", type(pipeline._DRAFTS)())
+    first = pipeline.verify([str(draft)], corpus, Settings())
+    second = pipeline.verify([str(draft)], corpus, Settings())
+    assert len(calls) == 1
+    assert second.model_dump_json() == first.model_dump_json()
+    draft.write_text(QUOTE.replace("Das said", "said Das") + "\n", encoding="utf-8")
+    third = pipeline.verify([str(draft)], corpus, Settings())
+    assert len(calls) == 2
+    assert third.results[0].statement.text == second.results[0].statement.text

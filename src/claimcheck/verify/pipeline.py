@@ -6,11 +6,13 @@ drafts → statements; statement → match → judge → Result; Results → Rep
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 
 from claimcheck import __version__, limits
 from claimcheck.errors import ClaimcheckError, InputError
 from claimcheck.loaders import documents
+from claimcheck.loaders.documents import Document
 from claimcheck.models import CorpusInfo, Report, RunError, StatementRef, Summary, ToolInfo
 from claimcheck.verify import statements
 from claimcheck.verify.checker import Settings, check_all
@@ -38,7 +40,27 @@ def read_draft(
     ]
     if path != "-" and statements.is_statement_file(path):
         return statements.from_file(doc), notices
-    return statements.from_document(doc, scope), notices
+    return _statements_of(doc, scope), notices
+
+
+# A warm process (a watch loop, a server, the benchmark) verifies one draft again and
+# again. Its statements are a function of its bytes, path and format (the extractor
+# reads nothing else), and extracting them is most of the cost of reading a draft.
+_DRAFTS: OrderedDict[tuple[object, ...], tuple[StatementRef, ...]] = OrderedDict()
+_DRAFTS_KEPT = 8
+
+
+def _statements_of(doc: Document, scope: statements.Scope) -> list[StatementRef]:
+    """``statements.from_document``, remembered for the last few drafts by content."""
+    key = (doc.path, doc.id, doc.format, doc.sha256, scope)
+    found = _DRAFTS.get(key)
+    if found is None:
+        found = _DRAFTS[key] = tuple(statements.from_document(doc, scope))
+        if len(_DRAFTS) > _DRAFTS_KEPT:
+            _DRAFTS.popitem(last=False)
+    else:
+        _DRAFTS.move_to_end(key)
+    return list(found)  # the models are frozen: two reports may share them
 
 
 def verify(
