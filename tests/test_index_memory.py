@@ -154,3 +154,24 @@ def test_narrow_scores_each_text_once_and_ranks_as_every_unit(
     # A pool no larger than the limit is kept as it is, in candidate order.
     kept = expected if len(cands) > limit else [u for u, _ in cands]
     assert index.narrow(piece, cands, limit) == kept
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_SENTENCE, min_size=1, max_size=12),
+    st.lists(st.lists(st.integers(0, 11), min_size=1, max_size=3), min_size=1, max_size=30),
+    st.lists(st.sampled_from("the plan is not finished we will go on never".split()), min_size=1),
+)
+def test_lacking_is_true_only_for_keys_without_a_word(
+    pool: list[str], claims: list[list[int]], words: list[str]
+) -> None:
+    """The test from the postings agrees with reading the key for the word it asks about
+    (the rarest), and never says a key that holds every word lacks one."""
+    index = _index([" ".join(pool[k % len(pool)] for k in picks) for picks in claims])
+    lacks = index.lacking(words)
+    assert lacks is not None
+    for eid, entry in enumerate(index.entries):
+        if all(f" {w} " in entry.key for w in words):
+            assert not lacks(eid)
+        if lacks(eid):
+            assert any(f" {w} " not in entry.key for w in words)

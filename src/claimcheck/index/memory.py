@@ -28,7 +28,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress
 from operator import itemgetter
@@ -57,6 +57,12 @@ Candidate = tuple[int, int]  # unit id, votes
 MAX_TEXT_DF = 20000
 _RAREST = 3
 _FEW = 16
+# ``ClaimIndex.lacking`` reads the postings of a word held by this many texts at most.
+_LACKING_MAX = 2000
+
+
+def _always(eid: int) -> bool:
+    return True
 
 
 def _post(table: dict[int, Posting] | dict[str, Posting], key: int | str, uid: int) -> None:
@@ -242,6 +248,28 @@ class ClaimIndex:
     def entry_units(self, eid: int) -> range:
         end = self.first_unit[eid + 1] if eid + 1 < len(self.entries) else self.size
         return range(self.first_unit[eid], end)
+
+    def lacking(self, words: Iterable[str]) -> Callable[[int], bool] | None:
+        """A test that an entry's key lacks one of ``words`` (True: it cannot hold them),
+        from the postings of the rarest; None when even that word is too common to test
+        this way (reading its postings would cost more than the searches it spares).
+
+        A key's words are its units' words, and the units' texts post their words."""
+        df = self.word_units_n
+        n, rarest = min((df.get(w, 0), w) for w in words)
+        if n == 0:
+            return _always  # no unit holds the word
+        posting = self.vocab[rarest]
+        if not isinstance(posting, int) and len(posting) > _LACKING_MAX:
+            return None
+        texts = set(_ids(posting))
+        first, tid_of, last = self.first_unit, self.unit_text_id, len(self.entries) - 1
+
+        def lacks(eid: int) -> bool:
+            end = first[eid + 1] if eid < last else len(tid_of)
+            return texts.isdisjoint(tid_of[first[eid] : end])
+
+        return lacks
 
     def folded(self, eid: int) -> Folded:
         """The offset map of an entry, made when it first becomes a candidate."""

@@ -316,6 +316,10 @@ class _Copies:
         # is a cache miss). Elsewhere the key itself is the key's id.
         key_of = getattr(self.index, "entry_key", None)
         needles = query.needles
+        # A key without the statement's rarest word is told from the index's postings,
+        # without reading the key: most candidates of a statement no claim holds.
+        lacking = getattr(self.index, "lacking", None)
+        lacks = lacking(w.strip() for w in needles) if lacking is not None and needles else None
         held: dict[int | str, _Span] = {}
         failed: set[int | str] = set()
         tried: set[int | str] = set()
@@ -331,6 +335,10 @@ class _Copies:
                 continue
             span = held.get(kid)
             if span is None:
+                if kid not in tried and lacks is not None and lacks(eid):
+                    tried.add(kid)
+                    failed.add(kid)
+                    continue
                 if entry is None:
                     entry = entries[eid]
                 if kid not in tried:
