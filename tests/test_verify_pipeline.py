@@ -154,3 +154,6 @@ def test_a_draft_verified_again_is_extracted_once(
     third = pipeline.verify([str(draft)], corpus, Settings())
     assert len(calls) == 2
     assert third.results[0].statement.text == second.results[0].statement.text
+    pipeline.forget_drafts()
+    assert pipeline.verify([str(draft)], corpus, Settings()) == third
+    assert len(calls) == 3

@@ -6,6 +6,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -239,11 +240,16 @@ def _missing(
     return result.model_copy(update={"rule": rule_of(result)})
 
 
+# A statement's parse is a function of its text, and a draft verified again (a watch
+# loop, a server, the benchmark) brings the same texts: kept for the last few drafts.
+parsed = lru_cache(maxsize=2048)(parse_keyed)
+
+
 def check_all(items: Sequence[StatementRef], corpus: Corpus, settings: Settings) -> list[Result]:
     seen: Counter[tuple[str, str]] = Counter()
     out: list[Result] = []
     for st in items:
-        query, words = parse_keyed(st.text)  # one fold for the id and the match
+        query, words = parsed(st.text)  # one fold for the id and the match
         key = (st.path, words)
         seen[key] += 1
         out.append(check(st, corpus, settings, result_id(st, seen[key], words), query))

@@ -14,12 +14,21 @@ from claimcheck.errors import ClaimcheckError, InputError
 from claimcheck.loaders import documents
 from claimcheck.loaders.documents import Document
 from claimcheck.models import CorpusInfo, Report, RunError, StatementRef, Summary, ToolInfo
-from claimcheck.verify import statements
+from claimcheck.verify import checker, statements
 from claimcheck.verify.checker import Settings, check_all
 from claimcheck.verify.corpus import Corpus, load_corpus
 from claimcheck.verify.summary import summarise
 
-__all__ = ["Corpus", "Settings", "failed_report", "load_corpus", "read_draft", "run", "verify"]
+__all__ = [
+    "Corpus",
+    "Settings",
+    "failed_report",
+    "forget_drafts",
+    "load_corpus",
+    "read_draft",
+    "run",
+    "verify",
+]
 
 
 def read_draft(
@@ -48,6 +57,13 @@ def read_draft(
 # reads nothing else), and extracting them is most of the cost of reading a draft.
 _DRAFTS: OrderedDict[tuple[object, ...], tuple[StatementRef, ...]] = OrderedDict()
 _DRAFTS_KEPT = 8
+
+
+def forget_drafts() -> None:
+    """Forget the drafts' statements and parses kept by this process (as if every
+    draft had changed)."""
+    _DRAFTS.clear()
+    checker.parsed.cache_clear()
 
 
 def _statements_of(doc: Document, scope: statements.Scope) -> list[StatementRef]:
