@@ -116,8 +116,8 @@ def main() -> int:
         print(f"{size} done: {fast * 1000:.0f} ms", file=sys.stderr)
     words = len(draft_path.read_text(encoding="utf-8").split())
     print(
-        f"draft: {words} words, {rows[0][7].statements} statements "
-        f"({rows[0][7].exact} exact, {rows[0][7].fuzzy} fuzzy, {rows[0][7].missing} missing)\n"
+        f"draft: {words} words, {rows[0][8].statements} statements "
+        f"({rows[0][8].exact} exact, {rows[0][8].fuzzy} fuzzy, {rows[0][8].missing} missing)\n"
     )
     head = ["articles", "interviews", "sentences", "index build", "verify (warm)"]
     head += ["warm, draft re-extracted", "brute force"]
