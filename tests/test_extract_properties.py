@@ -181,3 +181,141 @@ def test_quant_hint_is_the_one_pattern_it_replaces(text: str, pos: int) -> None:
     words = patterns.trie_pattern(subjects._QUANT_WORDS)
     one = re.compile(rf"\d|percent|Half|half|third|quarter|majorit|minorit|(?:{words})\b")
     assert subjects._quant_hint(text, pos) == (one.search(text, pos) is not None)
+
+
+# Words the end-anchored patterns below look for, blanks of every kind, a stop, a comma,
+# marks and letters that join a word.
+TAIL_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "of",
+            "Whether",
+            "although",
+            "a",
+            "THE",
+            "x",
+            "wife",
+            "son",
+            "in",
+            "outside",
+            "saying",
+            "ing",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "\u00a0",
+            "\u2028",
+            ",",
+            ".",
+            "“",
+            '"',
+            "(",
+            "’",
+            "-",
+            "é",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=120), TAIL_TEXT), st.integers(0, 40))
+def test_tail_searches_find_what_the_whole_searches_find(text: str, lo: int) -> None:
+    # lead_ok searches its end-anchored patterns from _tail_start only; the match must
+    # be the one a search of the whole lead gives.
+    from claimcheck.extract.attribute import base
+
+    for pattern, width in (
+        (base._LEAD_STOP, base._LEAD_STOP_WIDTH),
+        (base._NEW_CLAUSE, base._NEW_CLAUSE_WIDTH),
+    ):
+        whole = pattern.search(text)
+        tail = pattern.search(text, base._tail_start(text, width))
+        assert (whole and whole.span()) == (tail and tail.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=60), TAIL_TEXT), st.integers(0, 60))
+def test_tests_before_end_anchored_searches_never_hide_a_match(text: str, at: int) -> None:
+    # Each of these tests a window's end before its pattern is searched: where the
+    # test says no, the search finds nothing either.
+    from claimcheck.extract import gender, known_names
+
+    at = min(at, len(text))
+    kin = gender._KIN_BEFORE.search(text, max(0, at - 16), at)
+    assert gender._kin_gender(text, at) == (
+        None if kin is None else "m" if kin.group(1) in gender._KIN_MALE else "f"
+    )
+    place = known_names._PLACE_BEFORE.search(text, max(0, at - 9), at) is not None
+    found: list[tuple[int, str]] = []
+    known_names._keep(text, found, at, "Ana Ruiz")
+    if place:
+        assert not found
+    ing = cues._ING_BEFORE_PARTICIPLE.search(text, max(0, at - 24), at)
+    window = text[max(0, at - 24) : at]
+    if ing is not None:  # the test that runs first lets every match through
+        assert window[-1:].isspace() and window.rstrip().endswith("ing")
+    else:
+        assert not cues._ing_before_participle(text, at)
+
+
+CLAUSE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "and",
+            "but",
+            "band",
+            "was",
+            "is",
+            "being",
+            "quickly",
+            "ly",
+            "people",
+            "who",
+            "run",
+            "polled",
+            "Most",
+            "voters",
+            "ab",
+            "7",
+            "_",
+            "”",
+            '"',
+            ",",
+            ";",
+            ":",
+            "“",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "\u00a0",
+            "x",
+            "É",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=120), CLAUSE_TEXT), st.integers(0, 40))
+def test_narrowed_searches_answer_as_the_whole_ones(text: str, lo: int) -> None:
+    from claimcheck.extract.attribute import base, reported_rules
+
+    # lead_ok asks _AND_CLAUSE only whether it matches, from three before the last comma.
+    narrowed = "," in text and base._AND_CLAUSE.search(text, max(0, text.rfind(",") - 3))
+    assert bool(narrowed) == bool(base._AND_CLAUSE.search(text))
+    # _modified_subject searches from after the last stop character.
+    left = text.rstrip()
+    tail_at = max(left.rfind(c) for c in reported_rules._MODIFIED_STOPS) + 1
+    for pattern in (reported_rules._MODIFIED, reported_rules._RESPONDENTS):
+        whole, tail = pattern.search(left), pattern.search(left, tail_at)
+        assert (whole and whole.span()) == (tail and tail.span())
+    # subject_before tests the window's end before _PASSIVE_AUX.
+    lo = min(lo, len(text))
+    hi = len(text)
+    passive = subjects._PASSIVE_AUX.search(text, lo, hi) is not None
+    assert subjects._passive_before(text, lo, hi) == passive

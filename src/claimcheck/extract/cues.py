@@ -89,6 +89,15 @@ class CueHit:
     lemma: str
     stance: Stance
 
+    # As Subject's (extract.subjects): the instance's dict is written directly, at half
+    # the cost of the generated __init__ of a frozen dataclass.
+    def __init__(self, start: int, end: int, lemma: str, stance: Stance) -> None:
+        d = self.__dict__
+        d["start"] = start
+        d["end"] = end
+        d["lemma"] = lemma
+        d["stance"] = stance
+
     @property
     def tell_like(self) -> bool:
         return self.lemma in _TELL_LIKE
@@ -265,6 +274,9 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?][”\"’)]?|\n)\s*$")
 
 
 def _ing_before_participle(text: str, start: int) -> bool:
+    window = text[max(0, start - 24) : start]
+    if not window[-1:].isspace() or not window.rstrip().endswith("ing"):
+        return False  # what the pattern needs at the window's end: "-ing" and a blank
     m = _ING_BEFORE_PARTICIPLE.search(text, max(0, start - 24), start)
     if m is None or m[1].lower() in _NOT_ING_VERBS:
         return False

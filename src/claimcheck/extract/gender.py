@@ -63,16 +63,21 @@ def _title_gender(titles: list[str]) -> str | None:
 
 
 # A relation written before the name: "husband Mohammad Al Mnajer", "his wife, Jane".
-_KIN_BEFORE = re.compile(
-    r"\b(husband|wife|son|daughter|father|mother|brother|sister|grandfather|grandmother|"
-    r"uncle|aunt|nephew|niece|widow|widower|boyfriend|girlfriend|dad|mom|mum)\s*,?\s+$"
+_KIN_WORDS = tuple(
+    "husband wife son daughter father mother brother sister grandfather grandmother "
+    "uncle aunt nephew niece widow widower boyfriend girlfriend dad mom mum".split()
 )
+_KIN_BEFORE = re.compile(r"\b(" + "|".join(_KIN_WORDS) + r")\s*,?\s+$")
 _KIN_MALE = frozenset(
     "husband son father brother grandfather uncle nephew widower boyfriend dad".split()
 )
 
 
 def _kin_gender(text: str, at: int) -> str | None:
+    before = text[max(0, at - 16) : at]
+    # What the pattern needs at the window's end, tested first: most names have no kin word.
+    if not before[-1:].isspace() or not before.rstrip().rstrip(",").rstrip().endswith(_KIN_WORDS):
+        return None
     m = _KIN_BEFORE.search(text, max(0, at - 16), at)
     if m is None:
         return None

@@ -20,7 +20,8 @@ _OPENERS = NOT_NAMES - {"new", "mr", "mrs", "ms", "dr", "prof"}
 
 _NAME_RUN = re.compile(NAME_RUN)
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
+_PLACE_WORDS = ("in", "at", "near", "outside")
+_PLACE_BEFORE = re.compile(r"\b(?:" + "|".join(_PLACE_WORDS) + r")\s+$")
 
 # A line this short and this capitalised is a headline, where every word is capitalised
 # and a name runs into its verb: "Obama Says African-American Museum Will Tell …".
@@ -149,7 +150,12 @@ _OFFICE_FROM = re.compile(r"(?<![\w’'.-])[A-Z][a-z]+\s+from\s+$")
 
 
 def _keep(view: str, found: list[tuple[int, str]], at: int, name: str) -> None:
-    if _PLACE_BEFORE.search(view, max(0, at - 9), at):
+    before = view[max(0, at - 9) : at]
+    if (
+        before[-1:].isspace()
+        and before.rstrip().endswith(_PLACE_WORDS)  # what the pattern needs: tested first
+        and _PLACE_BEFORE.search(view, max(0, at - 9), at)
+    ):
         return  # "in Palo Alto": a place, never a pronoun's antecedent
     words = name.split()
     first = words[0].lower()

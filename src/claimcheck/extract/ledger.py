@@ -24,53 +24,63 @@ def build_ledger(doc: Document, state: State) -> Ledger:
     speaking: list[Person] = []
     for o in items:
         r = o.raw
-        if r.end <= r.start or text[r.start : r.end].isspace():
+        body = text[r.start : r.end]
+        if r.end <= r.start or body.isspace():
             continue
         if r.kind == "quote" and not _WORDY.search(text, r.start, r.end):
             continue  # marks around blanks ("“\u3000”") or a dash quote no words
-        verbatim = [(a, b) for a, b in r.verbatim if _WORDY.search(text, a, b)]
-        if r.verbatim and not verbatim:
-            continue  # a mixed quote whose marks hold no words quotes nobody
+        verbatim: list[dict[str, object]] = []
+        if r.verbatim:  # most claims have none: no comprehension built for them
+            verbatim = [
+                {"text": text[a:b], "start": a, "end": b}
+                for a, b in r.verbatim
+                if _WORDY.search(text, a, b)
+            ]
+            if not verbatim:
+                continue  # a mixed quote whose marks hold no words quotes nobody
         line, col = doc.line_col(r.start)
         end_line, end_col = doc.line_col(r.end)
-        per_line[line] = per_line.get(line, 0) + 1
-        if o.person is not None and o.person not in speaking:
-            speaking.append(o.person)
+        n = per_line[line] = per_line.get(line, 0) + 1
+        person = o.person
+        if person is not None and person not in speaking:
+            speaking.append(person)
         mention = None
         if o.mention is not None:
             m = o.mention
             mention = {"text": text[m.start : m.end], "start": m.start, "end": m.end}
         cue = None
-        if r.cue is not None:
-            c = r.cue
+        c = r.cue
+        if c is not None:
             cue = {
                 "text": text[c.start : c.end],
                 "start": c.start,
                 "end": c.end,
                 "lemma": c.lemma,
                 "stance": c.stance,
-                "act": act_of(r.cue, r.subject, text, r.start),
+                "act": act_of(c, r.subject, text, r.start),
             }
         claims.append(
             {
-                "id": f"{stem}:{line}:{per_line[line]}",
+                "id": f"{stem}:{line}:{n}",
                 "kind": r.kind,
-                "text": text[r.start : r.end],
+                "text": body,
                 "start": r.start,
                 "end": r.end,
                 "line": line,
                 "column": col,
                 "end_line": end_line,
                 "end_column": end_col,
-                "speaker": o.person.name if o.person else None,
-                "speaker_basis": o.basis if o.person else None,
-                "speaker_alternatives": [p.name for p in o.alternatives if p is not o.person],
+                "speaker": person.name if person else None,
+                "speaker_basis": o.basis if person else None,
+                "speaker_alternatives": (
+                    [p.name for p in o.alternatives if p is not person] if o.alternatives else []
+                ),
                 "mention": mention,
                 "cue": cue,
-                "stance": r.cue.stance if r.cue is not None else None,
+                "stance": c.stance if c is not None else None,
                 "rule": r.rule,
                 "form": r.form,
-                "verbatim": [{"text": text[a:b], "start": a, "end": b} for a, b in verbatim],
+                "verbatim": verbatim,
             }
         )
     speakers = [{"name": p.name, "aliases": p.aliases(), "role": p.role} for p in speaking]

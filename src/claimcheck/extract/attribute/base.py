@@ -115,24 +115,36 @@ def is_adjunct(lead: str) -> bool:
     return bool(_ADJUNCT.match(lead))
 
 
-_LEAD_STOP = re.compile(
-    r"(?:\b(?:of|to|for|by|with|about|from|that|than|whether|if|which|who|the|a|an|"
-    r"is|was|are|were|be|been|not)|[“\"(])\s*$",
-    re.I,
+_LEAD_STOP_WORDS = (
+    "of to for by with about from that than whether if which who the a an "
+    "is was are were be been not".split()
 )
+_LEAD_STOP = re.compile(r"(?:\b(?:" + "|".join(_LEAD_STOP_WORDS) + r")|[“\"(])\s*$", re.I)
+_LEAD_STOP_WIDTH = max(len(w) for w in _LEAD_STOP_WORDS)  # a mark is one character
+
+
+def _tail_start(text: str, width: int) -> int:
+    """Where to search ``text`` for a pattern ``HEAD\\s*$`` (or ``HEAD\\s+$``) whose HEAD
+    is at most ``width`` characters long: the same match as a search of the whole text.
+
+    A match ends at the text's end (or before its final newline), so HEAD ends where
+    the trailing blanks begin and starts at most ``width`` before that; an earlier
+    start cannot match. The search keeps the whole text, so ``\\b`` and lookbehinds
+    still see the characters before that start. A long lead is then no longer tried
+    at every one of its positions.
+    """
+    return max(0, len(text.rstrip()) - width)
 
 
 # Conjunctions that open a clause of their own; after them a subject is a new speaker.
 SUBORDINATORS = frozenset("while whereas although though because".split())
 # The same, and words that may also be prepositions ("after the vote"): before a
 # subject and its cue they too open a clause ("after Stumpf admitted …").
-_NEW_CLAUSE = re.compile(
-    r"\b(?:"
-    + "|".join(
-        sorted(SUBORDINATORS | {"but", "after", "before", "when", "since", "until", "once", "as"})
-    )
-    + r")\s+$"
+_NEW_CLAUSE_WORDS = sorted(
+    SUBORDINATORS | {"but", "after", "before", "when", "since", "until", "once", "as"}
 )
+_NEW_CLAUSE = re.compile(r"\b(?:" + "|".join(_NEW_CLAUSE_WORDS) + r")\s+$")
+_NEW_CLAUSE_WIDTH = max(len(w) for w in _NEW_CLAUSE_WORDS)
 
 
 def is_participle(s: SentenceCtx, cue: CueHit) -> bool:
@@ -159,9 +171,13 @@ def lead_ok(lead: str) -> bool:
     nested = _NESTED_LEAD.search(lead)
     if nested is not None and nested.group(1).lower() in FORMS:
         return True  # "Das said Lee told him that …": a nested attribution
-    if _LEAD_STOP.search(lead):
+    if _LEAD_STOP.search(lead, _tail_start(lead, _LEAD_STOP_WIDTH)):
         return False
-    if _NEW_CLAUSE.search(lead) or _AND_CLAUSE.search(lead):
+    if _NEW_CLAUSE.search(lead, _tail_start(lead, _NEW_CLAUSE_WIDTH)) or (
+        # The pattern's comma is the lead's last one, two letters (and a mark) before it
+        # are enough for it to match: only whether it does is asked.
+        "," in lead and _AND_CLAUSE.search(lead, max(0, lead.rfind(",") - 3))
+    ):
         # "Duda said …, while Interior Minister Joachim Brudziński wrote"; "Puerto Rico has
         # been warning that …, and Ms. Acosta said": a comma and a conjunction start a
         # clause of its own, whatever verb of saying the first one held.
@@ -310,7 +326,7 @@ def speaker_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
         return subj
     left_lo = max(lo, cue_start - LEFT_WINDOW)
     left = text[left_lo:cue_start]
-    office = _OFFICE_OF.search(left)
+    office = _OFFICE_OF.search(left) if "of" in left else None  # most lefts have no "of"
     if office is not None:
         # "House of Commons Speaker John Bercow", "Bank of England Governor Mark Carney":
         # the institution's "of" hides the name; the title and name after it speak.

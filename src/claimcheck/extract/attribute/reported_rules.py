@@ -303,13 +303,16 @@ def _modified_subject(s: SentenceCtx, cue: CueHit) -> Subject | None:
     # Cheap necessary condition first: the "who"/"-ing" word and everything after
     # it up to the cue contain none of the pattern's stop characters.
     tail = left[max(left.rfind(c) for c in _MODIFIED_STOPS) + 1 :]
-    polled = _RESPONDENTS.search(left) if any(w in tail for w in _POLLED) else None
+    # Neither pattern matches a stop character, and both end at the end: a match lies
+    # in the tail, so the searches start there (the lookbehinds still see before it).
+    tail_at = len(left) - len(tail)
+    polled = _RESPONDENTS.search(left, tail_at) if any(w in tail for w in _POLLED) else None
     if polled is not None and lead_ok(s.text[s.start : lo + polled.start("np")]):
         a = lo + polled.start("np")
         return Subject(a, lo + polled.end("np"), polled.group("np"), "noun", None)
     if not any(w in tail for w in _MODIFIER_HINTS):
         return None
-    m = _MODIFIED.search(left)
+    m = _MODIFIED.search(left, tail_at)
     if m is None:
         return None
     head = m.group("head").lower()
