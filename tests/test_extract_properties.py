@@ -319,3 +319,41 @@ def test_narrowed_searches_answer_as_the_whole_ones(text: str, lo: int) -> None:
     hi = len(text)
     passive = subjects._PASSIVE_AUX.search(text, lo, hi) is not None
     assert subjects._passive_before(text, lo, hi) == passive
+
+
+SENTENCE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "Ana",
+            "said",
+            "x",
+            ".",
+            "!",
+            "?",
+            '"',
+            "“",
+            "”",
+            "’",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "\u2028",
+            "\u00a0",
+            "B",
+            "a.",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=120), SENTENCE_TEXT), st.integers(0, 60), st.integers(0, 60))
+def test_sentence_starts_are_the_ends_of_the_one_pattern(text: str, lo: int, back: int) -> None:
+    from claimcheck.extract import sentence_subjects as ss
+
+    hi = max(0, len(text) - back)
+    lo = min(lo, hi)
+    ends = [m.end() for m in ss._SENTENCE_START.finditer(text, lo, hi)]
+    assert ss._sentence_starts(text, lo, hi) == ends

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.extract.people import FEMALE_TITLES, MALE_TITLES, split_name
+from claimcheck.extract.people import FEMALE_TITLES, MALE_TITLES, name_parts
 
 # A subject pronoun soon after a name, in the same clause: "Lonechild said she".
 # A capitalised word between them (another name) or a sentence end breaks the
@@ -30,10 +30,10 @@ def evidence(text: str, names_at: list[tuple[int, str]]) -> dict[tuple[str, ...]
     votes: dict[tuple[str, ...], set[str]] = {}
     bearers: dict[str, set[tuple[str, ...]]] = {}
     for at, name in names_at:
-        titles, toks = split_name(name)
-        if not toks:
+        # The cached tuples themselves: nothing here edits them, and a name's key is one.
+        titles, key = name_parts(name)
+        if not key:
             continue
-        key = tuple(toks)
         if len(key) >= 2:
             bearers.setdefault(key[-1], set()).add(key)
         said = _title_gender(titles) or _kin_gender(text, at)
@@ -52,7 +52,7 @@ def evidence(text: str, names_at: list[tuple[int, str]]) -> dict[tuple[str, ...]
     return out
 
 
-def _title_gender(titles: list[str]) -> str | None:
+def _title_gender(titles: tuple[str, ...] | list[str]) -> str | None:
     for t in titles:
         low = t.lower().rstrip(".")
         if low in FEMALE_TITLES:

@@ -161,6 +161,11 @@ def split_name(text: str) -> tuple[list[str], list[str]]:
     return list(titles), list(toks)
 
 
+def name_parts(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``split_name`` as the cached tuples themselves, for callers that only read them."""
+    return _split_name(text)
+
+
 @functools.lru_cache(maxsize=8192)
 def _split_name(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     titles, toks = _split_name_uncached(text)
