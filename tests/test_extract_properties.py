@@ -357,3 +357,44 @@ def test_sentence_starts_are_the_ends_of_the_one_pattern(text: str, lo: int, bac
     lo = min(lo, hi)
     ends = [m.end() for m in ss._SENTENCE_START.finditer(text, lo, hi)]
     assert ss._sentence_starts(text, lo, hi) == ends
+
+
+TIME_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "the",
+            "ministry",
+            "on",
+            "during",
+            "last",
+            "this",
+            "Monday",
+            "May",
+            "June",
+            "weekend",
+            "week",
+            "day",
+            "today",
+            "night",
+            "evening",
+            "x",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "\u00a0",
+            ".",
+        ]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=60), TIME_TEXT))
+def test_trailing_time_needs_one_of_its_end_words(text: str) -> None:
+    # trim_np searches _TRAILING_TIME only when the phrase ends with one of _TIME_ENDS.
+    from claimcheck.extract import phrases
+
+    if phrases._TRAILING_TIME.search(text) is not None:
+        assert (text[:-1] if text.endswith("\n") else text).endswith(phrases._TIME_ENDS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 
 from claimcheck.extract.acts import act_of
@@ -12,11 +13,13 @@ from claimcheck.models import Ledger
 
 _WORDY = re.compile(r"[^\W_]")
 
+_ORDER = operator.attrgetter("raw.start", "raw.end", "raw.kind")  # a claim's place in its ledger
+
 
 def build_ledger(doc: Document, state: State) -> Ledger:
     # The claims are gathered as plain dicts and validated in one call: the same
     # models as constructing each one, without a Python-level __init__ per object.
-    items = sorted(state.out, key=lambda o: (o.raw.start, o.raw.end, o.raw.kind))
+    items = sorted(state.out, key=_ORDER)
     text = doc.text
     stem = doc.stem  # a property that splits the path: computed once, not per claim
     claims: list[dict[str, object]] = []

@@ -75,6 +75,12 @@ _TRAILING_TIME = re.compile(
     rf"\s+(?:weekend|week|month|year|morning|afternoon|evening|night|day|{WEEKDAY}|{_MONTH})"
     r"(?:\s+(?:morning|afternoon|evening|night))?$"
 )
+# The words _TRAILING_TIME can end with ("Monday" ends in "day"): a phrase that ends
+# otherwise is not searched, and most do.
+_TIME_ENDS = tuple(
+    "weekend week month year morning afternoon evening night day January February March "
+    "April June July August September October November December".split()
+)
 
 
 def trim_np(np_text: str, start: int) -> tuple[str, int]:
@@ -84,7 +90,8 @@ def trim_np(np_text: str, start: int) -> tuple[str, int]:
         last = np_text.split()[-1].lower()
         if len(last) > 2 and last.rstrip(".") not in ABBREVIATIONS:
             np_text = np_text[:-1]
-    time = _TRAILING_TIME.search(np_text)
+    ends = np_text[:-1] if np_text.endswith("\n") else np_text  # "$" may stand before one
+    time = _TRAILING_TIME.search(np_text) if ends.endswith(_TIME_ENDS) else None
     if time is not None:
         before = np_text[: time.start()].split()
         if before and before[-1] not in _TRAILING_AUX and before[-1].lower() not in _FINITE:
