@@ -398,3 +398,18 @@ def test_trailing_time_needs_one_of_its_end_words(text: str) -> None:
 
     if phrases._TRAILING_TIME.search(text) is not None:
         assert (text[:-1] if text.endswith("\n") else text).endswith(phrases._TIME_ENDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=80), NEWSY, CLAUSE_TEXT))
+def test_loop_rewrites_give_what_the_comprehensions_gave(text: str) -> None:
+    from claimcheck.extract import segment
+    from claimcheck.extract.attribute import reported_rules as rr
+
+    words = [w for w in segment._WORD.findall(text) if w.lower() not in segment._SMALL]
+    ratio = sum(1 for w in words if w[0].isupper()) / len(words) if words else 0.0
+    assert segment.title_case_ratio(text) == ratio
+    last_stop = max(text.rfind(c) for c in rr._MODIFIED_STOPS)
+    assert text.translate(rr._STOPS_AS_COMMA).rfind(",") == last_stop
+    assert bool(rr._MODIFIER_HINT.search(text)) == any(h in text for h in rr._MODIFIER_HINTS)
+    assert bool(segment._MARK.search(text)) == any(c in text for c in '“”"«»')

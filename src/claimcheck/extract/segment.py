@@ -228,10 +228,12 @@ def _abbrev_ends_sentence(word: str, following: str) -> bool:
 
 
 def title_case_ratio(line: str) -> float:
-    words = [w for w in _WORD.findall(line) if w.lower() not in _SMALL]
-    if not words:
-        return 0.0
-    return sum(1 for w in words if w[0].isupper()) / len(words)
+    words = capitals = 0  # one loop, no list or generator: every paragraph start asks this
+    for w in _WORD.findall(line):
+        if w.lower() not in _SMALL:
+            words += 1
+            capitals += w[0].isupper()
+    return capitals / words if words else 0.0
 
 
 def classify_line(text: str, start: int, end: int, index: int, kind: str) -> LineVerdict | None:
@@ -268,8 +270,11 @@ def classify_line(text: str, start: int, end: int, index: int, kind: str) -> Lin
     return _headline_like(stripped, words, index, end)
 
 
+_MARK = re.compile('[“”"«»]')  # a quotation mark anywhere: no headline
+
+
 def _headline_like(line: str, words: list[str], index: int, end: int) -> LineVerdict | None:
-    if len(words) > 22 or any(c in line for c in '“”"«»'):
+    if len(words) > 22 or _MARK.search(line):
         return None
     terminal = line[-1] in ".!:;,"
     tc = title_case_ratio(line)

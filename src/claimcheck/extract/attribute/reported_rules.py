@@ -296,13 +296,19 @@ _MODIFIER_HINTS = (
 )
 
 
+# The stop characters as commas: one rfind finds the last of them. The hints as one
+# pattern: a search for any of them, without a generator of substring tests.
+_STOPS_AS_COMMA = str.maketrans(dict.fromkeys(_MODIFIED_STOPS, ","))
+_MODIFIER_HINT = re.compile("|".join(re.escape(h) for h in _MODIFIER_HINTS))
+
+
 def _modified_subject(s: SentenceCtx, cue: CueHit) -> Subject | None:
     """ "executives who have worked with him say", "activists clamoring for a change say"."""
     lo = max(s.start, cue.start - 160)
     left = s.text[lo : cue.start].rstrip()
     # Cheap necessary condition first: the "who"/"-ing" word and everything after
     # it up to the cue contain none of the pattern's stop characters.
-    tail = left[max(left.rfind(c) for c in _MODIFIED_STOPS) + 1 :]
+    tail = left[left.translate(_STOPS_AS_COMMA).rfind(",") + 1 :]
     # Neither pattern matches a stop character, and both end at the end: a match lies
     # in the tail, so the searches start there (the lookbehinds still see before it).
     tail_at = len(left) - len(tail)
@@ -310,7 +316,7 @@ def _modified_subject(s: SentenceCtx, cue: CueHit) -> Subject | None:
     if polled is not None and lead_ok(s.text[s.start : lo + polled.start("np")]):
         a = lo + polled.start("np")
         return Subject(a, lo + polled.end("np"), polled.group("np"), "noun", None)
-    if not any(w in tail for w in _MODIFIER_HINTS):
+    if not _MODIFIER_HINT.search(tail):
         return None
     m = _MODIFIED.search(left, tail_at)
     if m is None:
