@@ -413,3 +413,40 @@ def test_loop_rewrites_give_what_the_comprehensions_gave(text: str) -> None:
     assert text.translate(rr._STOPS_AS_COMMA).rfind(",") == last_stop
     assert bool(rr._MODIFIER_HINT.search(text)) == any(h in text for h in rr._MODIFIER_HINTS)
     assert bool(segment._MARK.search(text)) == any(c in text for c in '“”"«»')
+
+
+ACTS_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "said",
+            "says",
+            "sa",
+            "saying",
+            "is",
+            "island",
+            "who",
+            "also",
+            ",",
+            ".",
+            ")",
+            " ",
+            "\n",
+            "x",
+            "É",
+            "-",
+            "’",
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=40), ACTS_TEXT), st.integers(0, 40))
+def test_acts_next_matches_where_the_alternation_did(text: str, at: int) -> None:
+    from claimcheck.extract import known_names as kn
+
+    words = sorted(kn._ACTS_NEXT_WORDS, key=len, reverse=True)
+    one = re.compile(r"\s*(?:[,.;:)]|(?:" + "|".join(words) + r")\b)")
+    at = min(at, len(text))
+    assert bool(kn._ACTS_NEXT.match(text, at)) == bool(one.match(text, at))

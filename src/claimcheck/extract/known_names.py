@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.extract.patterns import NAME_RUN
+from claimcheck.extract.patterns import NAME_RUN, trie_pattern
 from claimcheck.extract.people import sentence_cut
 from claimcheck.extract.segment import title_case_ratio
 from claimcheck.lexicon.cues import FORMS, VERBS, inflections
@@ -132,11 +132,13 @@ def names_in(view: str) -> list[tuple[int, str]]:
 
 # What follows a name that acts in its sentence: a comma, a stop, or a verb of the
 # cue lexicon or an auxiliary ("… Tuesday. Michelle Rempel said").
-_ACTS_NEXT = re.compile(
-    r"\s*(?:[,.;:)]|(?:"
-    + "|".join(sorted(sorted({f for f in FORMS if " " not in f}), key=len, reverse=True))
-    + r"|is|was|has|had|will|would|who|and|also)\b)"
+# Only whether it matches is asked, so the words may be one trie (a match tried each of
+# the ~740 alternatives in turn: seven times the cost).
+_ACTS_NEXT_WORDS = sorted(
+    {f for f in FORMS if " " not in f}
+    | {"is", "was", "has", "had", "will", "would", "who", "and", "also"}
 )
+_ACTS_NEXT = re.compile(r"\s*(?:[,.;:)]|(?:" + trie_pattern(_ACTS_NEXT_WORDS) + r")\b)")
 
 
 _OWNER = re.compile(r"(?:’s|'s)\s")
