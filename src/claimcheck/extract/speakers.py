@@ -21,6 +21,7 @@ from claimcheck.extract.people import (
     MALE_TITLES,
     ORG_HINTS,
     Person,
+    name_parts,
     split_name,
 )
 from claimcheck.extract.pronouns import antecedent, own_sentence, pronoun, subject_since
@@ -165,15 +166,15 @@ class SpeakerResolver:
         """
         full: dict[tuple[str, ...], int] = {}  # ordered; how often each is named
         for at, n in self.names_at:
-            _, toks = split_name(n)
+            _, toks = name_parts(n)  # the cached tuple: read, never edited here
             # "Das. Das" is two sentences, not a name.
             if any(t.endswith(".") and len(t) > 2 for t in toks[:-1]):
                 continue
             if toks and toks[-1].endswith(".") and len(toks[-1]) > 3:
-                toks = [*toks[:-1], toks[-1][:-1]]  # "Sen. Kelly Ayotte." ends a sentence
+                toks = (*toks[:-1], toks[-1][:-1])  # "Sen. Kelly Ayotte." ends a sentence
             if len(toks) >= 2:
-                full[tuple(toks)] = full.get(tuple(toks), 0) + 1
-                self._first_at.setdefault(tuple(toks), at)
+                full[toks] = full.get(toks, 0) + 1
+                self._first_at.setdefault(toks, at)
         self._named_times = full
         return list(full)
 
@@ -565,8 +566,8 @@ def _common_noun(text: str) -> bool:
 
 def name_basis(text: str, person: Person) -> str:
     """named (the full name), title ("Mr. Das") or alias (a surname, a short form)."""
-    titles, toks = split_name(text)
-    if tuple(toks) == person.tokens or len(toks) >= len(person.tokens) >= 1:
+    titles, toks = name_parts(text)
+    if toks == person.tokens or len(toks) >= len(person.tokens) >= 1:
         return "named"
     if any(t.lower() in HONORIFICS for t in titles):
         return "title"
