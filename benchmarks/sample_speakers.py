@@ -4,6 +4,8 @@
     python benchmarks/sample_speakers.py show [--split dev|test] > reading.txt
     python benchmarks/sample_speakers.py skeleton --draw dev2 > rows.json
     python benchmarks/sample_speakers.py show --draw dev2 > reading.txt
+    python benchmarks/sample_speakers.py skeleton --draw dev3 > rows.json
+    python benchmarks/sample_speakers.py show --draw dev3 > reading.txt
 
 With a fixed seed, claims of kind ``quote`` or ``indirect`` are drawn uniformly
 at random (over claims, not articles) from the extractor's output on every
@@ -25,6 +27,14 @@ every claim that overlaps a row already labelled. All are split ``dev2`` and
 numbered on from the labels file's highest ``n``. The ``dev2`` rows were drawn
 with claimcheck at the commit each row's ``drawn_at`` names; as with the first
 draw, the labels file is the record.
+
+``--draw dev3`` draws a third sample the same way, once ``dev2`` too had been
+read so often that its remaining errors were one-offs: 100 claims of kind
+``quote`` or ``indirect``, with seed 20261208, uniformly over the claims of the
+articles that hold no ``test`` row, leaving out every claim that overlaps a row
+already labelled (``dev2``'s included). All are split ``dev3``, numbered on from
+the labels file's highest ``n``, and drawn with claimcheck at the commit each
+row's ``drawn_at`` names (7dc3a82); the labels file is the record.
 
 ``show`` prints what a labeller reads: each article once, with each drawn
 span wrapped in ``⟦#n … #n⟧``; of a long article only the opening paragraphs
@@ -53,6 +63,8 @@ DRAW = 340
 LABELS = HERE / "labels" / "speakers-wikinews.json"
 DEV2_SEED = 20261207
 DEV2_DRAW = 200
+DEV3_SEED = 20261208
+DEV3_DRAW = 100
 
 
 @dataclass(frozen=True)
@@ -115,7 +127,11 @@ def draw(texts: dict[str, str], seed: int = SEED, k: int = DRAW) -> list[Drawn]:
 
 
 def draw_dev2(
-    texts: dict[str, str], labels: Path = LABELS, seed: int = DEV2_SEED, k: int = DEV2_DRAW
+    texts: dict[str, str],
+    labels: Path = LABELS,
+    seed: int = DEV2_SEED,
+    k: int = DEV2_DRAW,
+    split: str = "dev2",
 ) -> list[Drawn]:
     """A fresh sample from the articles without a test row, none overlapping a labelled row."""
     data = json.loads(labels.read_text(encoding="utf-8"))
@@ -131,7 +147,25 @@ def draw_dev2(
     ]
     picked = _pick(texts, pool, random.Random(seed), k)
     first = 1 + max(r["n"] for r in known)
-    return [Drawn(first + i, "dev2", u, a, b) for i, (u, a, b) in enumerate(picked)]
+    return [Drawn(first + i, split, u, a, b) for i, (u, a, b) in enumerate(picked)]
+
+
+def draw_dev3(texts: dict[str, str], labels: Path = LABELS) -> list[Drawn]:
+    """The third reading sample: as ``dev2``, with its own seed, away from every labelled row.
+
+    Once a draw's rows are in the labels file they overlap themselves, so ``show``
+    and ``skeleton`` read them back from the file (see ``labelled``)."""
+    return draw_dev2(texts, labels, DEV3_SEED, DEV3_DRAW, "dev3")
+
+
+def labelled(split: str, labels: Path = LABELS) -> list[Drawn]:
+    """The rows of ``split`` already in the labels file, as drawn."""
+    data = json.loads(labels.read_text(encoding="utf-8"))
+    return [
+        Drawn(r["n"], r["split"], r["url"], r["offset"], r["end"])
+        for r in data["rows"] + data.get("discarded", [])
+        if r["split"] == split
+    ]
 
 
 def _keep(text: str, rows: list[Drawn], full: bool) -> list[tuple[int, int]]:
@@ -193,16 +227,18 @@ def main() -> None:
     ap.add_argument("--split", choices=["dev", "test", "all"], default="all")
     ap.add_argument(
         "--draw",
-        choices=["first", "dev2"],
+        choices=["first", "dev2", "dev3"],
         default="first",
-        help="first: the dev/test draw; dev2: the fresh reading sample (see above)",
+        help="first: the dev/test draw; dev2, dev3: the fresh reading samples (see above)",
     )
     ap.add_argument("--url", help="only this article")
     ap.add_argument("--full", action="store_true", help="show whole articles")
     args = ap.parse_args()
     texts = load()
-    if args.draw == "dev2":
-        rows = draw_dev2(texts)
+    if args.draw == "dev3":
+        rows = labelled("dev3") or draw_dev3(texts)
+    elif args.draw == "dev2":
+        rows = labelled("dev2") or draw_dev2(texts)
     else:
         rows = [r for r in draw(texts) if args.split in ("all", r.split)]
     if args.url:
