@@ -18,6 +18,7 @@ from claimcheck.extract.people import (
 )
 from claimcheck.extract.pronouns import antecedent
 from claimcheck.extract.subjects import Subject
+from claimcheck.lexicon.cues import FORMS
 from claimcheck.lexicon.names import TITLES, title_forms
 
 if TYPE_CHECKING:
@@ -175,16 +176,61 @@ def described(r: SpeakerResolver, subj: Subject) -> Person:
         if found is not None:
             return found
     name = bare
-    of_place = _OF_NAME.fullmatch(" ".join((subj.role or "").split()))
+    of_role = " ".join((subj.role or "").split())
+    of_place = _OF_NAME.fullmatch(of_role)
+    one_of = False
     if of_place is not None and bare[:1].islower() and low.split()[-1] in referents.BODY_NOUNS:
         # "The government of Burundi", "the city of Calabasas": the name says which.
         name = f"{bare} {of_place.group()}"
+    elif (
+        of_role.startswith("of ")
+        and bare[:1].islower()
+        and len(bare.split()) <= 3
+        and (of_phrase := _of_phrase(of_role)) is not None
+    ):
+        # "The head of the police's internal investigators", "the owner of the Make Crate
+        # service", "the president of Turkey": what the person is of says who; a bare
+        # "head" or "owner" names nobody. A later "the head" is still this one.
+        name, one_of = f"{bare} {of_phrase}", True
     existing = [p for p in r.people if p.name == name]
     if existing:
         return existing[0]
-    person = Person(name, tuple(name.split()), "group", described=name == bare)
+    person = Person(name, tuple(name.split()), "group", described=name == bare or one_of)
     r.people.append(person)
     return person
+
+
+# Where a description's "of" phrase ends: a verb or a clause word the speaker phrase ran
+# into ("the former secretary of state has long", "the first member of Congress to").
+_OF_PHRASE_END = (
+    frozenset(
+        """is are was were has have had been be will would can could may might must should
+        does did do to that which who whom whose than as also still said says told
+        includes include led""".split()
+    )
+    | FORMS.keys()
+)
+
+
+_OF_TAIL = frozenset("in on at by from for with to of the a an and or all".split())
+
+
+def _of_phrase(role: str) -> str | None:
+    """ "of the police's internal investigators", cut where the phrase stops being one."""
+    words = role.split()
+    kept = words[:1]
+    for w in words[1:]:
+        low = w.lower()
+        if low in _OF_PHRASE_END or (low.endswith("ed") and len(low) > 4):
+            break
+        if w[:1].isupper() and kept[-1][:1].islower() and kept[-1] not in ("of", "the", "and"):
+            break  # "a number of people The Washington Post": the next phrase's name
+        kept.append(w)
+    while len(kept) > 1 and (kept[-1].lower() in _OF_TAIL or kept[-1].isdigit()):
+        kept.pop()  # "an average of recent polls by", "a poll of voters in all 50"
+    if len(kept) < 2 or len(kept) > 10 or kept[-1].lower() in ("the", "a", "an", "and", "of"):
+        return None
+    return " ".join(kept)
 
 
 def basis(subj: Subject, person: Person) -> str:

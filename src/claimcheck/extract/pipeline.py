@@ -17,7 +17,7 @@ from claimcheck.extract.quotes import Quote, find_quotes, opens_with_quote, top_
 from claimcheck.extract.segment import Sentence, classify_line, split_sentences
 from claimcheck.extract.speakers import SpeakerResolver
 from claimcheck.extract.state import Out, State, emit, inherit, skip
-from claimcheck.extract.subjects import subject_at
+from claimcheck.extract.subjects import on_platform, subject_at
 from claimcheck.extract.transcripts import LABEL_LINE, after_section_label, transcript_turn
 from claimcheck.extract.uncued import (
     LEAD_IN,
@@ -97,7 +97,7 @@ def _paragraph(doc: Document, state: State, a: int, b: int, next_opens: bool) ->
                 para_claims.append(inherit(state, q, continues, "continued-quote"))
             elif (
                 colon := LEAD_IN.search(view, max(sent.start, q.open_at - 120), q.open_at)
-            ) is not None:
+            ) is not None and not on_platform(view, colon.start("np"), colon.group("np")):
                 # "Jane Das: “…”" within one sentence.
                 state.lead_in = subject_of(colon)
                 source = lead_in_or_last(state)
@@ -111,6 +111,10 @@ def _paragraph(doc: Document, state: State, a: int, b: int, next_opens: bool) ->
                 state.lead_in = own
                 source = lead_in_or_last(state)
                 para_claims.append(inherit(state, q, source, "lead-in-colon"))
+            elif colon is not None:
+                # "…, a familiar voice celebrated the attacks on Twitter: “…”": a quotation
+                # whose speaker is not found; the platform before the colon is none.
+                para_claims.append(inherit(state, q, None, "unattributed-quote"))
             elif dominant(view, sent, q):
                 source = lead_in_or_last(state)
                 para_claims.append(inherit(state, q, source, "floating-quote"))

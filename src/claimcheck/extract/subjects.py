@@ -44,6 +44,7 @@ from claimcheck.lexicon import given_names
 from claimcheck.lexicon.cues import ISSUED_WRITINGS
 from claimcheck.lexicon.names import (
     NOT_NAMES,
+    PLATFORMS,
     PRONOUNS,
     SPEAKER_NOUNS,
     TITLES,
@@ -491,11 +492,19 @@ _GERUND_OBJECT = re.compile(
 )
 
 
+_VIA_BEFORE = re.compile(r"(?<![\w’'-])(?:on|via|over|through|across)\s+$")
+
+
+def on_platform(text: str, start: int, np_text: str) -> bool:
+    """ "posted on Twitter", "via Facebook": where the words went, never who said them."""
+    return np_text in PLATFORMS and _VIA_BEFORE.search(text, max(0, start - 10), start) is not None
+
+
 def _make_subject(
     start: int, np_text: str, role: str | None, text: str, lo: int, loose: bool = False
 ) -> Subject | None:
     np_text, start = trim_np(np_text, start)
-    if not np_text.strip():
+    if not np_text.strip() or on_platform(text, start, np_text):
         return None
     of = np_text.find(" of ")
     to = of < 0 and np_text.find(" to ") > 0  # "Ambassador to the United Nations Nikki Haley"

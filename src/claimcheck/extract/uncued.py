@@ -15,7 +15,7 @@ from claimcheck.extract.phrases import trim_np
 from claimcheck.extract.quotes import Quote
 from claimcheck.extract.segment import Sentence, title_case_ratio
 from claimcheck.extract.state import Out, State, resolved
-from claimcheck.extract.subjects import Subject, subject_at
+from claimcheck.extract.subjects import Subject, on_platform, subject_at
 
 _DASH_NAME = re.compile(rf"^\s*[—–―-]{{1,2}}\s*(?P<np>{NAME})")
 
@@ -88,6 +88,10 @@ def colon_lead_in(view: str, sent: Sentence) -> Subject | None:
     if not m:
         return None
     s = sent.start + m.start("np")
+    if on_platform(view, s, m.group("np")):
+        # "Trump took a parting shot on Twitter:": the sentence's subject speaks.
+        own = subject_at(view, sent.start, s)
+        return own if own is not None and own.kind in ("name", "pronoun") else None
     return Subject(s, s + len(m.group("np")), m.group("np"), "name", None)
 
 

@@ -149,6 +149,12 @@ ONE_PERSON_NOUNS = frozenset(
     paramedic firefighter organizer organiser volunteer guard""".split()
 )
 
+# Where words are posted, never who posts them: "took a shot on Twitter: “…”".
+PLATFORMS = frozenset(
+    "Twitter Facebook Instagram YouTube TikTok Reddit LinkedIn Telegram WhatsApp Weibo WeChat "
+    "Snapchat Parler Mastodon".split()
+)
+
 # A capitalised word that starts a sentence but is not a name.
 NOT_NAMES = frozenset(
     """the a an this that these those it its he she they we i you his her their our my

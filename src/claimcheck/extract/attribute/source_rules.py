@@ -45,6 +45,8 @@ _SOURCE_END = re.compile(
 )
 
 
+_OF_AFTER_NAME = re.compile(r"\s+of\s+\S")
+
 _JOINED_BEFORE = re.compile(r"\s(?:and|but|while|whereas)\s+$")
 
 
@@ -61,7 +63,18 @@ def according_to(s: SentenceCtx) -> list[RawClaim] | None:
     subj = speaker_after(s.text, s.start + m.end(), s.end)
     src = _SOURCE_NP.match(s.text, s.start + m.end(), s.end)
     phrase_end = subj.end if subj is not None else 0
-    if src is not None and (subj is None or subj.end < src.end("np") - 1):
+    if (
+        src is not None
+        and subj is not None
+        and subj.kind == "name"
+        and _OF_AFTER_NAME.match(s.text, subj.end, src.end("np"))
+    ):
+        # "According to Chief Superintendent Jane Roe of the regional police, …": the
+        # person speaks, and what she is of is her role, not her name.
+        role = s.text[subj.end : src.end("np")].strip()
+        subj = Subject(subj.start, subj.end, subj.text, subj.kind, subj.role or role)
+        phrase_end = src.end("np")
+    elif src is not None and (subj is None or subj.end < src.end("np") - 1):
         # Any source phrase up to the next comma: "a 2013 study by two economists".
         np_text = src.group("np")
         if len(np_text.split()) > 16:
