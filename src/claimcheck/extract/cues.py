@@ -257,7 +257,8 @@ _DET_BEFORE_PARTICIPLE = re.compile(
 # related to alleged fraud", "Citing alleged violation of …" (after "to" or "of" a
 # verb would be a base form or a gerund, never "-ed"). "having alleged" stays a verb.
 _PREP_BEFORE_PARTICIPLE = re.compile(
-    r"(?<![\w’'-])(?:to|of|for|over|about|on|with|by|from|against|into|despite|amid|among)"
+    r"(?<![\w’'-])(?:to|of|for|over|about|on|with|by|from|against|into|despite|amid|amidst|among|"
+    r"amongst)"
     r"\s+$",
     re.I,
 )
@@ -329,6 +330,20 @@ _WRITTEN_BEFORE = re.compile(
 
 # "pleaded guilty", "pleads not guilty": a plea in court, not a report of speech.
 _PLEA_AFTER = re.compile(r"\s+(?:not\s+)?(?:guilty|innocent|no\s+contest)\b")
+
+# "the virus claimed 6606 lives", "claimed the lives of three": deaths, not a claim.
+_LIVES_AFTER = re.compile(
+    r"\s+(?:the\s+|at\s+least\s+|more\s+than\s+|over\s+|nearly\s+)?(?:[\w,.]+\s+){0,2}?"
+    r"lives\b(?!\s+(?:were|are|was|is|had|have|would|could|will)\b)"
+)
+
+# A passive "found" ("is found in", "were also found dead") says where or how something
+# was, unless a report follows ("it was found that …", "was found to be …").
+_BE_BEFORE_FOUND = re.compile(
+    r"(?<![\w’'-])(?:is|are|was|were|be|been|being)\s+(?:(?:also|still|often|usually|commonly|"
+    r"only|now|later|then|not|never|reportedly|[a-z]+ly)\s+)?$"
+)
+_THAT_TO_AFTER = re.compile(r"\s+(?:that|to)\b")
 
 _ANONYMITY_AFTER = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified)|anonymity)\b")
 _CREDIT_AFTER = re.compile(r"\s+(?:full\s+|sole\s+)?(?:responsibility|credit)\b")
@@ -420,8 +435,14 @@ def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
             continue  # "she read the book"; "a statement which read, “…”" reports
         if lemma == "plead" and _PLEA_AFTER.match(text, end):
             continue
-        if lemma == "claim" and _CREDIT_AFTER.match(text, end):
-            continue  # "claimed responsibility for the attack": an act, nothing reported
+        if lemma == "claim" and (_CREDIT_AFTER.match(text, end) or _LIVES_AFTER.match(text, end)):
+            continue  # "claimed responsibility for the attack", "claimed 6606 lives": no report
+        if (
+            word == "found"
+            and _BE_BEFORE_FOUND.search(text, max(0, start - 24), start)
+            and not _THAT_TO_AFTER.match(text, end)
+        ):
+            continue  # "are also found in toothpaste", "was found dead": nothing reported
         if word in ("asked", "requested") and _ANONYMITY_AFTER.match(text, end):
             continue  # "who asked not to be named": a condition of speaking, nothing said
         if lemma == "refer to" and not _AS_LATER.match(text, end):

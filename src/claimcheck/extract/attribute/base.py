@@ -252,7 +252,7 @@ TRAILING_ADJUNCT = re.compile(
     r"\s+(?:(?:in|at|during|after|before)\s+(?:an?|the|his|her|their|its)\b[^,;:“”\"]{0,60}"
     rf"|(?:on\s+)?{WEEKDAY}\b[^,;:“”\"]{{0,30}}"
     r"|(?:last|this)\s+(?:week|month|year|weekend|morning|afternoon|evening)"
-    r"|earlier|later|yesterday|today|tonight)\s*[.!?]?\s*$"
+    r"|earlier|later|yesterday|today|tonight|local\s+time(?:\s*\([^()]{1,20}\))?)\s*[.!?]?\s*$"
 )
 
 # Whom a "told" after its content names, then a circumstance or the sentence's end.

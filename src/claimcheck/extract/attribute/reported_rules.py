@@ -50,6 +50,13 @@ _RESPONDENTS = re.compile(
 )
 
 
+# What follows a cue when it says only when: "reported Friday morning, local time."
+_TIME_ONLY = re.compile(
+    rf"\s*(?:on\s+|late\s+|early\s+)?(?:{WEEKDAY}|yesterday|today|tonight|last\s+night)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?(?:\s*,?\s*local\s+time(?:\s*\([^()]{1,20}\))?)?[\s.,;!?]*"
+)
+
+
 def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
     """Das noted that …  /  Dr. Arnab Dasgupta, a research analyst at …, noted …"""
     found: list[RawClaim] = []
@@ -124,6 +131,8 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             and s.text.startswith(("“", '"', "''", "as "), a)
         ):
             a = cue.end + 1  # "called that “beyond preposterous”": "that" is what was called so
+        if _TIME_ONLY.fullmatch(s.text, a, s.end):
+            continue  # "…, police reported Friday morning, local time.": when, not what
         if s.text.startswith("by ", a) or _CONJ_START.match(s.text, a):
             # "numbers reported by the agency": a passive, the agent follows;
             # "5 percent support of the black vote, but has …": a noun, then a new clause.
