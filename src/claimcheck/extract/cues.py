@@ -187,7 +187,8 @@ def _cue_spans(text: str) -> list[tuple[int, int]]:
 
 
 _NOUN_AFTER = re.compile(
-    r"\s+(?:were|are|have|had|of|and|in|on|for|by|from|with|at|or|is|was)\b|[’']"
+    r"\s+(?:were|are|have|had|of|and|in|on|for|by|from|with|at|or|is|was|like|including)\b"
+    r"|[’']"
 )
 
 # "-s" forms that are never plural nouns: "says on its website that …" is a verb,

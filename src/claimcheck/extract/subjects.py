@@ -296,6 +296,14 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
     np_start = base + m.start("np")
     np_text = m.group("np")
     role = m.group("role")
+    if np_text.startswith(("along with ", "together with ", "as well as ")):
+        # "Planned Parenthood, along with the ACLU have announced": the company is no
+        # speaker, the name before the comma is.
+        named = _NAME_THEN_COMMA.search(text, max(lo, np_start - 80), np_start)
+        if named is None or not looks_like_name(named.group("np")):
+            return None
+        a = named.start("np")
+        return Subject(a, named.end("np"), named.group("np"), "name", clean_role(np_text))
     if role:
         # "But Megan Hester, senior associate at …, said": the opener is no part of the name.
         np_text, np_start = trim_np(np_text, np_start)

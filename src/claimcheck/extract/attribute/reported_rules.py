@@ -124,6 +124,16 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             # "Riding alone, they said, can be hazardous"; "The museum, Mr. Obama said,
             # would …": a parenthetical cue, and the short lead is the content's subject.
             continue
+        if (
+            cue.tell_like
+            and lead.endswith(",")
+            and len(lead.split()) >= 4
+            and not ADVERBIAL_OPENER.match(lead[:-1])
+            and _WHOM_THEN_END.match(s.text, cue.end, s.end)
+        ):
+            # "A total of 39 are dead, officials told state media, adding that …": whom
+            # they told is no content; the clause before is (content_then_cue's).
+            continue
         a = content_after(s.text, cue, s.end)
         if (
             cue.lemma in ("call", "describe")
@@ -226,6 +236,12 @@ _ON_TOPIC = frozenset("comment write speak remark".split())
 
 _VERB_NEXT = re.compile(
     r",\s*(?:would|will|could|can|should|may|might|must|is|was|are|were|has|have|had)\s"
+)
+
+# Whom a "told" names, then the sentence's end or a participle of its own ("…, adding").
+_WHOM_THEN_END = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|their|its|[A-Z][\w’'.&-]*|[a-z]+)\s+){0,3}?[\w’'.&-]+"
+    r"(?:\s*,\s*(?-i:[a-z]+ing)\b|\s*[.!?]?\s*$)"
 )
 
 _COMMA_ING = re.compile(r",\s(?-i:[a-z]+ing)\b")
