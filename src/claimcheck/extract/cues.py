@@ -191,6 +191,9 @@ _NOUN_AFTER = re.compile(
     r"|[’']"
 )
 
+# A past tense right after an "-s" cue word makes that word its subject's noun.
+_PAST_CUE_AFTER = re.compile(r"\s+([a-z]+(?:ed|said|told|found|wrote|thought|showed|shown))\b")
+
 # "-s" forms that are never plural nouns: "says on its website that …" is a verb,
 # though "everything Trump says is a lie" is still no report.
 _BE_AFTER = re.compile(r"\s+(?:were|are|have|had|is|was)\b")
@@ -372,6 +375,10 @@ def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
         ):
             continue  # "the states were", "reports of": a plural noun, not a verb
         lemma = FORMS.get(word, "according to")
+        if word.endswith("s") and word != lemma and _PAST_CUE_AFTER.match(text, end):
+            nxt = _PAST_CUE_AFTER.match(text, end)
+            if nxt is not None and FORMS.get(nxt.group(1).lower(), nxt.group(1)) != nxt.group(1):
+                continue  # "Initial reports stated", "Early reports suggested": the noun
         if (word == lemma or word == lemma + "s") and (
             _DET_BEFORE.search(text, max(0, start - 12), start)
             or (

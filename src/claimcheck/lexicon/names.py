@@ -111,7 +111,7 @@ SPEAKER_NOUNS = frozenset(
     witness witnesses resident residents lawmaker lawmakers senator senators president
     governor mayor chairman chairwoman chief director executive ceo leader leaders voter
     voters supporter supporters democrats republicans aide aides adviser advisers advisor
-    advisors statement report study studies poll polls survey surveys court administration
+    advisors statement report reports study studies poll polls survey surveys court administration
     government committee council board union organization organisation association
     commission office team staff member members candidate nominee secretary ambassador
     professor doctor doctors author authors writer editor columnist host anchor network
@@ -166,7 +166,9 @@ NOT_NAMES = frozenset(
     thursday friday saturday sunday january february march april may june july august
     september october november december meanwhile however moreover according mr mrs ms
     dr prof last next first second third new other such should would could can might must
-    shall do does did is are was were has have had""".split()
+    shall do does did is are was were has have had within amid amidst among amongst
+    despite during through throughout across against along around toward towards upon
+    unlike via""".split()
 )
 
 ABBREVIATIONS = frozenset(
