@@ -34,7 +34,7 @@ Numbers, per split:
 
 A prediction is right when, after normalising both sides, it equals the label
 or one of its ``accept`` forms. Normalising: lower case; curly apostrophes made
-straight; whitespace collapsed; a leading "the" and honorifics (Mr, Mrs, Ms,
+straight; whitespace collapsed; a leading article ("the", "a", "an") and honorifics (Mr, Mrs, Ms,
 Miss, Dr, Prof, Sir, Dame, with or without a full stop) dropped; a trailing
 possessive ("'s", "'") and surrounding punctuation dropped. Nothing else is
 forgiven: a bare surname for a full name is wrong, since canonical means the
@@ -448,13 +448,18 @@ def _fold(s: str) -> str:
     return " ".join("".join(ch for ch in s if not unicodedata.combining(ch)).lower().split())
 
 
+# A leading article names no one: "a government official" is the extractor's "government
+# official" (its canonical names drop the article), as "the police" is "police".
+ARTICLES = frozenset({"the", "a", "an"})
+
+
 def normalise(name: str) -> str:
-    """Lower case, straight apostrophes, no leading 'the', honorifics or possessive."""
+    """Lower case, straight apostrophes, no leading article, honorifics or possessive."""
     s = name.replace("’", "'").replace("‘", "'").lower()
     s = " ".join(s.split()).strip(' \t,;:"()[]')
     s = re.sub(r"'s$|'$", "", s).strip()
     words = s.split(" ")
-    while words and (words[0] == "the" or words[0].rstrip(".") in HONORIFICS):
+    while words and (words[0] in ARTICLES or words[0].rstrip(".") in HONORIFICS):
         words = words[1:]
     return " ".join(words).strip(" .,")
 

@@ -23,9 +23,10 @@ pytestmark = pytest.mark.skipif(not WIKINEWS.is_file(), reason="../shared Wikine
 
 # Pinned floors (issue 14): canonical-name precision dev 0.846 -> 0.858 -> 0.888 -> 0.938
 # -> 0.975 -> 0.981, test 0.735 -> 0.770 -> 0.783 -> 0.811 -> 0.829; junk dev 0.012 -> 0.006 -> 0,
-# test 0.012 -> 0.006; dev2 (the fresh draw read while working) 0.875 -> 0.909 -> 0.914.
-# Raise them, never lower them.
-FLOORS = {"dev": 0.975, "dev2": 0.91, "test": 0.825}
+# test 0.012 -> 0.006; dev2 (the fresh draw read while working) 0.875 -> 0.909 -> 0.914
+# -> 0.920 (the scorer drops a leading "a" as it drops "the"); dev3 (the third draw, seventh
+# session) 0.808 -> 0.898; test 0.829 -> 0.836. Raise them, never lower them.
+FLOORS = {"dev": 0.975, "dev2": 0.915, "dev3": 0.89, "test": 0.83}
 JUNK_CEILING = 0.013
 
 
