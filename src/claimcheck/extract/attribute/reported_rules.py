@@ -57,6 +57,15 @@ _TIME_ONLY = re.compile(
 )
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*$")
+
+
+def _cue_before(s: SentenceCtx, pos: int) -> bool:
+    """Whether the word before ``pos`` is a cue ("said that", "showed that")."""
+    m = _WORD_BEFORE.search(s.text, max(s.start, pos - 24), pos)
+    return m is not None and m.group(1).lower() in FORMS
+
+
 def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
     """Das noted that …  /  Dr. Arnab Dasgupta, a research analyst at …, noted …"""
     found: list[RawClaim] = []
@@ -87,8 +96,11 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
                 subj = None
             weak = subj is not None
         rule = "subject-cue-content"
+        opened = False  # the subject follows a cue's "that": "CNN reported that Jane Roe …"
         if subj is not None and cue.speech:
             rel = _RELATIVE_LEAD.search(s.text, max(s.start, subj.start - 12), subj.start)
+            if rel is not None and rel.group(1) == "that" and _cue_before(s, rel.start(1)):
+                rel, opened = None, True  # the content of the cue before, no relative clause
             if rel is not None:
                 # "a list which the campaign says includes 2.7 million names"
                 a, b = strip_end(s.text, rel.start(1), s.end)
@@ -101,7 +113,11 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
                 if words(s.text, cue.end, b) >= 2:
                     found.append(reported(s, a, b, subj, cue, "relative-clause-cue"))
                 continue
-        if (cue.speech or cue.lemma in _EVIDENCE) and (subj is None or subj.kind != "pronoun"):
+        if (
+            (cue.speech or cue.lemma in _EVIDENCE)
+            and (subj is None or subj.kind != "pronoun")
+            and not opened
+        ):
             mod = _modified_subject(s, cue)
             if mod is not None and (subj is None or mod.start < subj.start):
                 subj = mod
