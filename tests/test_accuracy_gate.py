@@ -36,7 +36,9 @@ FLOORS = {
     ("quote", 0.3): {"f1": 0.91, "speaker_mention_acc": 0.905},
     # All F1@0.3 0.732 -> 0.734 (0.7340 measured: clauses after ", and" and "because",
     # "why critics say", "both candidates", asides between commas, bracketed sentences).
-    ("all", 0.3): {"f1": 0.734, "precision": 0.91, "speaker_mention_acc": 0.915},
+    # Mention 0.915 -> 0.918 (0.9202 measured, seventh session: a "that" after a cue opens
+    # its content, so the name after it speaks only its own clause).
+    ("all", 0.3): {"f1": 0.734, "precision": 0.91, "speaker_mention_acc": 0.918},
     ("all", 0.8): {"f1": 0.667},
     ("indirect", 0.3): {"f1": 0.60},
 }
