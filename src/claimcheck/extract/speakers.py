@@ -201,6 +201,11 @@ class SpeakerResolver:
             # “…,” he was quoted as saying: the phrase before the cue opens with its he.
             word = subj.text.split(None, 1)[0]
             subj = Subject(subj.start, subj.start + len(word), word, "pronoun", None)
+        if subj.kind == "name" and " and " in subj.text:
+            joint = _joint_names(subj.text)
+            if joint is not None:
+                # "Donald Trump and House Speaker Paul Ryan said": both speak, without titles.
+                subj = Subject(subj.start, subj.end, joint, "name", subj.role)
         before = self.last_at_of(subj)
         person = self._resolve(subj)
         self.basis = None if person is None else self._basis(subj, person)
@@ -546,6 +551,26 @@ _UNDECOMPOSED = str.maketrans("łŁøØđĐıßæÆœŒ", "lLoOdDisaAoO")
 
 
 @functools.lru_cache(maxsize=4096)
+def _joint_names(text: str) -> str | None:
+    """ "Donald Trump and House Speaker Paul Ryan" -> "Donald Trump and Paul Ryan".
+
+    Only when the second person carries a title (without one the name is already the
+    pair) and the first is a person too: titled ("Mr. Trump") or opening with a given
+    name ("Donald Trump"), never a body's name ("Bangladeshi Road Transport and …").
+    """
+    parts = text.split(" and ")
+    if len(parts) != 2:
+        return None
+    (t1, n1), (t2, n2) = split_name(parts[0]), split_name(parts[1])
+    if not t2 or not 1 <= len(n2) <= 3 or not 1 <= len(n1) <= 3:
+        return None
+    if not all(w[:1].isupper() for w in n1 + n2):
+        return None
+    if not t1 and (len(n1) < 2 or given_names.gender_of(n1[0]) is None):
+        return None
+    return f"{' '.join(n1)} and {' '.join(n2)}"
+
+
 def fold(word: str) -> str:
     """ "Erdoğan" -> "erdogan": a name written with or without its diacritics is one name."""
     if word.isascii():
