@@ -178,6 +178,15 @@ class SpeakerResolver:
         self._named_times = full
         return list(full)
 
+    def _surnames_before(self, at: int) -> frozenset[str]:
+        """The last words of the multi-word names the text gave before ``at``."""
+        out = set()
+        for _, n in self.names_before(at, 20000):
+            toks = split_name(n)[1]
+            if len(toks) >= 2:
+                out.add(toks[-1])
+        return frozenset(out)
+
     @functools.cached_property
     def _by_first_or_last(self) -> dict[str, list[tuple[str, ...]]]:
         """The multi-word names by their first and by their last word, folded, in text order.
@@ -202,7 +211,7 @@ class SpeakerResolver:
             word = subj.text.split(None, 1)[0]
             subj = Subject(subj.start, subj.start + len(word), word, "pronoun", None)
         if subj.kind == "name" and " and " in subj.text:
-            joint = _joint_names(subj.text)
+            joint = _joint_names(subj.text, self._surnames_before(subj.start))
             if joint is not None:
                 # "Donald Trump and House Speaker Paul Ryan said": both speak, without titles.
                 subj = Subject(subj.start, subj.end, joint, "name", subj.role)
@@ -551,12 +560,13 @@ _UNDECOMPOSED = str.maketrans("łŁøØđĐıßæÆœŒ", "lLoOdDisaAoO")
 
 
 @functools.lru_cache(maxsize=4096)
-def _joint_names(text: str) -> str | None:
+def _joint_names(text: str, known: frozenset[str] = frozenset()) -> str | None:
     """ "Donald Trump and House Speaker Paul Ryan" -> "Donald Trump and Paul Ryan".
 
     Only when the second person carries a title (without one the name is already the
-    pair) and the first is a person too: titled ("Mr. Trump") or opening with a given
-    name ("Donald Trump"), never a body's name ("Bangladeshi Road Transport and …").
+    pair) and the first is a person too: titled ("Mr. Trump"), opening with a given
+    name ("Donald Trump") or ending with the surname of someone the text has named
+    (``known``: "Jeb Bush", "Toomey"), never a body's name ("Bangladeshi Road Transport").
     """
     parts = text.split(" and ")
     if len(parts) != 2:
@@ -566,7 +576,7 @@ def _joint_names(text: str) -> str | None:
         return None
     if not all(w[:1].isupper() for w in n1 + n2):
         return None
-    if not t1 and (len(n1) < 2 or given_names.gender_of(n1[0]) is None):
+    if not t1 and n1[-1] not in known and (len(n1) < 2 or given_names.gender_of(n1[0]) is None):
         return None
     return f"{' '.join(n1)} and {' '.join(n2)}"
 
