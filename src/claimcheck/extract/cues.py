@@ -375,10 +375,13 @@ def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
         ):
             continue  # "the states were", "reports of": a plural noun, not a verb
         lemma = FORMS.get(word, "according to")
-        if word.endswith("s") and word != lemma and _PAST_CUE_AFTER.match(text, end):
-            nxt = _PAST_CUE_AFTER.match(text, end)
-            if nxt is not None and FORMS.get(nxt.group(1).lower(), nxt.group(1)) != nxt.group(1):
-                continue  # "Initial reports stated", "Early reports suggested": the noun
+        if (
+            word.endswith("s")
+            and word != lemma
+            and (nxt := _PAST_CUE_AFTER.match(text, end)) is not None
+            and FORMS.get(nxt.group(1), nxt.group(1)) != nxt.group(1)
+        ):
+            continue  # "Initial reports stated", "Early reports suggested": the noun
         if (word == lemma or word == lemma + "s") and (
             _DET_BEFORE.search(text, max(0, start - 12), start)
             or (

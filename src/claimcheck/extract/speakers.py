@@ -559,7 +559,6 @@ class SpeakerResolver:
 _UNDECOMPOSED = str.maketrans("łŁøØđĐıßæÆœŒ", "lLoOdDisaAoO")
 
 
-@functools.lru_cache(maxsize=4096)
 def _joint_names(text: str, known: frozenset[str] = frozenset()) -> str | None:
     """ "Donald Trump and House Speaker Paul Ryan" -> "Donald Trump and Paul Ryan".
 
@@ -581,6 +580,7 @@ def _joint_names(text: str, known: frozenset[str] = frozenset()) -> str | None:
     return f"{' '.join(n1)} and {' '.join(n2)}"
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(word: str) -> str:
     """ "Erdoğan" -> "erdogan": a name written with or without its diacritics is one name."""
     if word.isascii():
