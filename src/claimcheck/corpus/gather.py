@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from operator import itemgetter
 from pathlib import Path
 
 from claimcheck import paths
@@ -19,6 +20,8 @@ from claimcheck.errors import InputError
 from claimcheck.loaders import documents
 
 SOURCE_SUFFIXES = tuple(documents.FORMATS)
+_SUFFIXES = frozenset(SOURCE_SUFFIXES)
+_FIRST = itemgetter(0)
 
 
 def gather(paths: Iterable[str], errors: list[InputError] | None = None) -> list[str]:
@@ -74,34 +77,48 @@ def _walk(
     if real in seen:
         return
     seen.add(real)
+    files: list[str] = []
+    folders: list[tuple[str, os.DirEntry[str]]] = []
+    suffixes = _SUFFIXES
     try:
         with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda e: e.name)
+            for entry in listing:
+                name = entry.name
+                if name[0] == ".":
+                    continue
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if is_dir:
+                    folders.append((name, entry))
+                    continue
+                # ``suffix(name)`` inline: a call per file is ~0.05 s of a verify at 100k.
+                # Broken links, link loops and unreadable files are reported by the loader.
+                dot = name.rfind(".")
+                if 0 < dot < len(name) - 1 and name[dot:].lower() in suffixes:
+                    files.append(name)
     except OSError as exc:
         err = InputError(f"cannot list folder ({exc.strerror})", path=folder.as_posix())
         if errors is None:
             raise err from None
         errors.append(err)
         return
-    for entry in entries:
-        name = entry.name
-        if name.startswith("."):
-            continue
-        try:
-            is_dir = entry.is_dir()
-        except OSError:
-            is_dir = False
-        if is_dir:
-            child = folder / name
-            if entry.is_symlink():
-                try:
-                    paths.check(child)
-                except InputError as err:  # a linked folder that leads out of the project
-                    if errors is None:
-                        raise
-                    errors.append(err)
-                    continue
-            _walk(child, rel + name + "/", seen, errors, out)
-        elif suffix(name).lower() in SOURCE_SUFFIXES:
-            # Broken links, link loops and unreadable files are reported by the loader.
-            out.append(rel + name)
+    # Files sorted as strings (no key function: ~0.1 s less at 100k). Their place among
+    # the subfolders' files does not matter: with subfolders, ``gather_under`` sorts
+    # everything by parts at the end. Subfolders are visited in name order, which
+    # decides which path of a folder linked twice is the one kept.
+    files.sort()
+    out.extend([rel + name for name in files] if rel else files)
+    folders.sort(key=_FIRST)
+    for name, entry in folders:
+        child = folder / name
+        if entry.is_symlink():
+            try:
+                paths.check(child)
+            except InputError as err:  # a linked folder that leads out of the project
+                if errors is None:
+                    raise
+                errors.append(err)
+                continue
+        _walk(child, rel + name + "/", seen, errors, out)
