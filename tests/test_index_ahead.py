@@ -19,12 +19,23 @@ DOC = "arrest-made-as-mayor-of-gda-sk-poland-stabbed-on-stage.txt"
 _PROBE = """
 import os, sys
 import claimcheck.index.update as update
+import importlib
+checker = importlib.import_module("claimcheck.verify.checker")
 real = update.sync
 def sync(*args, **kwargs):
     with open("syncs", "a") as fh:
         fh.write(f"{os.getpid()}\\n")
-    return real(*args, **kwargs)
+    found = real(*args, **kwargs)
+    if os.environ.get("PROBE_TOKEN"):  # as if another writer had written meanwhile
+        found.token = os.environ["PROBE_TOKEN"]
+    return found
 update.sync = sync
+check_all = checker.check_all
+def counted(*args, **kwargs):
+    with open("checks", "a") as fh:
+        fh.write(f"{os.getpid()}\\n")
+    return check_all(*args, **kwargs)
+checker.check_all = counted  # before the pipeline imports it
 from claimcheck.cli import main
 sys.argv = ["claimcheck", *sys.argv[1:]]
 try:
@@ -37,16 +48,16 @@ finally:
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="forks on Linux only")
 
 
-def _cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"CI": "1"}
+def _cli(cwd: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+    env = os.environ | {"CI": "1"} | extra
     return subprocess.run(
         [sys.executable, "-c", _PROBE, *args], cwd=cwd, capture_output=True, text=True, env=env
     )
 
 
-def _syncs(cwd: Path) -> tuple[list[str], str]:
-    found = (cwd / "syncs").read_text().split() if (cwd / "syncs").exists() else []
-    (cwd / "syncs").unlink(missing_ok=True)
+def _syncs(cwd: Path, name: str = "syncs") -> tuple[list[str], str]:
+    found = (cwd / name).read_text().split() if (cwd / name).exists() else []
+    (cwd / name).unlink(missing_ok=True)
     return found, (cwd / "main").read_text()
 
 
@@ -84,3 +95,35 @@ def test_a_problem_in_the_child_is_reported_by_the_process(tmp_path: Path) -> No
     assert res.stderr.count("corpus folder not found") == 1, res.stderr
     assert "Traceback" not in res.stderr
     assert len(pids) == 2 and pids[1] == parent  # the child's, then the process's own
+
+
+def test_the_draft_is_checked_while_the_child_syncs_and_kept_only_if_nothing_changed(
+    tmp_path: Path,
+) -> None:
+    """The process checks the draft against the index as it is while the child syncs it;
+    that report stands only when the sync changed nothing, else the draft is checked
+    again against the index brought up to date."""
+    shutil.copytree(DATA, tmp_path / "corpus")
+    verify = ["verify", "--text", "The festival will go on next year", "--format", "json"]
+    assert _cli(tmp_path, "index", "--jobs", "1").returncode == 0
+    first = _cli(tmp_path, *verify)  # nothing changed: one check, the early one
+    checks, parent = _syncs(tmp_path, "checks")
+    assert checks == [parent], first.stderr
+    assert '"missing"' in first.stdout
+    doc = tmp_path / "corpus" / DOC
+    doc.write_text(doc.read_text("utf-8") + "\nThe festival will go on next year.\n", "utf-8")
+    late = _cli(tmp_path, *verify)  # the early check read the old rows: checked again
+    checks, parent = _syncs(tmp_path, "checks")
+    assert checks == [parent, parent], late.stderr
+    assert '"exact"' in late.stdout and "1 changed" in late.stderr
+    again = _cli(tmp_path, *verify)
+    checks, parent = _syncs(tmp_path, "checks")
+    assert checks == [parent] and again.stdout == late.stdout
+    # Another writer between the child's read and this process's snapshot: checked again.
+    other = _cli(tmp_path, *verify, PROBE_TOKEN="another writer's")
+    checks, parent = _syncs(tmp_path, "checks")
+    assert checks == [parent, parent] and other.stdout == late.stdout
+    os.utime(doc, ns=(1, 10**18))  # the same bytes, another mtime: only re-stamped
+    touched = _cli(tmp_path, *verify)
+    checks, parent = _syncs(tmp_path, "checks")
+    assert checks == [parent] and touched.stdout == late.stdout

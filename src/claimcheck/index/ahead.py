@@ -37,16 +37,22 @@ class Ahead:
     pid: int
     fd: int
     location: str
+    _done: bool = False
+    _found: Summary | None = None
 
     def result(self) -> Summary | None:
-        """The child's summary, or None when it did not finish (the caller syncs)."""
+        """The child's summary, or None when it did not finish (the caller syncs).
+        Asked again, the same answer (the child is waited for once)."""
+        if self._done:
+            return self._found
+        self._done = True
         with os.fdopen(self.fd, "rb") as pipe:
             data = pipe.read()
         _, status = os.waitpid(self.pid, 0)
         if not data or os.waitstatus_to_exitcode(status) != 0:
             return None  # it stopped before the end (an error, a signal): sync here
-        found: Summary = pickle.loads(data)
-        return found
+        self._found = pickle.loads(data)
+        return self._found
 
 
 def start(location: str, corpus: str, claims: str | None) -> Ahead | None:

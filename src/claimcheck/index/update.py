@@ -42,6 +42,10 @@ class Summary:
     removed: int = 0
     failed: list[InputError] = field(default_factory=list)  # one per unreadable file
     seconds: float = 0.0
+    # The ``meta`` token of the index as this sync found it (``Store.token``): a reader
+    # whose snapshot has it, of a sync that added, changed and removed nothing, read
+    # what the sync left (``cli.verify``'s check ahead of the sync).
+    token: str = ""
 
     def line(self, where: str) -> str:
         parts = [f"{self.added:,} added", f"{self.changed:,} changed", f"{self.removed:,} removed"]
@@ -181,6 +185,7 @@ def sync(
     summary = Summary(failed=list(errors))
     token, manifest, state = store.known()
     store.expect(token)
+    summary.token = token
     unread: set[str] = set()  # dropped from the index, as verify in memory leaves them out
     paths, stamps = _scan(prefix, rels, ledgers, summary, unread)
     if manifest is not None:
