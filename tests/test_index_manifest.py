@@ -197,3 +197,31 @@ def test_the_fingerprint_kept_packed_is_the_one_counted_from_docs(
         assert kept and kept[0][0] == json.dumps(store._count())
         (corpus_dir / "aa-first.txt").touch()  # re-stamped only: the same summary
     store.close()
+
+
+def test_recent_stamps_are_those_the_racy_test_finds_one_by_one() -> None:
+    """``Manifest.recent`` tests only the files near the scan, and finds what testing
+    every file finds: whole-second and sub-second mtimes, at and around both windows."""
+    import random
+    from array import array
+
+    from claimcheck.index.manifest import Manifest
+
+    scanned = 1_800_000_000 * 10**9 + 123_456_789
+    near = [0, 1, -1, 10**6, 49_999_999, 50_000_000, 50_000_001, 1_999_999_999]
+    near += [2 * 10**9, 2 * 10**9 + 1, 3 * 10**9, HOUR]
+    rng = random.Random(7)
+    for _ in range(200):
+        stamps: array[int] = array("q")
+        for _ in range(rng.randrange(1, 40)):
+            pair = []
+            for _ in range(2):
+                back = rng.choice(near)
+                mtime = scanned - back
+                if rng.random() < 0.4:  # a whole-second mtime
+                    mtime -= mtime % 10**9
+                pair.append(0 if rng.random() < 0.1 else mtime)
+            stamps.extend((10, pair[0], 20, pair[1]))
+        m = Manifest([], array("q"), stamps, scanned)
+        every = [i for i in range(len(stamps) // 4) if m.suspect(stamps, [i])]
+        assert m.recent(stamps) == every

@@ -30,6 +30,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 # Filesystems with whole-second mtimes (FAT: 2 s) and those with nanosecond fields
 # that advance by the kernel's coarse clock tick (at most 10 ms at HZ=100).
@@ -71,14 +72,22 @@ class Manifest:
 
     def recent(self, stamps: array[int]) -> list[int]:
         """Positions whose source or ledger mtime may be racy (most scans: none, found
-        by two ``max`` over the mtimes)."""
+        by two ``max`` over the mtimes).
+
+        Only the files within the widest window of the scan are tested one by one, found
+        by C loops (``compress``): a file saved and synced within 2 s (the benchmark's
+        article put back, an edit then a verify) made every later scan test all 200,000
+        mtimes in Python, ~0.1 s of CPU at 100k articles, until the next change."""
         n = len(stamps) // 4
         if not n:
             return []
-        newest = max(max(stamps[1::4]), max(stamps[3::4]))
-        if newest < self.scanned - _COARSE_NS:
+        sources, ledgers = stamps[1::4], stamps[3::4]
+        bound = self.scanned - _COARSE_NS  # at or below every file's window start
+        if max(max(sources), max(ledgers)) < bound:
             return []
-        return self.suspect(stamps, range(n))
+        near = bound.__le__
+        at = {*compress(range(n), map(near, sources)), *compress(range(n), map(near, ledgers))}
+        return self.suspect(stamps, sorted(at))
 
 
 def differing(a: array[int], b: array[int], width: int = 4, chunk: int = 256) -> list[int]:
