@@ -124,6 +124,41 @@ def test_updates_touch_only_what_changed_and_answer_as_a_fresh_build(
     assert (again.added, again.changed, again.removed, again.unchanged) == (0, 0, 0, ARTICLES + 1)
 
 
+@pytest.mark.parametrize("few_dead", [64, 0])
+def test_passages_asked_in_store_ids_are_those_asked_in_corpus_order(
+    location: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, few_dead: int
+) -> None:
+    """``StoredText.candidates`` runs the verbatim rule on store ids and drops removed
+    documents' ids by id range (or id by id, past ``_FEW_DEAD``): the same passages as
+    the rule asked of corpus-order ids. The rarest word's live passages are 14 (the rule
+    stops there, at 16 or fewer); with the 10 dead ids of the documents changed since
+    the build it would read 24 and go on to the next word, which no such passage holds."""
+    from claimcheck.index import stored as stored_mod
+    from claimcheck.index.memory import verbatim_candidates
+
+    monkeypatch.setattr(stored_mod, "_FEW_DEAD", few_dead)
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for n in range(14):
+        seen = "\n\nA quokka was seen nearby." if n < 7 else ""
+        (folder / f"a{n:02d}.txt").write_text(f"The zebra crossing opened, {n}.{seen}\n")
+    for n in range(13):
+        (folder / f"b{n:02d}.txt").write_text(f"A quokka was seen nearby, {n}.\n")
+    store = _built(location, folder)
+    for n in range(10):  # their old passages' ids stay in the parts, dead
+        doc = folder / f"a{n:02d}.txt"
+        doc.write_text(doc.read_text() + "\nThe council met again.\n")
+    assert sync(store, str(folder), str(tmp_path / NO_LEDGERS), jobs=1).changed == 10
+    corpus = StoredCorpus(store, str(folder))
+    text = corpus.text
+    assert isinstance(text, stored_mod.StoredText)
+    for query in (["zebra", "quokka"], ["quokka", "seen"], ["council", "zebra"], ["nearby"]):
+        expected = verbatim_candidates(text, query)  # ``holding``: corpus-order ids
+        assert text.candidates(query) == expected, query
+    assert len(text.candidates(["zebra", "quokka"])) == 14
+    corpus.close()
+
+
 def _interrupt_at_fifth_document(monkeypatch: pytest.MonkeyPatch) -> object:
     """Batches of two, and a Ctrl-C while the fifth document's rows are made: two
     batches are done, the third is not. Returns the real row maker."""
