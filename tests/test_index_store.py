@@ -440,3 +440,22 @@ def test_a_verify_during_an_uncommitted_update_sees_the_old_documents_whole(
     )
     assert after.info().documents == ARTICLES + 1
     after.close()
+
+
+def test_a_sync_that_only_reranks_says_no_earlier_snapshot_is_current(
+    location: str, corpus_dir: Path, tmp_path: Path
+) -> None:
+    """A sync that adds, changes and removes nothing hands back the token it read, for a
+    check made ahead of it on that snapshot (``cli.verify``); one that gave documents
+    their ranks (left unset by an interrupted build) hands back none: the rows a check
+    reads changed."""
+    store = _built(location, corpus_dir)
+    plain = sync(store, str(corpus_dir), str(tmp_path / NO_LEDGERS), jobs=1)
+    assert (plain.added, plain.changed, plain.removed) == (0, 0, 0)
+    assert plain.token and plain.token == store.known()[0]
+    store.begin_write()
+    store.run("UPDATE docs SET rank = -doc WHERE rank = 0")  # as a build cut short leaves it
+    store.commit()
+    reranked = sync(open_store(location), str(corpus_dir), str(tmp_path / NO_LEDGERS), jobs=1)
+    assert (reranked.added, reranked.changed, reranked.removed) == (0, 0, 0)
+    assert reranked.token == ""

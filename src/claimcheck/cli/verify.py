@@ -290,6 +290,7 @@ def _check_ahead(
     synced = ahead.result()
     if (
         synced is None
+        or not synced.token
         or synced.token != token
         or synced.added
         or synced.changed

@@ -104,6 +104,9 @@ class Store:
         self._chain: str | None = None
         self._manifest_table: bool | None = None
         self.written: dict[str, int] = {}  # path -> document id of the rows written
+        # A write of this process gave documents new ranks (after an interrupted build):
+        # rows a reader reads changed with no document added, changed or removed.
+        self.reranked = False
         # (sha256, claims) of the documents deleted and inserted in this transaction
         self._delta: tuple[list[tuple[str, int]], list[tuple[str, int]]] = ([], [])
 
@@ -661,6 +664,7 @@ class Store:
         ordered = sorted(rows, key=lambda r: order_key(r[2]))
         changed = [(n, doc) for n, (doc, rank, _) in enumerate(ordered) if rank != n]
         self.many("UPDATE docs SET rank = ? WHERE doc = ?", changed)
+        self.reranked = self.reranked or bool(changed)
 
     def _gaps(self) -> bool:
         """Ranks are not 0 … n-1 (a document was dropped)."""

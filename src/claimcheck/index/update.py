@@ -42,9 +42,10 @@ class Summary:
     removed: int = 0
     failed: list[InputError] = field(default_factory=list)  # one per unreadable file
     seconds: float = 0.0
-    # The ``meta`` token of the index as this sync found it (``Store.token``): a reader
-    # whose snapshot has it, of a sync that added, changed and removed nothing, read
-    # what the sync left (``cli.verify``'s check ahead of the sync).
+    # The ``meta`` token of the index as this sync found it (``Store.token``), "" if it
+    # gave documents new ranks: a reader whose snapshot has it, of a sync that added,
+    # changed and removed nothing, read what the sync left (``cli.verify``'s check
+    # ahead of the sync).
     token: str = ""
 
     def line(self, where: str) -> str:
@@ -186,6 +187,7 @@ def sync(
     token, manifest, state = store.known()
     store.expect(token)
     summary.token = token
+    store.reranked = False
     unread: set[str] = set()  # dropped from the index, as verify in memory leaves them out
     paths, stamps = _scan(prefix, rels, ledgers, summary, unread)
     if manifest is not None:
@@ -241,6 +243,8 @@ def sync(
         )
     summary.documents = summary.added + summary.changed + summary.unchanged
     summary.seconds = time.perf_counter() - started
+    if store.reranked:
+        summary.token = ""  # ranks rewritten: no earlier snapshot reads what this left
     return summary
 
 
