@@ -98,14 +98,15 @@ def test_a_problem_in_the_child_is_reported_by_the_process(tmp_path: Path) -> No
 
 
 def test_the_draft_is_checked_while_the_child_syncs_and_kept_only_if_nothing_changed(
-    tmp_path: Path,
+    tmp_path: Path, location: str
 ) -> None:
     """The process checks the draft against the index as it is while the child syncs it;
     that report stands only when the sync changed nothing, else the draft is checked
-    again against the index brought up to date."""
+    again against the index brought up to date. Both backends."""
     shutil.copytree(DATA, tmp_path / "corpus")
     verify = ["verify", "--text", "The festival will go on next year", "--format", "json"]
-    assert _cli(tmp_path, "index", "--jobs", "1").returncode == 0
+    verify += ["--index", location]
+    assert _cli(tmp_path, "index", "--jobs", "1", "--index", location).returncode == 0
     first = _cli(tmp_path, *verify)  # nothing changed: one check, the early one
     checks, parent = _syncs(tmp_path, "checks")
     assert checks == [parent], first.stderr

@@ -7,6 +7,10 @@ so a forked child does the second while the parent does the first, on the core a
 CI runner or a laptop has to spare. The parent waits for the child before it opens
 the index itself, so it reads what the child wrote, as if it had synced itself.
 
+Meanwhile the parent also checks the draft on the index as it is (``cli.verify``), and
+keeps that report only if the child's sync added, changed and removed nothing at the
+snapshot the parent read (``Summary.token``); else it checks again after the sync.
+
 Whatever goes wrong in the child (an unreadable corpus, a corrupt ledger, an
 interrupted run) is not reported from there: the child says nothing and the parent
 syncs as it always did, which meets the same problem and reports it the usual way.
