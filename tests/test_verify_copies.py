@@ -21,7 +21,7 @@ from claimcheck.extract import extract
 from claimcheck.loaders.documents import from_text
 from claimcheck.models import Claim, DocumentInfo, Ledger, Result, Speaker
 from claimcheck.text import fold
-from claimcheck.verify import Corpus, Settings, check, match
+from claimcheck.verify import Corpus, Settings, check, match, paraphrase
 from claimcheck.verify.evidence import speaking, speaks
 from claimcheck.verify.statements import standalone
 
@@ -251,3 +251,29 @@ def test_match_within_leaves_out_what_cannot_reach_the_best() -> None:
     full = match.match(corpus.index, query)
     assert [x.entry for x in full] == [0, 1] and full[1].score < full[0].score - 20
     assert [vars(x) for x in match.match(corpus.index, query, within=0.05)] == [vars(full[0])]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from("a b c d e f g h i j k l m n o p q r s t".split()), max_size=40),
+    st.lists(st.sampled_from("a b c d e f g h i j k l m n o p q r s t u".split()), max_size=30),
+)
+def test_a_key_lacks_a_word_as_its_word_list_says(key_words: list[str], words: list[str]) -> None:
+    """Past the first searches the key is read as a set of words: the same answer."""
+    key = " " + " ".join(key_words) + " "
+    query = match.parse(" ".join(words))
+    assert match._lacks_word(key, query) == (not set(words) <= set(key_words))
+
+
+def test_paraphrase_search_from_the_pools_match_asked() -> None:
+    """``paraphrase.best`` given the pools ``match`` looked in finds what it finds alone."""
+    index = CORPUS.index
+    indirect = [c for lg in LEDGERS[::3] for c in lg.claims if c.kind == "indirect" and c.speaker]
+    assert indirect
+    for claim in indirect[:10]:
+        text = claim.text.replace(" the ", " a ", 1)
+        query = match.parse(text)
+        pools = match.candidate_pools(index, query)
+        alone = paraphrase.best(index, query, text, claim.speaker or "")
+        given_pools = paraphrase.best(index, query, text, claim.speaker or "", pools=pools)
+        assert given_pools == alone, text

@@ -18,7 +18,14 @@ from claimcheck.verify.corpus import Corpus
 from claimcheck.verify.evidence import change, source_ref, speakers_of, speaking, uncertain
 from claimcheck.verify.index import ClaimLookup, Unit
 from claimcheck.verify.judge import SHORT_QUOTE, TELLING
-from claimcheck.verify.match import EntryMatch, Query, match, parse, parse_keyed
+from claimcheck.verify.match import (
+    EntryMatch,
+    Query,
+    candidate_pools,
+    match,
+    parse,
+    parse_keyed,
+)
 from claimcheck.verify.severity import Policy
 from claimcheck.verify.wording import expand, same_words
 
@@ -65,7 +72,8 @@ def check(
     short = query.size < SHORT_QUOTE
     # A short quote's sources are chosen again by their edits, so it needs them all; a
     # longer one reads only the best and those tied with it.
-    found = match(index, query, settings.candidates, within=None if short else _TIED)
+    pools = candidate_pools(index, query)  # paraphrase search asks the same of the index
+    found = match(index, query, settings.candidates, within=None if short else _TIED, pools=pools)
     nearest = found[0] if found else None
     if short and nearest is not None and not nearest.exact:
         # One named edit is the test for a short quote, not the score (one word of four
@@ -83,7 +91,7 @@ def check(
         close = True
     if best is None or not close:
         if statement.kind == "indirect" and statement.speaker:
-            fit = paraphrase.best(index, query, statement.text, statement.speaker)
+            fit = paraphrase.best(index, query, statement.text, statement.speaker, pools=pools)
             if fit is not None:
                 return _paraphrased(statement, index, rid, fit, policy)
         return _missing(statement, corpus, rid, nearest, policy, short)

@@ -29,7 +29,7 @@ from rapidfuzz.distance import LCSseq
 
 from claimcheck.text import WORD_RE, Folded, fold
 from claimcheck.verify.align import Edit, bounded, stretch, word_runs
-from claimcheck.verify.index import ClaimLookup, Entries, Entry
+from claimcheck.verify.index import Candidate, ClaimLookup, Entries, Entry
 
 T = TypeVar("T")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
@@ -72,6 +72,11 @@ class Query:
         rarer words, so a passage without them is told soonest)."""
         words = {w for part in self.parts for w in part}
         return tuple(f" {w} " for w in sorted(words, key=lambda w: (-len(w), w)))
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The words of the parts."""
+        return frozenset(w for part in self.parts for w in part)
 
 
 @dataclass
@@ -177,6 +182,23 @@ def _parts_in(key: str, query: Query) -> list[tuple[int, int]] | None:
         out.append((start, start + len(part)))
         at = found + 1
     return out
+
+
+# Words looked for one by one in a key before its words are read as a set.
+_SEARCHED = 16
+
+
+def _lacks_word(key: str, query: Query) -> bool:
+    """A word of the query's parts is not a word of the space-padded ``key``.
+
+    The longest words are looked for first, one search each; a long statement that
+    a copy has with one word changed passes a hundred searches of a long key before
+    it fails, and past a few, splitting the key once costs less."""
+    needles = query.needles
+    for n in needles[:_SEARCHED]:
+        if n not in key:
+            return True
+    return len(needles) > _SEARCHED and not query.words.issubset(key.split())
 
 
 def _gaps(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -352,11 +374,8 @@ class _Copies:
                         # offset map agree word for word), so a key without one of them
                         # cannot hold the parts. Asked of the key before the claim's
                         # text: most candidates fail it, and their texts need not be read.
-                        for n in needles:
-                            if n not in key:
-                                failed.add(kid)
-                                break
-                        if kid in failed:
+                        if _lacks_word(key, query):
+                            failed.add(kid)
                             continue
                 if span is None:
                     # Copies with one key may differ in brackets ("[Trump]" / "Trump"):
@@ -428,16 +447,19 @@ def match(
     limit: int = 8,
     pool: int = 64,
     within: float | None = None,
+    pools: Sequence[Sequence[Candidate]] | None = None,
 ) -> list[EntryMatch]:
     """Entries that could be the statement's source, best first.
 
     A wide pool of candidates is checked for exact containment (a string search);
     only the ``limit`` closest of them are aligned. ``within``: the caller reads only
     the entries scoring within this many points of the best; an entry whose ceiling
-    says it cannot is left out, unaligned.
+    says it cannot is left out, unaligned. ``pools``: ``candidate_pools(index, query,
+    pool)``, when the caller has them.
     """
     copies = _Copies(index)
-    pools = [index.candidates(p.keys, pool) for p in query.pieces]
+    if pools is None:
+        pools = candidate_pools(index, query, pool)
     wide = sorted({index.unit_entry[u] for c in pools for u, _ in c})
     exact = copies.exact_all(wide, query)
     if exact:
@@ -476,6 +498,11 @@ def match(
     if len(query.pieces) > 1 and out:
         out[0] = _in_order(index, copies, query, out[0])
     return out
+
+
+def candidate_pools(index: ClaimLookup, query: Query, pool: int = 64) -> list[list[Candidate]]:
+    """Each piece's candidate units: what ``match`` looks in, and paraphrase search too."""
+    return [index.candidates(p.keys, pool) for p in query.pieces]
 
 
 # Half a tenth on each side: the best's rounded score may sit that much below its own

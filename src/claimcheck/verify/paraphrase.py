@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -30,8 +30,8 @@ from claimcheck.lexicon.places import PLACE_OF
 from claimcheck.models import Flag
 from claimcheck.verify import judge
 from claimcheck.verify.align import Edit
-from claimcheck.verify.evidence import speaks
-from claimcheck.verify.index import ClaimLookup, spoken_text
+from claimcheck.verify.evidence import speaking
+from claimcheck.verify.index import Candidate, ClaimLookup, spoken_text
 from claimcheck.verify.match import Query
 from claimcheck.verify.wording import expand, spelling
 
@@ -316,12 +316,25 @@ def _doc_names(index: ClaimLookup, eid: int, seeds: Iterable[int]) -> set[str]:
     return out
 
 
-def best(index: ClaimLookup, query: Query, text: str, speaker: str, pool: int = 64) -> Fit | None:
-    """The draft speaker's claim that this reported speech restates, if one does."""
-    seeds = {index.unit_entry[u] for p in query.pieces for u, _ in index.candidates(p.keys, pool)}
-    entries = {
-        e for e in seeds if index.entries[e].claim.kind != "narrative" and speaks(index, e, speaker)
-    }
+def best(
+    index: ClaimLookup,
+    query: Query,
+    text: str,
+    speaker: str,
+    pool: int = 64,
+    pools: Sequence[Sequence[Candidate]] | None = None,
+) -> Fit | None:
+    """The draft speaker's claim that this reported speech restates, if one does.
+
+    ``pools``: each piece's ``index.candidates(keys, pool)``, when the caller has them
+    (``match`` asked the same)."""
+    if pools is None:
+        pools = [index.candidates(p.keys, pool) for p in query.pieces]
+    seeds = {index.unit_entry[u] for c in pools for u, _ in c}
+    spoken = sorted(e for e in seeds if index.entries[e].claim.kind != "narrative")
+    # Asked once per speaker's name: the candidates are mostly copies of a few claims.
+    said = speaking(index, spoken, speaker)
+    entries = {e for e in spoken if said[e]}
     draft = tokens(text)
     content = [t for t in draft if t.kind in _CONTENT]
     words = [t for t in content if t.kind == "word" and t.key not in _WEAK]
