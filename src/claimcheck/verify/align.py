@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -30,13 +31,20 @@ class Edit:
     clause: bool = False  # a deletion of a whole clause (between commas, dashes, brackets)
 
 
-def _subwords(words: Sequence[str]) -> tuple[list[str], list[int]]:
+def _subwords(words: Sequence[str]) -> tuple[Sequence[str], Sequence[int]]:
     """Words with contractions spelled out ("shouldn't" → "should", "not"), and the word
     each sub-word came from: alignment on these pairs "shouldn't" with "should not"."""
+    return _spelled_out(tuple(words))
+
+
+@lru_cache(maxsize=4096)
+def _spelled_out(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    # Remembered by the words: a piece is trimmed against a window two or three times
+    # and its edits read once more, and against every unit it is aligned with.
     # One scan of the joined words, not a generator over them: most sentences have
     # one sub-word a word, and this runs on every window aligned.
     if "'" not in "".join(words) and "cannot" not in words:
-        return list(words), list(range(len(words)))
+        return words, tuple(range(len(words)))
     subs: list[str] = []
     owner: list[int] = []
     for i, w in enumerate(words):
@@ -44,7 +52,7 @@ def _subwords(words: Sequence[str]) -> tuple[list[str], list[int]]:
         for part in parts:
             subs.append(part.split("|")[0])
             owner.append(i)
-    return subs, owner
+    return tuple(subs), tuple(owner)
 
 
 def _trimmed(src: Sequence[str], keys: tuple[str, ...], a: int, b: int) -> tuple[int, int, int]:
@@ -159,13 +167,17 @@ def _merged(ops: Any) -> list[tuple[int, int, int, int]]:
     return out
 
 
-def _gap_word(owner: list[int], at: int, n: int) -> int:
+def _gap_word(owner: Sequence[int], at: int, n: int) -> int:
     """The word boundary an empty sub-word range sits at."""
     return owner[at] if at < len(owner) else n
 
 
 def _to_words(
-    run: list[int], s_own: list[int], d_own: list[int], s2d: dict[int, int], d2s: dict[int, int]
+    run: list[int],
+    s_own: Sequence[int],
+    d_own: Sequence[int],
+    s2d: dict[int, int],
+    d2s: dict[int, int],
 ) -> None:
     """Grow a sub-word run to whole words on both sides (with what they align to)."""
     changed = True

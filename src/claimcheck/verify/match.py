@@ -111,6 +111,21 @@ def parse_keyed(text: str) -> tuple[Query, str]:
     """
     f = fold(text)
     gaps = [(m.start(), m.end()) for m in _GAP.finditer(f.text)]
+    marks = [m.start() for m in _SENTENCE_END.finditer(f.text)]
+    return _one_part(f, marks) if not gaps else _parts(f, gaps, marks)
+
+
+def _one_part(f: Folded, marks: list[int]) -> tuple[Query, str]:
+    """``_parts`` of a text without gaps (most statements): every word, one part."""
+    keys = tuple([w.text for w in f.words])
+    if not keys:
+        return Query((), ()), ""
+    return Query((keys,), tuple(_sentences(f, range(len(keys)), marks, keys))), " ".join(keys)
+
+
+def _parts(f: Folded, gaps: list[tuple[int, int]], marks: list[int]) -> tuple[Query, str]:
+    """The words between the gaps (``gaps``: an ellipsis or a bracket, as offsets in
+    ``f.text``), as parts, and each part as pieces."""
     parts: list[list[int]] = [[]]
     g = 0
     for i, w in enumerate(f.words):
@@ -122,32 +137,42 @@ def parse_keyed(text: str) -> tuple[Query, str]:
             continue
         parts[-1].append(i)
     parts = [p for p in parts if p]
-    marks = [m.start() for m in _SENTENCE_END.finditer(f.text)]
     pieces = [piece for part in parts for piece in _sentences(f, part, marks)]
     keys = tuple(tuple(f.words[i].text for i in part) for part in parts)
     return Query(keys, tuple(pieces)), " ".join([w.text for w in f.words])
 
 
-def _sentences(f: Folded, part: list[int], marks: list[int]) -> list[Piece]:
+def _sentences(
+    f: Folded, part: Sequence[int], marks: list[int], keys: tuple[str, ...] | None = None
+) -> list[Piece]:
     """The part's words cut where a sentence mark (``marks``: offsets in ``f.text``,
-    ascending) stands between two of them."""
+    ascending) stands between two of them; ``keys``: the part's words, when the caller
+    has them."""
+    if not part:
+        return []
     words, source, offsets = f.words, f.source, f.offsets
-    out: list[Piece] = []
-    run: list[int] = []
-    k, n_marks = 0, len(marks)
     last = len(part) - 1
-    for n, i in enumerate(part):
-        run.append(i)
-        if n < last:
-            end = words[i].end
-            while k < n_marks and marks[k] < end:
-                k += 1
-            if k == n_marks or marks[k] >= words[part[n + 1]].start:
-                continue
-        keys = tuple([words[j].text for j in run])
+    # A piece ends after word ``n`` of the part when a mark stands at or after its end and
+    # before the next word's start: a mark's word is the last one ending at or before it.
+    ends: list[int] = []
+    if marks:
+        word_ends = [words[i].end for i in part]
+        for m in marks:
+            n = bisect.bisect_right(word_ends, m) - 1
+            if 0 <= n < last and m < words[part[n + 1]].start and (not ends or ends[-1] != n):
+                ends.append(n)
+    ends.append(last)
+    out: list[Piece] = []
+    lo = 0
+    for n in ends:
+        run = part[lo : n + 1]
+        if keys is not None and lo == 0 and n == last:
+            piece_keys = keys  # the whole part is one piece
+        else:
+            piece_keys = tuple([words[j].text for j in run])
         orig = tuple([source[offsets[words[j].start] : offsets[words[j].end - 1] + 1] for j in run])
-        out.append(Piece(keys, orig))
-        run = []
+        out.append(Piece(piece_keys, orig))
+        lo = n + 1
     return out
 
 

@@ -196,13 +196,20 @@ def spelled_alike(a: Speaker, b: Speaker) -> bool:
     >>> spelled_alike(Speaker(name="Das"), Speaker(name="Dan"))
     False
     """
-    x, y = name_tokens(a.name), name_tokens(b.name)
+    return _names_alike(a.name, b.name)
+
+
+@lru_cache(maxsize=1 << 14)
+def _names_alike(a: str, b: str) -> bool:
+    # By the names alone: the tied copies of a passage compare the same speaker with the
+    # same names of document after document.
+    x, y = _name_tokens(a), _name_tokens(b)
     if not x or not y or max(len(x), len(y)) < 2:
         return False
     sx, sy = x[-1], y[-1]
     if sx == sy or min(len(sx), len(sy)) < _VARIANT_MIN or Levenshtein.distance(sx, sy) != 1:
         return False
-    return _given_fit(x[:-1], y[:-1])
+    return _given_fit(list(x[:-1]), list(y[:-1]))
 
 
 def any_person(draft: str, speakers: list[Speaker], document: Sequence[Speaker] = ()) -> bool:

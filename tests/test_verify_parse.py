@@ -1,0 +1,80 @@
+"""A statement's parse (parts and sentence pieces) is the same by the fast paths as by
+the word-by-word reference it replaced: the pieces decide what is looked up and aligned,
+so a difference here is a different report."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck.text import Folded, fold
+from claimcheck.verify import match
+
+
+def _reference_sentences(f: Folded, part: list[int], marks: list[int]) -> list[match.Piece]:
+    """Cut word by word: a piece ends where a mark stands between two words."""
+    words, source, offsets = f.words, f.source, f.offsets
+    out: list[match.Piece] = []
+    run: list[int] = []
+    k, n_marks = 0, len(marks)
+    last = len(part) - 1
+    for n, i in enumerate(part):
+        run.append(i)
+        if n < last:
+            end = words[i].end
+            while k < n_marks and marks[k] < end:
+                k += 1
+            if k == n_marks or marks[k] >= words[part[n + 1]].start:
+                continue
+        keys = tuple([words[j].text for j in run])
+        orig = tuple([source[offsets[words[j].start] : offsets[words[j].end - 1] + 1] for j in run])
+        out.append(match.Piece(keys, orig))
+        run = []
+    return out
+
+
+def _reference(text: str) -> tuple[match.Query, str]:
+    f = fold(text)
+    gaps = [(m.start(), m.end()) for m in match._GAP.finditer(f.text)]
+    parts: list[list[int]] = [[]]
+    g = 0
+    for i, w in enumerate(f.words):
+        while g < len(gaps) and gaps[g][1] <= w.start:
+            g += 1
+            if parts[-1]:
+                parts.append([])
+        if g < len(gaps) and gaps[g][0] < w.end:
+            continue
+        parts[-1].append(i)
+    parts = [p for p in parts if p]
+    marks = [m.start() for m in match._SENTENCE_END.finditer(f.text)]
+    pieces = [piece for part in parts for piece in _reference_sentences(f, part, marks)]
+    keys = tuple(tuple(f.words[i].text for i in part) for part in parts)
+    return match.Query(keys, tuple(pieces)), " ".join([w.text for w in f.words])
+
+
+_BITS = ["We", "will", "U.S.", "3.5", "win", "it's", "[Japan]", "[t]he", "…", "...", "(...)"]
+_BITS += [".", "!", "?", ",", "said.", "“No.”", "Mr.", "e.g.", " ", "  ", "\n", "—", "a.b"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_BITS), max_size=30), st.sampled_from(["", " ", "."]))
+def test_parse_is_the_reference_parse(bits: list[str], glue: str) -> None:
+    text = glue.join(bits)
+    assert match.parse_keyed(text) == _reference(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab .!?[]…,'\n", max_size=60))
+def test_parse_of_any_text_is_the_reference_parse(text: str) -> None:
+    assert match.parse_keyed(text) == _reference(text)
+
+
+def test_a_statement_of_sentences_is_cut_at_each_mark() -> None:
+    query = match.parse("It works. It is fast! Is it? Officials said 3.5 percent")
+    assert [p.keys for p in query.pieces] == [
+        ("it", "works"),
+        ("it", "is", "fast"),
+        ("is", "it"),
+        ("officials", "said", "3.5", "percent"),
+    ]
