@@ -55,6 +55,12 @@ def _spelled_out(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, ..
     return tuple(subs), tuple(owner)
 
 
+def forget() -> None:
+    """Forget the words spelled out so far (``pipeline.forget_drafts``: a draft's pieces
+    are among them)."""
+    _spelled_out.cache_clear()
+
+
 def _trimmed(src: Sequence[str], keys: tuple[str, ...], a: int, b: int) -> tuple[int, int, int]:
     """Window ``[a, b)`` less the source words beyond either end of the piece, and the
     number of words matched: source words outside the quote are context, not deletions.

@@ -14,7 +14,7 @@ from claimcheck.errors import ClaimcheckError, InputError
 from claimcheck.loaders import documents
 from claimcheck.loaders.documents import Document
 from claimcheck.models import CorpusInfo, Report, RunError, StatementRef, Summary, ToolInfo
-from claimcheck.verify import checker, statements
+from claimcheck.verify import align, checker, statements
 from claimcheck.verify.checker import Settings, check_all
 from claimcheck.verify.corpus import Corpus, load_corpus
 from claimcheck.verify.summary import summarise
@@ -64,6 +64,7 @@ def forget_drafts() -> None:
     draft had changed)."""
     _DRAFTS.clear()
     checker.parsed.cache_clear()
+    align.forget()  # the draft's words spelled out, kept with the corpus windows'
 
 
 def _statements_of(doc: Document, scope: statements.Scope) -> list[StatementRef]:
