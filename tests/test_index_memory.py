@@ -175,3 +175,27 @@ def test_lacking_is_true_only_for_keys_without_a_word(
             assert not lacks(eid)
         if lacks(eid):
             assert any(f" {w} " not in entry.key for w in words)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sets(st.sampled_from("a b c d e".split()), min_size=1), min_size=1, max_size=300),
+    st.sampled_from("a b c d e".split()),
+    st.sampled_from("a b c d e".split()),
+)
+def test_holding_among_a_few_passages_is_the_intersection(
+    passages: list[set[str]], first: str, then: str
+) -> None:
+    """A long posting is searched for the few passages asked of it: the same set."""
+    index = memory.TextIndex()
+    for n, words in enumerate(passages):
+        text = " ".join(sorted(words))
+        passage = Claim(
+            id=f"d{n}:1:1", kind="narrative", text=text, start=0, end=len(text), line=1, rule="t"
+        )
+        index.add(passage, f"corpus/d{n}.md")
+    among = index.holding(first)
+    small = set(sorted(among)[:3])  # few enough that ``then``'s posting is searched
+    for asked in (among, small, set()):
+        want = {n for n in asked if then in passages[n]}
+        assert index.holding(then, set(asked)) == want

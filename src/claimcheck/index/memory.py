@@ -26,7 +26,7 @@ benchmark and the tests compare the index against.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -445,6 +445,16 @@ class Holds(Protocol):
     def holding(self, word: str, among: set[int] | None = None) -> set[int]: ...
 
 
+# A posting this many times longer than the passages asked of it is searched, not read.
+_BISECTED = 16
+
+
+def _posted(ids: Sequence[int], eid: int) -> bool:
+    """``eid`` is in the ascending posting ``ids``."""
+    at = bisect_left(ids, eid)
+    return at < len(ids) and ids[at] == eid
+
+
 def verbatim_candidates(index: Holds, words: Sequence[str]) -> list[int]:
     """Passages holding the rarest words, the rarest first, until few are left.
 
@@ -498,7 +508,13 @@ class TextIndex:
 
     def holding(self, word: str, among: set[int] | None = None) -> set[int]:
         ids = _ids(self.vocab.get(word))
-        return set(ids) if among is None else among.intersection(ids)
+        if among is None:
+            return set(ids)
+        if len(among) * _BISECTED < len(ids):
+            # A few passages asked of a long posting: each looked up in it (postings
+            # ascend, passages are added in order), not the posting read whole.
+            return {e for e in among if _posted(ids, e)}
+        return among.intersection(ids)
 
     def candidates(self, words: Sequence[str]) -> list[int]:
         """Passages holding every one of the rarest words of ``words``, in corpus order."""
