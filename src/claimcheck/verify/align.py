@@ -10,6 +10,7 @@ them, stretched over a clause the draft left out. Adjacent edits are one edit.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -197,8 +198,9 @@ def _to_words(
             if hi <= lo:
                 continue
             first, last = own[lo], own[hi - 1]
-            new_lo = min(i for i, o in enumerate(own) if o == first)
-            new_hi = max(i for i, o in enumerate(own) if o == last) + 1
+            # Owners ascend (sub-words are spelled out word by word, in order): a word's
+            # sub-words are the run of its index.
+            new_lo, new_hi = bisect_left(own, first), bisect_right(own, last)
             for k in [*range(new_lo, lo), *range(hi, new_hi)]:
                 if k in cross:
                     j = cross[k]

@@ -1,14 +1,18 @@
-"""A statement's parse (parts and sentence pieces) is the same by the fast paths as by
-the word-by-word reference it replaced: the pieces decide what is looked up and aligned,
-so a difference here is a different report."""
+"""verify's shortcuts give what the plain computation they replaced gives.
+
+A statement's parse (parts and sentence pieces) decides what is looked up and aligned,
+and the word runs of an alignment are the edits a report shows: a difference in either
+is a different report. Each is compared with the word-by-word reference it replaced.
+"""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.text import Folded, fold
-from claimcheck.verify import match
+from claimcheck.verify import align, match
 
 
 def _reference_sentences(f: Folded, part: list[int], marks: list[int]) -> list[match.Piece]:
@@ -78,3 +82,53 @@ def test_a_statement_of_sentences_is_cut_at_each_mark() -> None:
         ("is", "it"),
         ("officials", "said", "3.5", "percent"),
     ]
+
+
+def _reference_to_words(
+    run: list[int], s_own: list[int], d_own: list[int], s2d: dict[int, int], d2s: dict[int, int]
+) -> None:
+    """Grow a sub-word run to whole words, each word's sub-words found by a scan."""
+    changed = True
+    while changed:
+        changed = False
+        for own, lo_i, hi_i, cross, other_lo, other_hi in (
+            (s_own, 0, 1, s2d, 2, 3),
+            (d_own, 2, 3, d2s, 0, 1),
+        ):
+            lo, hi = run[lo_i], run[hi_i]
+            if hi <= lo:
+                continue
+            first, last = own[lo], own[hi - 1]
+            new_lo = min(i for i, o in enumerate(own) if o == first)
+            new_hi = max(i for i, o in enumerate(own) if o == last) + 1
+            for k in [*range(new_lo, lo), *range(hi, new_hi)]:
+                if k in cross:
+                    j = cross[k]
+                    if run[other_hi] <= run[other_lo]:
+                        run[other_lo], run[other_hi] = j, j + 1
+                    else:
+                        run[other_lo], run[other_hi] = (
+                            min(run[other_lo], j),
+                            max(run[other_hi], j + 1),
+                        )
+                    changed = True
+            if (new_lo, new_hi) != (lo, hi):
+                run[lo_i], run[hi_i] = new_lo, new_hi
+                changed = True
+
+
+_WORDS = ["we're", "we", "are", "not", "can't", "cannot", "can", "go", "it's", "it", "is"]
+_WORDS += ["won't", "will", "i'm", "i", "am", "so"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=14), st.lists(st.sampled_from(_WORDS), max_size=14)
+)
+def test_word_runs_are_the_reference_runs(source: list[str], draft: list[str]) -> None:
+    got = align.word_runs(source, draft)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(align, "_to_words", _reference_to_words)
+        align.forget()
+        want = align.word_runs(source, draft)
+    assert got == want
