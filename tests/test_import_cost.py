@@ -105,6 +105,39 @@ def test_public_api_resolves() -> None:
     assert Corpus.__name__ == "Corpus"
 
 
+@pytest.mark.parametrize("args", [("--version",), ("--help",), ("verify", "--help")])
+def test_the_floor_loads_no_pydantic(args: tuple[str, ...]) -> None:
+    """typer (>= 0.2x) built a pydantic ``TypeAdapter`` for every parameter of the command it
+    runs, given or not: ``--version`` imported pydantic (and, through its plugin loader,
+    ``importlib.metadata``) for ``--help``'s and ``--version``'s own flags."""
+    loaded = _loaded(_cli(*args))
+    assert not [m for m in ("pydantic", "importlib.metadata") if m in loaded]
+
+
+def test_an_option_left_out_is_coerced_as_typer_coerces_it() -> None:
+    """The deferred coercion (``help._Deferred``) answers a missing value itself; it must
+    answer what typer's own coercion answers, for every parameter of every command."""
+    typer_coercion = pytest.importorskip("typer._coercion")
+    import typer
+
+    from claimcheck.cli import app
+    from claimcheck.cli.help import _Deferred
+
+    def params(command: object) -> list[object]:
+        found = list(getattr(command, "params", []))
+        for sub in getattr(command, "commands", {}).values():
+            found += params(sub)
+        return found
+
+    every = params(typer.main.get_command(app))
+    assert len(every) > 50
+    for param in every:
+        descriptor = param.type_descriptor  # type: ignore[attr-defined]
+        real = typer_coercion.build_runtime_param(descriptor)
+        deferred = _Deferred(typer_coercion.build_runtime_param, param)
+        assert deferred.coerce(None, param, None) == real.coerce(None, param, None), param
+
+
 @pytest.mark.parametrize("fmt", ["json", "text"])
 def test_cold_verify_with_an_index_loads_only_what_it_uses(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str

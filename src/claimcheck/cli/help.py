@@ -122,8 +122,42 @@ def _write(command: Any, ctx: Any, formatter: Any, commands: list[tuple[str, str
         formatter.write(tail + "\n")
 
 
+class _Deferred:
+    """A parameter's coercion, built when a value is given (typer >= 0.2x builds a pydantic
+    ``TypeAdapter`` for every parameter of the command it runs, given or not).
+
+    A parameter left out has the value None, which typer's coercion returns as it is (or as
+    ``()`` for a repeatable one) before its adapter is used; only then is that work skipped.
+    So ``claimcheck --version`` and ``--help`` import no pydantic (~0.08 s of the floor),
+    and a command builds adapters only for the options it was given.
+    """
+
+    def __init__(self, build: Callable[[Any], Any], param: Any) -> None:
+        self._build, self._param = build, param
+
+    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
+        if value is None:
+            return () if (param.multiple or param.nargs == -1) else None
+        real = self._param._runtime_param = self._build(self._param.type_descriptor)
+        return real.coerce(value, param=param, ctx=ctx)
+
+
+def _defer_coercion(command: Any, ctx: Any) -> None:
+    try:
+        from typer._coercion import build_runtime_param
+    except ImportError:  # an older typer: click's types, no pydantic
+        return
+    for param in command.get_params(ctx):
+        if getattr(param, "_runtime_param", False) is None:
+            param._runtime_param = _Deferred(build_runtime_param, param)
+
+
 class Command(TyperCommand):
     """A command whose help follows the module docstring."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        _defer_coercion(self, ctx)
+        return list(super().parse_args(ctx, args))
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         args = [_argument_usage(p) for p in self.get_params(ctx) if _is_argument(p)]
@@ -135,6 +169,10 @@ class Command(TyperCommand):
 
 class Group(TyperGroup):
     """A command group (``claimcheck``, ``claimcheck schema``) with the same help style."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        _defer_coercion(self, ctx)
+        return list(super().parse_args(ctx, args))
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         return [self.options_metavar or "[OPTIONS]", "COMMAND [ARGS]..."]
