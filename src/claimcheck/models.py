@@ -26,6 +26,7 @@ LEDGER_SCHEMA_VERSION = "1.1"
 REPORT_SCHEMA_VERSION = "1"
 
 ClaimKind = Literal["quote", "indirect", "narrative"]
+ClaimForm = Literal["direct", "split", "mixed", "partial", "transcript"]
 Stance = Literal["assert", "deny", "ask", "believe"]
 Act = Literal["speech", "writing", "evidence", "belief", "intent", "question"]
 SpeakerBasis = Literal[
@@ -134,7 +135,7 @@ class Claim(Model):
     cue: Cue | None = None
     stance: Stance | None = None
     rule: str
-    form: Literal["direct", "split", "mixed", "partial", "transcript"] | None = Field(
+    form: ClaimForm | None = Field(
         default=None,
         description=(
             "For quotes: direct (the whole text is in quotation marks), split (one "
