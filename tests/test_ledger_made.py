@@ -31,7 +31,7 @@ def _validated(ledger: Ledger) -> Ledger:
             "document": ledger.document.model_dump(),
             "speakers": [s.model_dump() for s in ledger.speakers],
             "claims": [c.model_dump(exclude={"reviewed"}) for c in ledger.claims],
-            "skipped": ledger.skipped,
+            "skipped": [s.model_dump() for s in ledger.skipped],
         }
     )
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import operator
 import re
-from typing import Any, get_args
+from typing import get_args
 
 from claimcheck.extract.acts import act_of
 from claimcheck.extract.people import Person
@@ -28,10 +28,10 @@ from claimcheck.models import (
     DocumentInfo,
     Ledger,
     Mention,
-    Model,
     Speaker,
     SpeakerBasis,
     Stance,
+    made,
 )
 
 _WORDY = re.compile(r"[^\W_]")
@@ -43,25 +43,6 @@ _BASES = frozenset((*get_args(SpeakerBasis), None))
 _STANCES = frozenset(get_args(Stance))
 _ACTS = frozenset((*get_args(Act), None))
 _FORMS = frozenset((*get_args(ClaimForm), None))
-
-_set = object.__setattr__
-
-
-def made(cls: type[Model], values: dict[str, Any], given: frozenset[str]) -> Any:
-    """The model ``cls.model_validate(v)`` returns for ``v``, the values of ``given``.
-
-    ``values`` holds every field of ``cls`` in its declared order, each already of
-    its type (the defaults of the fields not given included); ``given`` is what
-    validation records as set. pydantic's ``model_construct`` does the same in
-    Python, field by field, at three times validation's cost.
-    """
-    m = cls.__new__(cls)
-    _set(m, "__dict__", values)
-    _set(m, "__pydantic_fields_set__", set(given))
-    _set(m, "__pydantic_extra__", None)
-    _set(m, "__pydantic_private__", None)
-    return m
-
 
 # What each model's validation records as set: the keys build_ledger gives it.
 _CLAIM_GIVEN = frozenset(Claim.model_fields) - {"reviewed"}
@@ -167,7 +148,7 @@ def build_ledger(doc: Document, state: State) -> Ledger:
     if not closed or type(doc.path) is not str or type(doc.sha256) is not str:
         return _validated(doc, title, speakers, claims, state)
     info = made(DocumentInfo, {"path": doc.path, "sha256": doc.sha256, "title": title}, _INFO_GIVEN)
-    return made(  # type: ignore[no-any-return]
+    return made(
         Ledger,
         {
             "schema_version": LEDGER_SCHEMA_VERSION,
