@@ -135,3 +135,15 @@ def test_a_word_outside_its_closed_set_is_still_a_validation_error(
     monkeypatch.setattr("claimcheck.extract.pipeline.build_ledger", bogus)
     with pytest.raises(ValidationError, match="speaker_basis"):
         extract(from_text("“We will rebuild,” Mayor Ana Ruiz said."))
+
+
+def test_a_made_claim_copies_as_a_validated_one() -> None:
+    # Corrections (corpus.review) copy claims with updates: the fields set must be a set
+    # of the claim's own, as validation leaves it.
+    ledger = extract(from_text("“We will rebuild,” Mayor Ana Ruiz said. Ruiz said it was hard."))
+    ref = _validated(ledger)
+    for made_claim, claim in zip(ledger.claims, ref.claims, strict=True):
+        update = {"speaker": "Jane Das", "reviewed": True}
+        _same(made_claim.model_copy(update=update), claim.model_copy(update=update))
+    # Each claim owns its set: an update of one copy's fields set touches no other claim.
+    assert len({id(c.__pydantic_fields_set__) for c in ledger.claims}) == len(ledger.claims)
