@@ -42,6 +42,29 @@ class Quote:
     unclosed: bool = False
     continued: bool = False  # opens a paragraph that continues the previous one's quote
 
+    # As Subject's (extract.subjects): the instance's dict is written directly, at half
+    # the cost of the generated __init__ of a frozen dataclass; same fields and defaults.
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        open_at: int,
+        close_at: int,
+        family: str,
+        depth: int,
+        unclosed: bool = False,
+        continued: bool = False,
+    ) -> None:
+        d = self.__dict__
+        d["start"] = start
+        d["end"] = end
+        d["open_at"] = open_at
+        d["close_at"] = close_at
+        d["family"] = family
+        d["depth"] = depth
+        d["unclosed"] = unclosed
+        d["continued"] = continued
+
 
 @dataclass
 class _Open:

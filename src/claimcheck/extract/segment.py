@@ -121,6 +121,14 @@ class Sentence:
     start: int
     end: int
 
+    # As Subject's (extract.subjects): every sentence of a document makes one, and the
+    # generated __init__ of a frozen dataclass sets each field through object.__setattr__;
+    # writing the instance's dict gives the same object at a third of the cost.
+    def __init__(self, start: int, end: int) -> None:
+        d = self.__dict__
+        d["start"] = start
+        d["end"] = end
+
 
 @dataclass(frozen=True)
 class LineVerdict:
@@ -128,6 +136,11 @@ class LineVerdict:
 
     reason: str
     end: int  # skip up to here; for a kicker, the rest of the paragraph is prose
+
+    def __init__(self, reason: str, end: int) -> None:  # as Sentence's
+        d = self.__dict__
+        d["reason"] = reason
+        d["end"] = end
 
 
 def split_sentences(text: str, start: int, end: int, quotes: list[Quote]) -> list[Sentence]:
