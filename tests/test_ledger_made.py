@@ -147,3 +147,14 @@ def test_a_made_claim_copies_as_a_validated_one() -> None:
         _same(made_claim.model_copy(update=update), claim.model_copy(update=update))
     # Each claim owns its set: an update of one copy's fields set touches no other claim.
     assert len({id(c.__pydantic_fields_set__) for c in ledger.claims}) == len(ledger.claims)
+
+
+def test_a_made_ledger_pickles_and_copies_as_a_validated_one() -> None:
+    # Archive extraction sends ledgers between processes (pickle); corrections deep-copy.
+    import copy
+    import pickle
+
+    ledger = extract(load(WIKINEWS[0]))
+    ref = _validated(ledger)
+    _same(pickle.loads(pickle.dumps(ledger)), ref)
+    _same(copy.deepcopy(ledger), ref)
