@@ -34,7 +34,9 @@ read so often that its remaining errors were one-offs: 100 claims of kind
 articles that hold no ``test`` row, leaving out every claim that overlaps a row
 already labelled (``dev2``'s included). All are split ``dev3``, numbered on from
 the labels file's highest ``n``, and drawn with claimcheck at the commit each
-row's ``drawn_at`` names (7dc3a82); the labels file is the record.
+row's ``drawn_at`` names (7dc3a82); the labels file is the record. ``--draw dev4``
+draws a fourth sample the same way once ``dev3`` had been read: 80 claims, seed
+20261209, drawn at ad94f95.
 
 ``show`` prints what a labeller reads: each article once, with each drawn
 span wrapped in ``⟦#n … #n⟧``; of a long article only the opening paragraphs
@@ -65,6 +67,8 @@ DEV2_SEED = 20261207
 DEV2_DRAW = 200
 DEV3_SEED = 20261208
 DEV3_DRAW = 100
+DEV4_SEED = 20261209
+DEV4_DRAW = 80
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,11 @@ def draw_dev3(texts: dict[str, str], labels: Path = LABELS) -> list[Drawn]:
     return draw_dev2(texts, labels, DEV3_SEED, DEV3_DRAW, "dev3")
 
 
+def draw_dev4(texts: dict[str, str], labels: Path = LABELS) -> list[Drawn]:
+    """The fourth reading sample, drawn when ``dev3`` had been read: as ``dev2``, its own seed."""
+    return draw_dev2(texts, labels, DEV4_SEED, DEV4_DRAW, "dev4")
+
+
 def labelled(split: str, labels: Path = LABELS) -> list[Drawn]:
     """The rows of ``split`` already in the labels file, as drawn."""
     data = json.loads(labels.read_text(encoding="utf-8"))
@@ -227,15 +236,17 @@ def main() -> None:
     ap.add_argument("--split", choices=["dev", "test", "all"], default="all")
     ap.add_argument(
         "--draw",
-        choices=["first", "dev2", "dev3"],
+        choices=["first", "dev2", "dev3", "dev4"],
         default="first",
-        help="first: the dev/test draw; dev2, dev3: the fresh reading samples (see above)",
+        help="first: the dev/test draw; dev2, dev3, dev4: the fresh reading samples (see above)",
     )
     ap.add_argument("--url", help="only this article")
     ap.add_argument("--full", action="store_true", help="show whole articles")
     args = ap.parse_args()
     texts = load()
-    if args.draw == "dev3":
+    if args.draw == "dev4":
+        rows = labelled("dev4") or draw_dev4(texts)
+    elif args.draw == "dev3":
         rows = labelled("dev3") or draw_dev3(texts)
     elif args.draw == "dev2":
         rows = labelled("dev2") or draw_dev2(texts)

@@ -1,6 +1,6 @@
 """Canonical speaker names of claims on Wikinews, against hand labels.
 
-    python benchmarks/score_speakers.py [--split dev|dev2|dev3|test|all] [--verbose] [--json]
+    python benchmarks/score_speakers.py [--split dev|dev2|dev3|dev4|test|all] [--verbose] [--json]
                                         [--min precision=0.97 ...] [--max junk=0.01 ...]
 
 ``benchmarks/labels/speakers-wikinews.json`` holds hand labels for claims drawn
@@ -16,8 +16,9 @@ Splits: ``dev`` and ``test`` halve the first draw by article; ``dev2`` is a
 second, fresh draw from the articles without a test row, read while working
 once ``dev`` had been read too often to say how the extractor does on unseen
 claims (see ``benchmarks/sample_speakers.py``); ``dev3`` is a third such draw,
-made once ``dev2``'s remaining errors had become one-offs. ``test`` is scored,
-never read: ``--verbose`` lists rows of ``dev``, ``dev2`` or ``dev3`` only.
+made once ``dev2``'s remaining errors had become one-offs; ``dev4`` a fourth, drawn
+once ``dev3`` had been read. ``test`` is scored, never read: ``--verbose`` lists
+rows of ``dev``, ``dev2``, ``dev3`` or ``dev4`` only.
 
 Numbers, per split:
 
@@ -90,8 +91,8 @@ SHARED = HERE.parents[1] / "shared"
 LABELS = HERE / "labels" / "speakers-wikinews.json"
 WIKINEWS = SHARED / "corpora" / "wikinews" / "wikinews_2019_2020.jsonl"
 KINDS = ("quote", "indirect")
-SPLITS = ("dev", "dev2", "dev3", "test")
-READABLE = ("dev", "dev2", "dev3")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "test")
+READABLE = ("dev", "dev2", "dev3", "dev4")
 METRICS = (
     "rows",
     "extracted",
@@ -625,7 +626,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--verbose",
         action="store_true",
-        help="list wrong, junk and spurious rows (of dev, dev2 or dev3 only; test is never read)",
+        help="list wrong, junk and spurious rows (of dev, dev2, dev3, dev4; test is never read)",
     )
     ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
     ap.add_argument(
@@ -646,7 +647,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.verbose and args.split not in READABLE:
         print(
             f"--verbose lists rows to read, and split {args.split!r} holds test rows, which are "
-            "scored only: use --split dev, dev2 or dev3",
+            "scored only: use --split dev, dev2, dev3 or dev4",
             file=sys.stderr,
         )
         return 2
