@@ -490,12 +490,22 @@ class SpeakerResolver:
         elif len(part) == 1:
             folded = fold(part[0])
             full = {f for f in self.known_full if fold(f[-1]) == folded}
+            if len(full) > 1:
+                # "both Mugabe and Tsvangirai" before a "Grace Mugabe" is named: the one
+                # person of that surname named so far ("Robert Mugabe", "Robert Gabriel
+                # Mugabe" share given name and surname), so no pair is named by halves.
+                seen = [f for f in full if self._named_before(f, at)]
+                if seen and len({(f[0], f[-1]) for f in seen}) == 1:
+                    full = {min(seen, key=len)}
             if len(full) == 1:
                 part = list(next(iter(full)))
         member = self.lookup(tuple(part))
         if member is not None and member.kind == "person":
             self.touch(member, at)  # "Miller and Smith … He too suggested": one of them
         return part
+
+    def _named_before(self, full: tuple[str, ...], at: int) -> bool:
+        return any(tuple(split_name(n)[1]) == full for _, n in self.names_before(at, 20000))
 
     def lookup(self, key: tuple[str, ...]) -> Person | None:
         exact = [p for p in self.people if p.tokens == key]

@@ -348,7 +348,17 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
         # she"): retry with a pronoun or a name right before the cue.
         t = _TIGHT_SUBJECT.search(left, max(0, len(left) - 80))
         if t is not None and left_lo + t.start("np") > base + m.start("np"):
-            return _make_subject(left_lo + t.start("np"), t.group("np"), None, text, lo, loose)
+            tight = _make_subject(left_lo + t.start("np"), t.group("np"), None, text, lo, loose)
+            if tight is not None and tight.kind == "name" and not tight.role:
+                # "… won a majority and both Mugabe and Tsvangirai claimed": the "and"
+                # that opens the tight phrase may join names, and all of them speak; not
+                # "the Center at the Urban Institute and Brookings Institution estimates".
+                joint = _coordinated(text, lo, tight)
+                if joint.start < tight.start and _BOTH_BEFORE.search(
+                    text, max(lo, joint.start - 10), joint.start
+                ):
+                    return joint
+            return tight
         t = _TIGHT_NOUN.search(left, max(0, len(left) - 80))
         if t is not None and noun_key(t.group("head")) in SPEAKER_NOUNS:
             # "delayed the vote because the members said": the clause opener ends the
@@ -365,6 +375,18 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
             # speaks (for its issuer, extract.documents).
             a = left_lo + d.start("np")
             return Subject(a, a + len(d.group("np")), d.group("np"), "noun", None)
+    if subj is not None and subj.kind == "name":
+        member = _MEMBER_OF.search(text, max(lo, subj.start - 90), subj.start)
+        if (
+            member is not None
+            and looks_like_name(member.group("np"))
+            and given_names.gender_of(member.group("np").split()[0]) is not None
+        ):
+            # "Peter Iseley of worldwide victim group Ending Clergy Abuse said": the person
+            # speaks, and the group described after "of" is where they belong.
+            a = member.start("np")
+            role = clean_role(text[member.end("np") : subj.end].strip())
+            return Subject(a, member.end("np"), member.group("np"), "name", role)
     if subj is not None and subj.kind == "name" and not subj.role:
         return _coordinated(text, lo, subj)
     if (
@@ -387,6 +409,14 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
         return None  # "the city of El Paso, Texas, with the toll at 22, reported": a place
     return subj
 
+
+_BOTH_BEFORE = re.compile(r"(?<![\w’'-])both\s+$")
+
+# A person's name, "of" and the lower-case words that describe a body, right before its
+# name: "Peter Iseley of worldwide victim group ".
+_MEMBER_OF = re.compile(
+    rf"(?<![\w’'.-])(?P<np>{NAME})\s+of\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{1,4}}$"
+)
 
 # "El Paso, " before a state or a country: the two name one place, which says nothing.
 _PLACE_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*,\s+$")
@@ -838,4 +868,26 @@ def subject_at(text: str, pos: int, end: int) -> Subject | None:
     m = _SUBJECT_AT.match(text, pos, end)
     if m is None:
         return None
-    return _make_subject(m.start("np"), m.group("np"), None, text, pos)
+    subj = _make_subject(m.start("np"), m.group("np"), None, text, pos)
+    # A body's name may hold "of" ("the American Civil Liberties Union of Montana").
+    head = _THE.sub("", subj.text, count=1).split(" of ")[0] if subj is not None else ""
+    if subj is None or subj.role or not looks_like_name(head):
+        return subj
+    more = _COORD_AFTER.match(text, m.end("np"), end)
+    if (
+        more is None
+        or more.group("np").endswith(("’s", "'s", "’", "'"))  # "Baloch and Waseem's mother"
+        or not looks_like_name(more.group("np"))
+    ):
+        return subj
+    # "the ACLU of Montana and Native American Rights Fund filed a lawsuit, saying": the
+    # clause's subject is both names, and both speak (as "Algeria and Morocco said").
+    b = more.end("np")
+    return Subject(subj.start, b, text[subj.start : b], "name", None)
+
+
+# A second name joined to a clause's subject, right before the clause's verb.
+_COORD_AFTER = re.compile(
+    rf"\s+and\s+(?:the\s+)?(?P<np>{NAME})"
+    r"(?=\s+(?!(?:of|for|and|or|in|at|on|to|from|with|by|the|a|an)\b)[a-z])"
+)

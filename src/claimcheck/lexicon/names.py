@@ -168,7 +168,9 @@ NOT_NAMES = frozenset(
     dr prof last next first second third new other such should would could can might must
     shall do does did is are was were has have had within amid amidst among amongst
     despite during through throughout across against along around toward towards upon
-    unlike via""".split()
+    unlike via later earlier finally afterwards afterward subsequently previously
+    separately additionally similarly likewise recently initially ultimately eventually
+    currently instead""".split()
 )
 
 ABBREVIATIONS = frozenset(
