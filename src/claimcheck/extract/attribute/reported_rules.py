@@ -97,8 +97,10 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             weak = subj is not None
         rule = "subject-cue-content"
         opened = False  # the subject follows a cue's "that": "CNN reported that Jane Roe …"
-        if subj is not None and cue.speech:
+        if subj is not None and (cue.speech or cue.lemma in _EVIDENCE):
             rel = _RELATIVE_LEAD.search(s.text, max(s.start, subj.start - 12), subj.start)
+            if rel is not None and not cue.speech and rel.group(1) != "what":
+                rel = None  # only "what organizers estimated at …" is a clause of its own
             if rel is not None and rel.group(1) == "that" and _cue_before(s, rel.start(1)):
                 rel, opened = None, True  # the content of the cue before, no relative clause
             if rel is not None:
@@ -150,6 +152,8 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             # "A total of 39 are dead, officials told state media, adding that …": whom
             # they told is no content; the clause before is (content_then_cue's).
             continue
+        if cue.lemma == "go on" and _COMMA_CLAUSE.match(s.text, cue.end):
+            continue  # "As the funeral went on, Trump tweeted …": time passing, no words
         a = content_after(s.text, cue, s.end)
         if (
             cue.lemma in ("call", "describe")
@@ -175,8 +179,14 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             and not THAT.search(s.text, cue.end, s.end)
         ):
             continue  # "…, President Obama told his advisers as he labored": content first
-        if cue.lemma == "write" and _TOPIC.match(s.text, a) and not starts_clause(s.text, a, s.end):
-            continue  # "She writes about style": a subject she writes on, not what she wrote
+        if (
+            cue.lemma in _WRITE_ON
+            and _TOPIC.match(s.text, a)
+            and not starts_clause(s.text, a, s.end)
+        ):
+            # "She writes about style", "Trump tweeted about delaying the election": a
+            # subject written on, not what was written.
+            continue
         has_that = bool(THAT.search(s.text[cue.end : a]))
         end = s.end
         if subj.kind == "relative" or _IN_RELATIVE.search(lead):
@@ -246,6 +256,9 @@ _IN_RELATIVE = re.compile(r",\s+(?:who|whose|which)\s[^,;]*\bbecause$")
 _RELATIVE_END = re.compile(r"[,;]|\s(?:--|[—–])")
 
 _TOPIC = re.compile(r"(?:about|on)\s")
+# A comma, then no quotation: the clause after it is the sentence's main one.
+_COMMA_CLAUSE = re.compile(r",\s*(?![“\"'‘])")
+_WRITE_ON = frozenset("write tweet post blog".split())
 _AS_QUOTE = re.compile(r"\bas\s+[“\"]")
 _AS_WORD = re.compile(r"\bas\s")
 _ON_TOPIC = frozenset("comment write speak remark".split())
