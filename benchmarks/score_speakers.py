@@ -60,7 +60,8 @@ Junk is decided from the predicted name and the article alone, by these rules
    name that swallowed part of its sentence.
 8. ``absent``: the normalised name (without "the" and honorifics) does not
    occur in the article text as whole words, ignoring case and diacritics
-   ("Erdogan" is found in "Erdoğan").
+   ("Erdogan" is found in "Erdoğan"); of a pair joined by "and", each name must
+   occur ("Robert Mugabe and Morgan Tsvangirai").
 
 The rules are closed lists on purpose: a name they do not catch is not junk,
 only perhaps wrong.
@@ -489,8 +490,11 @@ def junk_reason(name: str, text: str) -> str | None:
         return "nationality"
     if any(w in VERBS and w == orig for w, orig in zip(bare, words, strict=True)):
         return "verb"
-    norm = _fold(normalise(raw))
-    if norm and not re.search(r"(?<!\w)" + re.escape(norm) + r"(?!\w)", _fold(text)):
+    folded = _fold(text)
+    # "Robert Mugabe and Morgan Tsvangirai" joins two names the article gives apart:
+    # each of them must occur, not the pair as one run of words.
+    parts = [_fold(normalise(p)) for p in re.split(r"\s+and\s+", raw)]
+    if any(p and not re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", folded) for p in parts):
         return "absent"
     return None
 

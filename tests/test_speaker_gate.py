@@ -49,3 +49,11 @@ def test_speaker_name_floors(outcomes: list[object], split: str) -> None:
     numbers = _module().numbers(o for o in outcomes if getattr(o, "split", None) == split)
     assert numbers["precision"] >= FLOORS[split], numbers
     assert numbers["junk"] <= JUNK_CEILING, numbers
+
+
+def test_junk_pair_needs_each_name_not_the_pair() -> None:
+    junk = _module().junk_reason
+    text = "Robert Mugabe ran against Morgan Tsvangirai. Both claimed victory."
+    assert junk("Robert Mugabe and Morgan Tsvangirai", text) is None
+    assert junk("Robert Mugabe and Grace Mugabe", text) == "absent"
+    assert junk("Grace Mugabe", text) == "absent"
