@@ -313,6 +313,9 @@ _STATES_NOUN_BEFORE = re.compile(
     re.I,
 )
 
+_US_BEFORE = re.compile(r"(?<![\w’'.-])(?:US|U\.S\.)\s+$")
+_THAT_AFTER = re.compile(r"\s+that\b")
+
 _KNOWN_FOR = re.compile(r"\s+(?:for|as)\b")
 
 _BARE_NOUN_AFTER = re.compile(
@@ -460,8 +463,15 @@ def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
                 and not _STATE_VERB_BEFORE.search(text, max(0, start - 30), start)
             )
             or (word == "states" and _STATES_NOUN_BEFORE.search(text, max(0, start - 24), start))
+            or (
+                word == "states"
+                and _US_BEFORE.search(text, max(0, start - 8), start)
+                and not _THAT_AFTER.match(text, end)
+            )
         ):
-            continue  # "her home state of Vermont", "member states met": a noun
+            # "her home state of Vermont", "member states met", "Listed US states as
+            # having members were": a noun; "the US states that …" is still a verb.
+            continue
         if word == "called" and _SO_BEFORE.search(text, max(0, start - 4), start):
             continue  # "the so called “Implementation Initiative”": an adjective
         if word == "say" and _SAY_NOUN_BEFORE.search(text, max(0, start - 24), start):

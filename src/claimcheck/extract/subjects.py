@@ -276,6 +276,10 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
     ``loose``: a speech verb ("says", "told") makes any determiner phrase a
     speaker ("the ad’s narrator says"); weaker cues need a known speaker noun.
     """
+    if text.endswith("having ", max(lo, cue_start - 7), cue_start) and cue_start - 7 > lo:
+        # "with analyst Kevin Bonham having declared it …": a perfect participle's subject
+        # stands before its "having".
+        return subject_before(text, lo, cue_start - 7, loose)
     left_lo = max(lo, cue_start - LEFT_WINDOW)
     # The anchored match first: the search behind the cue tries every start.
     if _PARTICIPLE.match(text, cue_start) and _passive_before(

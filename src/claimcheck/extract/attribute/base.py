@@ -141,7 +141,7 @@ SUBORDINATORS = frozenset("while whereas although though because".split())
 # The same, and words that may also be prepositions ("after the vote"): before a
 # subject and its cue they too open a clause ("after Stumpf admitted …").
 _NEW_CLAUSE_WORDS = sorted(
-    SUBORDINATORS | {"but", "after", "before", "when", "since", "until", "once", "as"}
+    SUBORDINATORS | {"but", "after", "before", "when", "since", "until", "once", "as", "however"}
 )
 _NEW_CLAUSE = re.compile(r"\b(?:" + "|".join(_NEW_CLAUSE_WORDS) + r")\s+$")
 _NEW_CLAUSE_WIDTH = max(len(w) for w in _NEW_CLAUSE_WORDS)

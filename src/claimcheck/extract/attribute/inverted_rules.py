@@ -37,11 +37,17 @@ from claimcheck.lexicon.cues import FORMS, OBJECT_ONLY, SPEECH, VERBS
 def participle_cue(s: SentenceCtx) -> list[RawClaim] | None:
     """Das spoke at length about the budget, saying it was fair to all."""
     for cue in cues(s):
-        if not s.text[cue.start : cue.end].split()[0].endswith("ing"):
+        perfect = s.text.endswith("having ", max(s.start, cue.start - 7), cue.start)
+        if not (s.text[cue.start : cue.end].split()[0].endswith("ing") or perfect):
             continue
         if cue.stance == "believe" and not cue.speech:
             continue  # "…, seeking documents": an action, not speech
 
+        if perfect and not s.text[s.start : cue.start - 7].rstrip().endswith(","):
+            found = _with_speaker(s, cue, cue.start - 7)
+            if found is not None:
+                return [found]
+            continue
         if not s.text[s.start : cue.start].rstrip().endswith((",", " by")):
             found = _with_speaker(s, cue)
             if found is not None:
@@ -91,14 +97,17 @@ _NOT_WITH_SPEAKER = re.compile(
 )
 
 
-def _with_speaker(s: SentenceCtx, cue: CueHit) -> RawClaim | None:
-    """Critics were angry, with Senator Ana Ruiz saying the plan was “a disgrace”."""
-    lo = max(s.start, cue.start - 80)
-    starts = [m.end() for m in _WITH.finditer(s.text, lo, cue.start)]
+def _with_speaker(s: SentenceCtx, cue: CueHit, before: int | None = None) -> RawClaim | None:
+    """Critics were angry, with Senator Ana Ruiz saying the plan was “a disgrace”.
+
+    ``before``: where the speaker phrase ends, if not at the cue ("having declared")."""
+    stop = cue.start if before is None else before
+    lo = max(s.start, stop - 80)
+    starts = [m.end() for m in _WITH.finditer(s.text, lo, stop)]
     if not starts:
         return None
     at = starts[-1]
-    subj = subject_before(s.text, at, cue.start, loose=cue.speech)
+    subj = subject_before(s.text, at, stop, loose=cue.speech)
     if subj is None or subj.kind not in ("name", "noun") or "," in s.text[at : subj.start]:
         return None
     if _NOT_WITH_SPEAKER.search(subj.text):
@@ -245,7 +254,9 @@ def _speech_participle(text: str, pos: int) -> bool:
 
 _WORD = re.compile(r"[a-z]+")
 
-_LINKED = re.compile(r"\s*(?:but|and|or|yet|so|which|whom|while|whereas|though|although)\b")
+_LINKED = re.compile(
+    r"\s*(?:but|and|or|yet|so|which|whom|while|whereas|though|although|however\s+(?=[A-Z]))\b"
+)
 
 ADVERBIAL_OPENER = re.compile(
     r"^(?:In|At|On|During|After|Before|Back|When|While|Since|Until|As|From|With|Without|"

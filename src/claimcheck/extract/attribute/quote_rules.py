@@ -57,6 +57,11 @@ def quote_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
         rule = "quote-then-cue"
         if subj is not None and not _gap_ok(s.text[tail_lo : subj.start]):
             subj = None
+        if subj is not None and _OWN_CLAUSE.match(s.text, cue.end):
+            # "… as “Australia's most boring by-election”, however Bonham noted the size
+            # of the swing may have been …": a cue with a clause of its own frames no
+            # quotation before it.
+            return None
     if subj is None:
         return None
     # Only a second cue may follow before later quoted words; a new clause
@@ -72,6 +77,13 @@ def quote_then_cue(s: SentenceCtx) -> list[RawClaim] | None:
 
 
 _OPENER = re.compile(r"(?:(?:But|And|So|Yet|Still|Now|Instead|Indeed|Also|Then)\b,?\s+)+")
+
+# A cue's own content clause: "that", or a subject of a few words and an auxiliary.
+_OWN_CLAUSE = re.compile(
+    r"\s+(?:that\b|(?!(?:in|on|at|during|after|before|with|to|from|for|of|by|as|while|when|"
+    r"via|through|about|outside|inside)\b)(?:(?!(?:which|who|whom|where|when)\b)[\w’'-]+\s+)"
+    r"{1,5}?(?:is|was|are|were|will|would|may|might|could|should|can|must|has|had|have)\s)"
+)
 
 
 def _mixed_before_cue(
@@ -323,7 +335,9 @@ _ENDS_SENTENCE = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.\s*$")
 
 
 _JOINED_QUOTE = re.compile(r"[\s,]*(?:but|and|yet)(?:\s+(?:still|also|then))?[\s,]*")
-_CLAUSE_AFTER_FRAME = re.compile(r"[\s,;:]*(?:and|but|or|while|whereas|so|yet)\b", re.I)
+_CLAUSE_AFTER_FRAME = re.compile(
+    r"[\s,;:]*(?:and|but|or|while|whereas|so|yet|however|although|though)\b", re.I
+)
 # “…,” the mayor said, adding that it would take “more hours”: a second cue.
 _PARTICIPLE = re.compile(
     r"[^,;“”\"]{0,60}?,\s+(?:(?:and\s+)?([a-z]+ing)|(?:but|and)\s+(?:also\s+|then\s+)?([a-z]+ed))\b"

@@ -189,6 +189,16 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             continue
         has_that = bool(THAT.search(s.text[cue.end : a]))
         end = s.end
+        for w in _WITH_SPEAKING.finditer(s.text, a, end):
+            if any(c.start == w.start("cue") and c.speech for c in cues(s)):
+                # "Critics said the plan was bad, with Senator Ana Ruiz saying …", "…, with
+                # analyst Kevin Bonham having declared it …": the absolute "with" clause
+                # is another speaker's (participle_cue's), not this content.
+                end = w.start()
+                break
+        however = _HOWEVER_CLAUSE.search(s.text, a, end)
+        if however is not None:
+            end = however.start()  # "…, however Bonham noted …": a new clause, a new speaker
         if subj.kind == "relative" or _IN_RELATIVE.search(lead):
             # "Clinton, who called Sanders …, told her supporters": the clause ends at a comma.
             comma = re.search(r"[,;—–]|\s-\s", s.text[a : s.end])
@@ -256,6 +266,11 @@ _IN_RELATIVE = re.compile(r",\s+(?:who|whose|which)\s[^,;]*\bbecause$")
 _RELATIVE_END = re.compile(r"[,;]|\s(?:--|[—–])")
 
 _TOPIC = re.compile(r"(?:about|on)\s")
+_HOWEVER_CLAUSE = re.compile(r",\s+however\s+(?=[A-Z])")
+# ", with Senator Ana Ruiz saying", ", with analyst Kevin Bonham having declared".
+_WITH_SPEAKING = re.compile(
+    r",\s+with\s+(?:[\w’'.-]+\s+){1,5}?(?:having\s+)?(?P<cue>[a-z]+(?:ing|ed))\b"
+)
 # A comma, then no quotation: the clause after it is the sentence's main one.
 _COMMA_CLAUSE = re.compile(r",\s*(?![“\"'‘])")
 _WRITE_ON = frozenset("write tweet post blog".split())
