@@ -36,7 +36,8 @@ already labelled (``dev2``'s included). All are split ``dev3``, numbered on from
 the labels file's highest ``n``, and drawn with claimcheck at the commit each
 row's ``drawn_at`` names (7dc3a82); the labels file is the record. ``--draw dev4``
 draws a fourth sample the same way once ``dev3`` had been read: 80 claims, seed
-20261209, drawn at ad94f95.
+20261209, drawn at ad94f95; ``--draw dev5`` a fifth once ``dev4``'s errors had been
+fixed: 80 claims, seed 20261210, drawn at c12a48f.
 
 ``show`` prints what a labeller reads: each article once, with each drawn
 span wrapped in ``⟦#n … #n⟧``; of a long article only the opening paragraphs
@@ -69,6 +70,8 @@ DEV3_SEED = 20261208
 DEV3_DRAW = 100
 DEV4_SEED = 20261209
 DEV4_DRAW = 80
+DEV5_SEED = 20261210
+DEV5_DRAW = 80
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,11 @@ def draw_dev4(texts: dict[str, str], labels: Path = LABELS) -> list[Drawn]:
     return draw_dev2(texts, labels, DEV4_SEED, DEV4_DRAW, "dev4")
 
 
+def draw_dev5(texts: dict[str, str], labels: Path = LABELS) -> list[Drawn]:
+    """The fifth reading sample, drawn when ``dev4``'s errors had been fixed: as ``dev2``."""
+    return draw_dev2(texts, labels, DEV5_SEED, DEV5_DRAW, "dev5")
+
+
 def labelled(split: str, labels: Path = LABELS) -> list[Drawn]:
     """The rows of ``split`` already in the labels file, as drawn."""
     data = json.loads(labels.read_text(encoding="utf-8"))
@@ -236,15 +244,17 @@ def main() -> None:
     ap.add_argument("--split", choices=["dev", "test", "all"], default="all")
     ap.add_argument(
         "--draw",
-        choices=["first", "dev2", "dev3", "dev4"],
+        choices=["first", "dev2", "dev3", "dev4", "dev5"],
         default="first",
-        help="first: the dev/test draw; dev2, dev3, dev4: the fresh reading samples (see above)",
+        help="first: the dev/test draw; dev2 to dev5: the fresh reading samples (see above)",
     )
     ap.add_argument("--url", help="only this article")
     ap.add_argument("--full", action="store_true", help="show whole articles")
     args = ap.parse_args()
     texts = load()
-    if args.draw == "dev4":
+    if args.draw == "dev5":
+        rows = labelled("dev5") or draw_dev5(texts)
+    elif args.draw == "dev4":
         rows = labelled("dev4") or draw_dev4(texts)
     elif args.draw == "dev3":
         rows = labelled("dev3") or draw_dev3(texts)
