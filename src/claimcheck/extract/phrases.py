@@ -137,7 +137,13 @@ def all_caps_name(words: list[str]) -> bool:
 
 def looks_like_name(phrase: str) -> bool:
     words = phrase.split()
+    if len(words) >= 2 and words[0].lower() in _BARE_HONORIFICS:
+        # "Dr Meerjady Sabrina Flora": British style drops the full stop ("Dr. …" passed).
+        words[0] += "."
     return 1 <= len(words) <= 5 and all_caps_name(words) and words[0].lower() not in NOT_NAMES
+
+
+_BARE_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof"})
 
 
 # A party member before an appositive name: "One red-state Democrat, Sen. Jon Tester,".

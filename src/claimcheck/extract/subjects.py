@@ -295,6 +295,14 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
     if early is not None:
         return early
     base, m = _subject_search(text, left_lo, cue_start)
+    if m is None and ("”" in left or '"' in left):
+        quoted = _NAME_OF_QUOTED.search(text, max(left_lo, cue_start - 200), cue_start)
+        if quoted is not None and looks_like_name(quoted.group("np")):
+            # "Anna Franowska of “Have no fear”, an abuse victim support charity, told
+            # Reuters": a body whose name is quoted, and the person of it speaks.
+            a = quoted.start("np")
+            role = clean_role(text[quoted.end("np") : quoted.end()].strip(" ,"))
+            return Subject(a, quoted.end("np"), quoted.group("np"), "name", role)
     if m is None:
         return None
     np_start = base + m.start("np")
@@ -353,6 +361,9 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
         t = _TIGHT_SUBJECT.search(left, max(0, len(left) - 80))
         if t is not None and left_lo + t.start("np") > base + m.start("np"):
             tight = _make_subject(left_lo + t.start("np"), t.group("np"), None, text, lo, loose)
+            person = _person_of_body(text, lo, tight) if tight is not None else None
+            if person is not None:
+                return person
             if tight is not None and tight.kind == "name" and not tight.role:
                 # "… won a majority and both Mugabe and Tsvangirai claimed": the "and"
                 # that opens the tight phrase may join names, and all of them speak; not
@@ -380,17 +391,9 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
             a = left_lo + d.start("np")
             return Subject(a, a + len(d.group("np")), d.group("np"), "noun", None)
     if subj is not None and subj.kind == "name":
-        member = _MEMBER_OF.search(text, max(lo, subj.start - 90), subj.start)
-        if (
-            member is not None
-            and looks_like_name(member.group("np"))
-            and given_names.gender_of(member.group("np").split()[0]) is not None
-        ):
-            # "Peter Iseley of worldwide victim group Ending Clergy Abuse said": the person
-            # speaks, and the group described after "of" is where they belong.
-            a = member.start("np")
-            role = clean_role(text[member.end("np") : subj.end].strip())
-            return Subject(a, member.end("np"), member.group("np"), "name", role)
+        person = _person_of_body(text, lo, subj)
+        if person is not None:
+            return person
     if subj is not None and subj.kind == "name" and not subj.role:
         return _coordinated(text, lo, subj)
     if (
@@ -414,7 +417,42 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
     return subj
 
 
+def _person_of_body(text: str, lo: int, subj: Subject) -> Subject | None:
+    """The person whose body a name subject is: "Peter Iseley of … Ending Clergy Abuse"."""
+    if subj.kind != "name":
+        return None
+    member = _MEMBER_OF.search(text, max(lo, subj.start - 90), subj.start)
+    if member is None and _AND_BEFORE.search(text, max(lo, subj.start - 6), subj.start):
+        # "Nils-Erik Haagenrud of Rogaland Fire and Rescue said": a body's name holds
+        # the "and"; the person before its "of" speaks.
+        member = _MEMBER_OF_BODY.search(text, max(lo, subj.start - 90), subj.start)
+    if member is None or not looks_like_name(member.group("np")):
+        return None
+    words = member.group("np").split()
+    known = given_names.gender_of(words[0].split("-")[0]) is not None  # "Nils-Erik" too
+    if not known and (
+        # A given name the list lacks ("Nils-Erik Haagenrud"): a two- or three-word name
+        # with no word of a body's name in it.
+        not 2 <= len(words) <= 3
+        or any(w.lower() in ORG_HINTS or w.lower() in TITLES for w in words)
+    ):
+        return None
+    # "Peter Iseley of worldwide victim group Ending Clergy Abuse said": the person
+    # speaks, and the group described after "of" is where they belong.
+    a = member.start("np")
+    role = clean_role(text[member.end("np") : subj.end].strip())
+    return Subject(a, member.end("np"), member.group("np"), "name", role)
+
+
 _BOTH_BEFORE = re.compile(r"(?<![\w’'-])both\s+$")
+_NAME_OF_QUOTED = re.compile(
+    rf"(?<![\w’'.-])(?P<np>{NAME})\s+of\s+[“\"][^“”\"]{{1,60}}[”\"]"
+    r"(?:\s*,\s*[^,;:“”\"()]{2,120}?\s*,)?\s*$"
+)
+_AND_BEFORE = re.compile(r"\s(?:and|&)\s+$")
+_MEMBER_OF_BODY = re.compile(
+    rf"(?<![\w’'.-])(?P<np>{NAME})\s+of\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){{1,4}}(?:and|&)\s+$"
+)
 
 # A person's name, "of" and the lower-case words that describe a body, right before its
 # name: "Peter Iseley of worldwide victim group ".
@@ -636,6 +674,12 @@ def _make_subject(
         or noun_key((PREP_SPLIT.split(np_text)[0].split() or words)[-1]) in SPEAKER_NOUNS
     ):
         return Subject(start, start + len(np_text), np_text, "noun", clean_role(role))
+    owned = _OWNER_TITLE_NAME.match(np_text)
+    if owned is not None and owned.group("title").lower() in TITLES:
+        # "Egypt's current President Abdel Fattah al-Sisi": a country's office, then the
+        # name ("al-Sisi" opens with its article), which speaks.
+        a = start + owned.start("name")
+        return Subject(a, start + len(np_text), owned.group("name"), "name", owned.group("role"))
     demonstrative = words[0].lower() in {"this", "that", "these", "those"}
     named_tail = _ROLE_NAME_TAIL.search(np_text) if DET_SPACE.match(np_text) else None
     if (
@@ -733,6 +777,13 @@ def _office_of_body_name(np_text: str, of: int) -> str | None:
 _OF_PEOPLE = re.compile(r"of\s+the\s+(?:public|audience|crowd|community)")
 
 # Role words in lower case, then a name of two to four words, at a phrase's end.
+_NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn|abu|de|van|von)-[A-Z][\w’'-]*)"
+_OWNER_TITLE_NAME = re.compile(
+    r"(?P<role>[A-Z][\w.’'-]*(?:’s|'s)\s+(?:(?:current|former|then|new|acting|interim|"
+    r"longtime|outgoing|incoming|deputy|vice)\s+){0,2}(?P<title>[A-Z][a-z]+))"
+    rf"\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})$"
+)
+
 _ROLE_NAME_TAIL = re.compile(
     r"(?<![\w’'.-])(?!(?:the|a|an|his|her|their|its|our|of|on|for|in|at|to|from|by|with|and|or)\s)"
     rf"(?P<role>[a-z][\w’'-]*+)\s+(?P<name>{CAP}(?:{SP}{CAP}){{1,3}})$"
@@ -745,7 +796,11 @@ _ROLE_BEFORE_NAME = (
 ) - {"study"}
 
 # What follows a name that ends the speaker phrase: a stop, "on Twitter", "in an email".
-_NAME_ENDS = r"\s*(?:[,.;]|$)|\s+(?:on|via)\s+[A-Z]|\s+(?:in|during)\s+(?:an?|the|his|her|their)\s"
+# Or the body the person is of: "said study co-author Professor Carl Lipo of Binghamton".
+_NAME_ENDS = (
+    r"\s*(?:[,.;]|$)|\s+(?:on|via)\s+[A-Z]|\s+(?:in|during)\s+(?:an?|the|his|her|their)\s"
+    r"|\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]"
+)
 
 # A name right after a role noun: "said spokesperson Eric Morrissette".
 _NAME_NEXT = re.compile(rf"{SP}(?P<name>{NAME})(?={_NAME_ENDS})")

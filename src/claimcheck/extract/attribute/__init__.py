@@ -10,6 +10,8 @@ they share is in ``base``.
 
 from __future__ import annotations
 
+import re
+
 from claimcheck.extract.attribute.base import (
     RawClaim,
     Rule,
@@ -93,6 +95,46 @@ def attribute_sentence(s: SentenceCtx) -> list[RawClaim]:
                 continue
             if no_reported_content(s, c):
                 continue
+            if _holds_other_speech(s, c, claims):
+                continue
             used.add(c.cue.start)
             claims.append(c)
+    _end_before_joined_speakers(s, claims)
     return claims
+
+
+# ", and " or ", but " right before another claim's speaker: the clause is theirs.
+_JOINED = re.compile(r",\s*(?:and|but|while|whereas)\s+$")
+
+
+def _end_before_joined_speakers(s: SentenceCtx, claims: list[RawClaim]) -> None:
+    """ "Bolsonaro has said …, and his critics, which include Greenpeace, blame him for …":
+    the first content ends where a joined clause's own speaker begins."""
+    for c in claims:
+        if c.cue is None or c.cue.start > c.start:
+            continue  # content before its cue ends at the cue
+        for o in claims:
+            if o is c or o.subject is None or not c.start < o.subject.start < c.end:
+                continue
+            j = _JOINED.search(s.text, max(c.start, o.subject.start - 12), o.subject.start)
+            if j is not None and o.cue is not None and o.cue.start < c.end:
+                c.end = j.start()
+                break
+
+
+def _holds_other_speech(s: SentenceCtx, c: RawClaim, claims: list[RawClaim]) -> bool:
+    """ "John Major has accused Johnson of …, and argued that …, as the Court of Session
+    found": a trailing "as" cue whose content holds another speaker's speech cue frames
+    nothing of it. A plain trailing cue may still report a report ("… a Turkish official
+    said that …, Cyprus Mail reported")."""
+    if c.subject is None or c.cue is None or c.rule != "content-then-cue":
+        return False
+    if not s.text[max(s.start, c.subject.start - 4) : c.subject.start].endswith("as "):
+        return False
+    return any(
+        o.cue is not None
+        and o.cue.speech
+        and o.subject is not None
+        and c.start <= o.cue.start < c.end
+        for o in claims
+    )

@@ -1,4 +1,5 @@
-"""Naming frames: "what analysts described as age-old tactics", "what he called “fraud”".
+"""Naming frames: "what analysts described as age-old tactics", "what he called “fraud”",
+"the decision, which Ross has referred to as “gamesmanship”".
 
 The words after the frame are the named party's, whatever the sentence's own
 subject says: in "Stumpf repeated that only 1 percent was involved in what
@@ -14,8 +15,8 @@ from claimcheck.extract.cues import CueHit
 from claimcheck.extract.subjects import subject_before
 
 _FRAME = re.compile(
-    r"\b[Ww]hat\s+(?P<np>[^,.;:“”\"()]{1,60}?)\s+(?:(?:has|have|had)\s+)?"
-    r"(?P<cue>(?P<lemma>call|describe|term|dub|label|refer)(?:s|d|ed|led|bed)?"
+    r"\b(?P<rel>[Ww]hat|which)\s+(?P<np>[^,.;:“”\"()]{1,60}?)\s+(?:(?:has|have|had)\s+)?"
+    r"(?P<cue>(?P<lemma>call|describe|term|dub|label|refer)(?:s|d|ed|led|bed|red)?"
     r"(?:\s+to)?(?:\s+as)?)\s+"
 )
 # The content ends with its clause; a quotation is taken whole.
@@ -23,7 +24,11 @@ _CLAUSE_END = re.compile(r"[,;:()—–]|\s-{1,2}\s")
 
 
 def what_x_called(s: SentenceCtx) -> list[RawClaim] | None:
-    if s.text.find("what ", s.start, s.end) < 0 and s.text.find("What ", s.start, s.end) < 0:
+    if (
+        s.text.find("what ", s.start, s.end) < 0
+        and s.text.find("What ", s.start, s.end) < 0
+        and (not s.quotes or s.text.find("which ", s.start, s.end) < 0)
+    ):
         return None  # most sentences: substring tests ("hat " alone matches every "that")
     out = []
     for m in _FRAME.finditer(s.text, s.start, s.end):
@@ -40,6 +45,8 @@ def what_x_called(s: SentenceCtx) -> list[RawClaim] | None:
             m.start("cue"), m.end("cue"), "refer to" if lemma == "refer" else lemma, "assert"
         )
         quote = next((q for q in s.quotes if q.open_at == m.end()), None)
+        if quote is None and m.group("rel") == "which":
+            continue  # "which Ross called for": only a quotation makes "which" a naming frame
         if quote is not None:
             out.append(
                 RawClaim("quote", quote.start, quote.end, "what-x-called", subj, cue, "partial")

@@ -393,6 +393,8 @@ def quote_near_cue(s: SentenceCtx) -> list[RawClaim] | None:
     for q in s.quotes:
         if len(s.text[q.start : q.end].split()) < 3:
             continue
+        if s.text.endswith("of ", max(s.start, q.open_at - 3), q.open_at):
+            continue  # 'Anna Kowalska of “Have no fear”, a charity, told': a quoted name
         cues = [c for c in find_cues(s.text, q.close_at, s.end, []) if c.start - q.close_at < 40]
         if not cues or not cues[0].speech:
             continue

@@ -19,7 +19,8 @@ from claimcheck.extract.attribute.base import (
     words,
 )
 from claimcheck.extract.cues import CueHit
-from claimcheck.extract.patterns import WEEKDAY
+from claimcheck.extract.patterns import NAME, WEEKDAY
+from claimcheck.extract.phrases import looks_like_name
 from claimcheck.extract.subjects import Subject, speaker_after, subject_before
 
 # An initial's full stop ("Frank G. Jackson", "the U.S. Department") ends no phrase,
@@ -94,6 +95,20 @@ def according_to(s: SentenceCtx) -> list[RawClaim] | None:
     parenthetical = lead.rstrip().endswith(",") and after.lstrip().startswith(",")
     if at - s.start < 3 or (is_adjunct(lead) and len(lead.split()) <= (1 if parenthetical else 3)):
         # pre-posed: content follows the source phrase
+        named = _APPOSED_NAME.match(after)
+        if (
+            named is not None
+            and subj.kind == "noun"
+            and _one_role(subj.text)
+            and looks_like_name(named.group("name"))
+        ):
+            # "According to Windsor Locks' first selectman, Chris Kervick, there were …":
+            # the role, then the name set off by commas, who speaks.
+            n_at = phrase_end + named.start("name")
+            name = named.group("name")
+            subj = Subject(n_at, n_at + len(name), name, "name", subj.text)
+            phrase_end += named.end() - 1
+            after = s.text[phrase_end : s.end]
         comma = after.find(",")
         if comma < 0:
             return None
@@ -112,6 +127,21 @@ def according_to(s: SentenceCtx) -> list[RawClaim] | None:
         a, b = strip_end(s.text, s.start, at)
     return finished(s, a, b, subj, cue, "according-to")
 
+
+def _one_role(np_text: str) -> bool:
+    """ "the mayor", "Windsor Locks' first selectman": one person's role, not a body."""
+    head = np_text.split()[-1]
+    return (
+        head[:1].islower()
+        and (not head.endswith("s") or head.endswith("ss"))
+        and head not in _BODIES_NOT_ROLES
+    )
+
+
+_BODIES_NOT_ROLES = frozenset("police staff government media military press public".split())
+
+# ", Chris Kervick," right after a pre-posed source's role.
+_APPOSED_NAME = re.compile(rf"\s*,\s*(?P<name>{NAME})\s*,")
 
 _IN_DOCUMENT = re.compile(
     r"\b(?P<cue>[Ii]n)\s+(?P<src>(?:the|a|an|one|another|most|this|that|its|their|his|her|"
