@@ -294,6 +294,14 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
         early = _resident(left, left_lo)
     if early is not None:
         return early
+    if left.endswith(" as ") and "quot" in left:
+        quoted = _QUOTED_AS.search(text, max(left_lo, cue_start - 200), cue_start)
+        if quoted is not None and looks_like_name(quoted.group("np")):
+            # "Politico quoted Tim Manning, formerly a deputy administrator at FEMA, as
+            # saying “…”": the one quoted speaks, not the outlet.
+            a = quoted.start("np")
+            role = clean_role(quoted.group("role")) if quoted.group("role") else None
+            return Subject(a, quoted.end("np"), quoted.group("np"), "name", role)
     base, m = _subject_search(text, left_lo, cue_start)
     if m is None and ("”" in left or '"' in left):
         quoted = _NAME_OF_QUOTED.search(text, max(left_lo, cue_start - 200), cue_start)
@@ -390,6 +398,13 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
             # speaks (for its issuer, extract.documents).
             a = left_lo + d.start("np")
             return Subject(a, a + len(d.group("np")), d.group("np"), "noun", None)
+    if subj is not None and subj.kind == "noun":
+        doer = _GERUND_ADVERBIAL.search(text, max(lo, subj.start - 120), subj.start)
+        if doer is not None and looks_like_name(doer.group("np")):
+            # "Richard Ferrand in relaying the news to parliament said": the phrase after
+            # the gerund is its object, and the name before it speaks.
+            a = doer.start("np")
+            return Subject(a, doer.end("np"), doer.group("np"), "name", None)
     if subj is not None and subj.kind == "name":
         person = _person_of_body(text, lo, subj)
         if person is not None:
@@ -445,6 +460,12 @@ def _person_of_body(text: str, lo: int, subj: Subject) -> Subject | None:
 
 
 _BOTH_BEFORE = re.compile(r"(?<![\w’'-])both\s+$")
+_QUOTED_AS = re.compile(
+    rf"\bquot(?:ed|es|ing)\s+(?P<np>{NAME})(?:\s*,\s*(?P<role>[^,;:“”\"()]{{2,120}}?)\s*,)?\s+as\s+$"
+)
+_GERUND_ADVERBIAL = re.compile(
+    rf"(?<![\w’'.-])(?P<np>{NAME})\s+(?:in|while|after|before|when|by|on|upon)\s+[a-z]+ing\s+$"
+)
 _NAME_OF_QUOTED = re.compile(
     rf"(?<![\w’'.-])(?P<np>{NAME})\s+of\s+[“\"][^“”\"]{{1,60}}[”\"]"
     r"(?:\s*,\s*[^,;:“”\"()]{2,120}?\s*,)?\s*$"
@@ -928,6 +949,12 @@ def subject_at(text: str, pos: int, end: int) -> Subject | None:
     if m is None:
         return None
     subj = _make_subject(m.start("np"), m.group("np"), None, text, pos)
+    group = _GROUP_OF.match(text, m.end("np"), end) if subj is not None else None
+    if subj is not None and group is not None and noun_key(subj.text.lower()) in SPEAKER_NOUNS:
+        # "Members of the House of Commons protested by shouting": the group of a body,
+        # not a bare "Members".
+        b = group.end()
+        return Subject(subj.start, b, text[subj.start : b], "noun", None)
     # A body's name may hold "of" ("the American Civil Liberties Union of Montana").
     head = _THE.sub("", subj.text, count=1).split(" of ")[0] if subj is not None else ""
     if subj is None or subj.role or not looks_like_name(head):
@@ -944,6 +971,8 @@ def subject_at(text: str, pos: int, end: int) -> Subject | None:
     b = more.end("np")
     return Subject(subj.start, b, text[subj.start : b], "name", None)
 
+
+_GROUP_OF = re.compile(rf"(?:\s+of\s+(?:the\s+)?{NAME})+(?=\s+[a-z])")
 
 # A second name joined to a clause's subject, right before the clause's verb.
 _COORD_AFTER = re.compile(

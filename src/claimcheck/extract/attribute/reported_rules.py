@@ -154,6 +154,15 @@ def subject_cue_content(s: SentenceCtx) -> list[RawClaim] | None:
             continue
         if cue.lemma == "go on" and _COMMA_CLAUSE.match(s.text, cue.end):
             continue  # "As the funeral went on, Trump tweeted …": time passing, no words
+        then = _TO_VERB.match(s.text, cue.end) if cue.lemma == "go on" else None
+        if then is not None and then.group(1).lower() not in FORMS and then.group(1) not in _TALK:
+            continue  # "He went on to serve in the House": a career, not more words
+        if (
+            _PASSIVE_TO.match(s.text, cue.end)
+            and cue.lemma in _PASSIVE_ONLY
+            and s.text[cue.start : cue.end].endswith("ed")
+        ):
+            continue  # "A man suspected to have supplied the gun": a passive, no source
         a = content_after(s.text, cue, s.end)
         if (
             cue.lemma in ("call", "describe")
@@ -271,6 +280,13 @@ _HOWEVER_CLAUSE = re.compile(r",\s+however\s+(?=[A-Z])")
 _WITH_SPEAKING = re.compile(
     r",\s+with\s+(?:[\w’'.-]+\s+){1,5}?(?:having\s+)?(?P<cue>[a-z]+(?:ing|ed))\b"
 )
+_TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
+# Verbs of talk that are no cues themselves: "went on to discuss recent polls".
+_TALK = frozenset("discuss talk speak mention address thank praise".split())
+# "suspected to have", "believed to be", "alleged of": in -ed with no object, a passive.
+_PASSIVE_TO = re.compile(r"\s+(?:to\s+(?:have|be)|of)\b")
+_PASSIVE_ONLY = frozenset("suspect believe allege report think know say consider expect".split())
+
 # A comma, then no quotation: the clause after it is the sentence's main one.
 _COMMA_CLAUSE = re.compile(r",\s*(?![“\"'‘])")
 _WRITE_ON = frozenset("write tweet post blog".split())
