@@ -253,7 +253,9 @@ _PREP_AFTER = re.compile(r"\s+(?:for|of|on|in|to|from|with|among|over)\b")
 # budget". "Trump's said that …" ("has said") has a clause or adverb next, so the
 # "'s" case needs a plain word after the participle.
 _DET_BEFORE_PARTICIPLE = re.compile(
-    r"(?<![\w’'-])(?:the|a|an|this|these|those|his|her|their|its|our|my|your|whose)\s+$",
+    r"(?<![\w’'-])(?:the|a|an|this|these|those|his|her|their|its|our|my|your|whose)"
+    # "the total reported casualties", "the first confirmed case": an adjective between.
+    r"(?:\s+(?:total|overall|first|latest|official|new|initial|last))?\s+$",
     re.I,
 )
 
@@ -433,7 +435,7 @@ def _document_cues(text: str) -> tuple[list[int], list[tuple[CueHit, bool]]]:
             word != lemma
             and word.endswith(("ed", "en", "wn", "ght"))
             and (
-                _DET_BEFORE_PARTICIPLE.search(text, max(0, start - 8), start)
+                _DET_BEFORE_PARTICIPLE.search(text, max(0, start - 24), start)
                 or (
                     _POSSESSIVE_BEFORE.search(text, max(0, start - 4), start)
                     and _BARE_NOUN_AFTER.match(text, end)
