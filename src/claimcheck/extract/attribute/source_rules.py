@@ -43,6 +43,9 @@ _SOURCE_END = re.compile(
     r"today|yesterday|tonight|week|month|year)\b"
     r"|\s+(?:who|which|that|he|she|they|it|we|has|have|had|is|are|was|were|will|would)\b"
     r"|\s+[a-z]+ed\s+(?:a|an|the|at\s+least|\d)\b"
+    # "according to the New York Times about 100 miles from Okinawa": a quantity goes on
+    # with the content the source is cited inside.
+    r"|\s+(?:about|some|nearly|around|roughly|almost|over|more\s+than|less\s+than)\s+\d"
 )
 
 
