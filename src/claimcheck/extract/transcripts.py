@@ -73,13 +73,47 @@ def transcript_turn(doc: Document, state: State, a: int, b: int) -> bool:
         state.resolver.turn = state.resolver.resolve(subj)
         skip(state, doc, a, b, "turn-label")
         return True
-    raw = RawClaim("quote", text_at, end, "transcript-turn", subj, form="transcript")
-    out = emit(state, raw)
-    if out.person is not None:
-        out.basis = "label"  # "PENCE: …": the turn's label names its speaker
-    state.resolver.turn = out.person
+    interview = m is None or bool(m.group("named"))
+    inner = _INNER_QUOTE.search(view, text_at, b) if interview else None
+    parts = [(text_at, end)]
+    if inner is not None:
+        # "((WN))  Back in 2017, even [GM] Hikaru Nakamura tweeted, “…”", "somebody
+        # flagged, “…”": a quotation the turn gives to someone else by name is theirs;
+        # the turn's own words around it stay the turn's.
+        parts = [(text_at, inner.start("who")), (min(inner.end("close"), end), end)]
+    first = None
+    for n, (lo, hi) in enumerate(parts):
+        while inner is not None and hi > lo and view[hi - 1] in ' \t"”,':
+            hi -= 1
+        while inner is not None and lo < hi and view[lo] in " \t,.":
+            lo += 1
+        if n == 1 and inner is not None:
+            _emit_inner(state, inner)
+        if len(view[lo:hi].split()) < (1 if inner is None else 3):
+            continue
+        raw = RawClaim("quote", lo, hi, "transcript-turn", subj, form="transcript")
+        out = emit(state, raw)
+        if out.person is not None:
+            out.basis = "label"  # "PENCE: …": the turn's label names its speaker
+        first = first or out
+    state.resolver.turn = first.person if first is not None else state.resolver.resolve(subj)
     state.open_quote = None
     return True
+
+
+# A quotation an interview turn gives to someone named, with a verb of saying before it.
+_INNER_QUOTE = re.compile(
+    r"(?:\[[A-Z]{1,4}\]\s+)?(?P<who>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3}|[Ss]omebody|[Ss]omeone)"
+    r"\s+(?P<cue>tweeted|said|wrote|flagged|posted)\s*[,:]?\s*[“\"](?P<q>[^“”\"]{12,}?)(?P<close>[”\"])"
+)
+
+
+def _emit_inner(state: State, inner: re.Match[str]) -> None:
+    who = inner.group("who")
+    kind = "noun" if who.lower() in ("somebody", "someone") else "name"
+    subj = Subject(inner.start("who"), inner.end("who"), who, kind, None)
+    q_lo, q_hi = inner.start("q"), inner.end("q")
+    emit(state, RawClaim("quote", q_lo, q_hi, "transcript-inner-quote", subj, form="direct"))
 
 
 def _expand_initials(view: str, label: str) -> str:
