@@ -39,7 +39,8 @@ draws a fourth sample the same way once ``dev3`` had been read: 80 claims, seed
 20261209, drawn at ad94f95; ``--draw dev5`` a fifth once ``dev4``'s errors had been
 fixed: 80 claims, seed 20261210, drawn at c12a48f; ``--draw dev6`` a sixth once
 ``dev5``'s had been: 80 claims, seed 20261211, drawn at e5630ef; ``--draw dev7`` a
-seventh once ``dev6``'s had been: 60 claims, seed 20261212, drawn at 7598df9.
+seventh once ``dev6``'s had been: 60 claims, seed 20261212, drawn at 7598df9;
+``--draw dev8`` an eighth: 40 claims, seed 20261213, drawn at 2796bf8.
 
 ``show`` prints what a labeller reads: each article once, with each drawn
 span wrapped in ``⟦#n … #n⟧``; of a long article only the opening paragraphs
@@ -78,6 +79,8 @@ DEV6_SEED = 20261211
 DEV6_DRAW = 80
 DEV7_SEED = 20261212
 DEV7_DRAW = 60
+DEV8_SEED = 20261213
+DEV8_DRAW = 40
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,11 @@ def draw_dev7(texts: dict[str, str], labels: Path = LABELS) -> list[Drawn]:
     return draw_dev2(texts, labels, DEV7_SEED, DEV7_DRAW, "dev7")
 
 
+def draw_dev8(texts: dict[str, str], labels: Path = LABELS) -> list[Drawn]:
+    """The eighth reading sample, drawn when ``dev7``'s errors had been fixed: as ``dev2``."""
+    return draw_dev2(texts, labels, DEV8_SEED, DEV8_DRAW, "dev8")
+
+
 def labelled(split: str, labels: Path = LABELS) -> list[Drawn]:
     """The rows of ``split`` already in the labels file, as drawn."""
     data = json.loads(labels.read_text(encoding="utf-8"))
@@ -260,15 +268,17 @@ def main() -> None:
     ap.add_argument("--split", choices=["dev", "test", "all"], default="all")
     ap.add_argument(
         "--draw",
-        choices=["first", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"],
+        choices=["first", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"],
         default="first",
-        help="first: the dev/test draw; dev2 to dev7: the fresh reading samples (see above)",
+        help="first: the dev/test draw; dev2 to dev8: the fresh reading samples (see above)",
     )
     ap.add_argument("--url", help="only this article")
     ap.add_argument("--full", action="store_true", help="show whole articles")
     args = ap.parse_args()
     texts = load()
-    if args.draw == "dev7":
+    if args.draw == "dev8":
+        rows = labelled("dev8") or draw_dev8(texts)
+    elif args.draw == "dev7":
         rows = labelled("dev7") or draw_dev7(texts)
     elif args.draw == "dev6":
         rows = labelled("dev6") or draw_dev6(texts)
