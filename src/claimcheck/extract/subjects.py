@@ -398,6 +398,13 @@ def subject_before(text: str, lo: int, cue_start: int, loose: bool = False) -> S
             # speaks (for its issuer, extract.documents).
             a = left_lo + d.start("np")
             return Subject(a, a + len(d.group("np")), d.group("np"), "noun", None)
+    if subj is not None and subj.kind in ("name", "noun") and subj.text[:1] in "tT" + _UPPER:
+        group = _GROUP_IN.search(text, max(lo, subj.start - 30), subj.start)
+        if group is not None and noun_key(group.group("noun")) in SPEAKER_NOUNS:
+            # "authorities in the United Kingdom and the United States announced": the
+            # people of the places speak, not the places.
+            a = group.start("noun")
+            return Subject(a, subj.end, text[a : subj.end], "noun", None)
     if subj is not None and subj.kind == "noun":
         doer = _GERUND_ADVERBIAL.search(text, max(lo, subj.start - 120), subj.start)
         if doer is not None and looks_like_name(doer.group("np")):
@@ -460,6 +467,8 @@ def _person_of_body(text: str, lo: int, subj: Subject) -> Subject | None:
 
 
 _BOTH_BEFORE = re.compile(r"(?<![\w’'-])both\s+$")
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_GROUP_IN = re.compile(r"(?<![\w’'-])(?P<noun>[a-z]+s)\s+(?:in|at|from)\s+$")
 _QUOTED_AS = re.compile(
     rf"\bquot(?:ed|es|ing)\s+(?P<np>{NAME})(?:\s*,\s*(?P<role>[^,;:“”\"()]{{2,120}}?)\s*,)?\s+as\s+$"
 )
