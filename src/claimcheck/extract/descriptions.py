@@ -55,6 +55,9 @@ def _head_words(name: str) -> list[str]:
     return words
 
 
+_BODY_OWNS = re.compile(r"[Tt]he\s+([a-z]+)(?:’s|')s?\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+
+
 # "However, this person also said": the source just quoted, named or not.
 _THIS = re.compile(
     r"(?:this|that)\s+(person|individual|official|source|spokesman|spokeswoman|spokesperson)"
@@ -121,6 +124,14 @@ def described(r: SpeakerResolver, subj: Subject) -> Person:
         found = referents.titled_person(r, subj) or referents.named_body(r, subj)
         if found is not None:
             return found
+    owned = _BODY_OWNS.fullmatch(text)
+    if owned is not None and owned.group(1).lower() in referents.BODY_NOUNS:
+        # "The company's CEO", "the city's mayor": the holder of the role the text named.
+        held = Subject(subj.start, subj.end, f"the {owned.group(2)}", "noun", subj.role)
+        if referents.plain_description(held.text):
+            found = referents.titled_person(r, held)
+            if found is not None:
+                return found
     # "The prime minister said" after "Prime Minister Jane Das"; but "the president
     # of Turkey" is not the president the text named.
     elsewhere = subj.role is not None and subj.role.startswith("of ")

@@ -76,9 +76,29 @@ _ROLE_THEN_COMMA = re.compile(
     r"(?:[’']s|\b[Tt]he|\b[Aa]n?)\s+((?:[a-z][a-z’'-]*\s+){0,5}[a-z][a-z’'-]*),\s+$"
 )
 
+# A title written in capitals ends an appositive too: "Dawn Farrell, TransAlta's CEO,".
+_CAPITAL_TITLES = r"(?:CEO|CFO|COO|CTO|MP|MPP|MLA|MNA|MHA|MEP)"
+
 _APPOSITIVE = re.compile(
     r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:an?|the|who\s+is\s+an?|who\s+is\s+the|[A-Z][\w.&-]*(?:’s|'s))\s+"
-    r"((?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*)(?=\s*[,.;]|\s+(?:of|at|for|with|from|in|and|who)\b)"
+    rf"((?:[\w’'-]+\s+){{0,3}}?(?:[a-z][\w’'-]*|{_CAPITAL_TITLES}))"
+    r"(?=\s*[,.;]|\s+(?:of|at|for|with|from|in|and|who)\b)"
+)
+
+# A role set off before the name with what it is of: "The mayor of Surrey, Doug McCallum,",
+# "Ontario's Minister of Health, Christine Elliott,"; the title may be capitalised.
+_ROLE_OF_THEN_COMMA = re.compile(
+    r"(?:[’']s|\b[Tt]he)\s+((?:[A-Za-z][a-z’'-]*\s+){0,3}[A-Za-z][a-z’'-]*)\s+(?:of|for)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w’'.&-]*\s+(?:(?:of|and|for)\s+(?:the\s+)?)?){0,4}[A-Z][\w’'.&-]*,\s+$"
+)
+
+# A role said of the person after the name: "Doug McCallum was elected mayor of Surrey",
+# "Jim Carr, who was named minister of trade", "Paul Smith has been the chief of police".
+_PREDICATE_ROLE = re.compile(
+    r",?\s+(?:who\s+)?(?:is|was|has\s+been|had\s+been|became|becomes)\s+"
+    r"(?:(?:re-)?(?:elected|named|appointed|chosen|sworn\s+in)\s+(?:as\s+)?)?(?:the\s+|an?\s+)?"
+    r"((?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*)"
+    r"(?=\s*[,.;]|\s+(?:of|at|for|in|on|since|and|last|this|after|until)\b)"
 )
 
 _PARTY_TAG = re.compile(r"\s*(?:,\s*[DRI]-|\((?:[DRI]-)?)([A-Z][A-Za-z.]{1,6})")
@@ -108,8 +128,11 @@ def plain_description(text: str) -> bool:
         len(words) >= 2
         and words[0].lower() == "the"
         and all(w[:1].islower() or _PLACE_MODIFIER.fullmatch(w) for w in words[1:-1])
-        and words[-1][:1].islower()
+        and (words[-1][:1].islower() or _CAPITAL_TITLE.fullmatch(words[-1]) is not None)
     )
+
+
+_CAPITAL_TITLE = re.compile(_CAPITAL_TITLES)
 
 
 # A place made a modifier names nobody: "the Chicago-based company", "the Toronto-area firm".
@@ -154,9 +177,19 @@ def _roles(
                 and not any(w in _FUNCTION or w.endswith("ed") or w in FORMS for w in role)
             ):
                 words.update(role)
+        if before is None and not words and text.startswith(",", end):
+            of_role = _ROLE_OF_THEN_COMMA.search(text, max(0, at - 90), at)
+            role = of_role.group(1).lower().split() if of_role is not None else []
+            if role and role[-1] in TITLES and not any(w in _FUNCTION for w in role):
+                words.update(role)
         after = _APPOSITIVE.match(text, end, end + 120)
         if after is not None:
             words.update(w.lower() for w in after.group(1).split())
+        said = _PREDICATE_ROLE.match(text, end, end + 80) if after is None else None
+        if said is not None:
+            role = said.group(1).split()
+            if role[-1] in TITLES and not any(w in _FUNCTION or w in FORMS for w in role):
+                words.update(role)
         tag = _PARTY_TAG.match(text, end, end + 20)
         if tag is not None:
             # "Sen. Marco Rubio, R-Fla.", "Sen. Rand Paul (Ky.)": the state is a place word.
@@ -167,6 +200,7 @@ def _roles(
         words.update(f for t in titles for f in title_forms(t))
         if words & POLICE_RANKS:
             words.add("officer")
+        _same_office(words)
         if words:
             out.append((at, name, frozenset(words)))
     return tuple(out)
@@ -213,6 +247,7 @@ def _holder(
         hay.update(re.split(r"[\s,]+", _ROLE_TAIL.split((p.role or "").lower(), maxsplit=1)[0]))
         if hay & POLICE_RANKS:
             hay.add("officer")
+        _same_office(hay)
         if places or "former" in wanted:
             # What was written with any of the person's names: "Sen. Marco Rubio, R-Fla.",
             # "former Gov. Rick Perry".
@@ -251,6 +286,14 @@ def _holder(
     if best is not None and best.kind == "person":
         return best
     return None
+
+
+def _same_office(words: set[str]) -> None:
+    """A chief executive is the CEO, and the CEO the chief executive."""
+    if "ceo" in words:
+        words.update(("chief", "executive"))
+    elif {"chief", "executive"} <= words:
+        words.add("ceo")
 
 
 def _introduce(r: SpeakerResolver, intro: tuple[int, str]) -> Person | None:
