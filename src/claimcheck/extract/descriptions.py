@@ -120,6 +120,9 @@ def described(r: SpeakerResolver, subj: Subject) -> Person:
     issued_by = documents.issuer(r, subj)
     if issued_by is not None:
         return issued_by
+    spoke_for = referents.spokesperson(r, subj)
+    if spoke_for is not None:
+        return spoke_for
     if referents.plain_description(text):
         found = referents.titled_person(r, subj) or referents.named_body(r, subj)
         if found is not None:

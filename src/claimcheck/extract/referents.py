@@ -668,3 +668,85 @@ def _body_like(tokens: list[str]) -> bool:
         and not tokens[1].isupper()  # "WATCH BELOW:" is a label
     )
     return initialism or any(t.lower() in ORG_HINTS for t in tokens)
+
+
+_SPOKES_WORDS = frozenset(("spokesman", "spokeswoman", "spokesperson"))
+
+# "a spokeswoman for Trudeau", "A Hydro One spokesman", "a spokesperson for the ministry".
+_SPOKES = re.compile(
+    r"(?:[Aa]n?|[Tt]he)\s+(?P<pre>(?:[A-Z][\w.&’'-]*\s+){0,4})(?P<head>spokes(?:man|woman|person))"
+    r"(?:\s+(?:for|of|with|at)\s+(?:the\s+)?(?P<of>[\w.&’' -]+))?"
+)
+
+# A speech verb right before or after a name: "…,” said Eleanore Catenaro.", "Jane Fowler said".
+_SAID_BEFORE = re.compile(r"(?:said|says|added|adds|wrote|writes)\s+$")
+_SAID_AFTER = re.compile(r"[,]?\s+(?:said|says|added|adds|told|wrote|writes)\b")
+
+
+def spokesperson(r: SpeakerResolver, subj: Subject, reach: int = 6000) -> Person | None:
+    """The one person the text names as spokesperson of the same owner.
+
+    "Jane Fowler, a spokeswoman for the ministry, said … A spokeswoman for the ministry
+    later said": Jane Fowler. With nobody named before, the person named speaking just
+    after ("A spokeswoman for Trudeau said …. “…,” said Eleanore Catenaro."), if the text
+    introduces her there with no other role. Two spokespeople of the owner: nobody.
+    """
+    m = _SPOKES.fullmatch(" ".join(subj.text.split()))
+    if m is None:
+        return None
+    owner = (m.group("of") or m.group("pre") or "").strip()
+    if not owner:
+        return None
+    owner_word = owner.split()[-1].rstrip("’'s").rstrip("’'")
+    if len(owner_word) < 3:
+        return None
+    head = m.group("head")
+    other = {"spokesman": "spokeswoman", "spokeswoman": "spokesman"}.get(head)
+    text = r.text
+    found: dict[str, tuple[int, str]] = {}
+    for at, name, role_words in _roles(text, tuple(r.names_at)):
+        if at >= subj.start:
+            break
+        if subj.start - at > reach or not role_words & _SPOKES_WORDS or other in role_words:
+            continue
+        window = text[max(0, at - 80) : at + len(name) + 100]
+        _, toks = split_name(name)
+        if toks and owner_word in window and owner_word not in toks:
+            found.setdefault(toks[-1], (at, name))
+    if len(found) == 1:
+        return _named_person(r, next(iter(found.values())))
+    if found:
+        return None
+    if m.group(0)[:1] not in "Aa":
+        return None
+    # Named just after, speaking: the first name so placed that the text had not named before.
+    roles = {at: words for at, _, words in _roles(text, tuple(r.names_at))}
+    for at, name in r.names_at:
+        if at <= subj.end:
+            continue
+        if at - subj.end > 700:
+            break
+        _, toks = split_name(name)
+        if len(toks) < 2 or not _person_named(r, at, toks):
+            continue
+        spoke = _SAID_BEFORE.search(text, max(0, at - 12), at) or _SAID_AFTER.match(
+            text, at + len(name)
+        )
+        if spoke is None:
+            continue
+        if last_named(r, toks[-1], subj.start, -1) > 0 or (roles.get(at, set()) - _SPOKES_WORDS):
+            return None  # someone named before, or with a role of their own: not the spokesperson
+        gender = r.gender_of(tuple(toks))
+        if (head == "spokeswoman" and gender == "m") or (head == "spokesman" and gender == "f"):
+            return None
+        return _named_person(r, (at, name))
+    return None
+
+
+def _named_person(r: SpeakerResolver, intro: tuple[int, str]) -> Person | None:
+    name = intro[1]
+    _, toks = split_name(name)
+    known = r.lookup(tuple(toks))
+    if known is not None:
+        return known if known.kind == "person" else None
+    return _introduce(r, intro)
