@@ -120,7 +120,7 @@ def described(r: SpeakerResolver, subj: Subject) -> Person:
     issued_by = documents.issuer(r, subj)
     if issued_by is not None:
         return issued_by
-    spoke_for = referents.spokesperson(r, subj)
+    spoke_for = referents.spokesperson(r, subj) or referents.owned_role(r, subj)
     if spoke_for is not None:
         return spoke_for
     if referents.plain_description(text):
