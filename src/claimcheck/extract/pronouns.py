@@ -32,6 +32,22 @@ if TYPE_CHECKING:
 
 _HEAD_GENDER = {"spokesman": "m", "man": "m", "spokeswoman": "f", "woman": "f"}
 
+# The last word of a place's or a building's name: never a he or she ("Easter Island does
+# not have streams …. “…,” said study co-author Professor Carl Lipo …. He went on").
+_PLACE_HEADS = frozenset(
+    """island islands river lake mountain mountains bay sea ocean valley county city
+    province state street avenue road park airport station bridge beach coast peninsula
+    desert forest square hall stadium arena hotel hospital school church cathedral temple
+    mosque canyon falls strait gulf region district village town""".split()
+)
+
+
+def place_like(toks: list[str] | tuple[str, ...]) -> bool:
+    return bool(toks) and (
+        toks[-1].lower() in _PLACE_HEADS or " ".join(toks).lower() in PLACE_NAMES
+    )
+
+
 _SENTENCE_END = re.compile(r"[.!?][”\"’]?\s")
 _THE_ROLE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<role>[a-z][\w-]*)\b")
 
@@ -82,6 +98,7 @@ def antecedent(
             continue
         if person and (
             any(t.lower() in ORG_HINTS for t in toks)
+            or place_like(toks)
             or THING_BEFORE.search(r.text, max(0, at - 6), at)
         ):
             continue  # he/she: not "the United States Constitution", "the “Dealer's Den”"
@@ -249,7 +266,7 @@ def subject_since(
     highlighted that the late Shinzo Abe viewed …. She", Abe is not one.
     """
     for start, name, toks in _main_subjects(r, since, at, reach):
-        if any(t.lower() in ORG_HINTS or t.lower() in GROUPS for t in toks):
+        if any(t.lower() in ORG_HINTS or t.lower() in GROUPS for t in toks) or place_like(toks):
             continue
         key = tuple(toks)
         known = r.lookup(key)
