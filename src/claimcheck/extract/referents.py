@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from claimcheck.extract.people import ORG_HINTS, Person, drop_possessive, split_name
+from claimcheck.extract.sentence_subjects import sentence_subjects
 from claimcheck.extract.subjects import Subject
 from claimcheck.lexicon import bodies, given_names
 from claimcheck.lexicon.cues import FORMS
@@ -515,7 +516,54 @@ def named_body(r: SpeakerResolver, subj: Subject, reach: int = 4000) -> Person |
         best = r.named(Subject(at, at + len(name), name, "name", None))
         if best is not None:
             best.kind = "group"
+    if best is None and kind == "business":
+        best = _subject_body(r, subj.start)
     return best
+
+
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][”\"’]?\s+|\n\s*)(?:The\s+)?$")
+
+
+def _subject_body(r: SpeakerResolver, before: int, reach: int = 300) -> Person | None:
+    """ "Imperial Oil reported a loss. The company said": the name that is the subject of
+    a sentence just before, when nothing marks it as a person or a place ("Facebook
+    removed the posts. Mark Zuckerberg apologized. The company said": Facebook)."""
+    for at, name in reversed(sentence_subjects(r.text, max(0, before - reach), before)):
+        if _OPENS_SENTENCE.search(r.text, max(0, at - 12), at) is None:
+            continue  # only what opens a sentence: "Alphabet, the parent company …, jumped"
+        _, toks = split_name(name)
+        if not toks or name.endswith(("’s", "'s")) or not all(t[:1].isupper() for t in toks):
+            return None
+        if re.search(rf"(?<![\w’'-]){re.escape(name.lower())}(?![\w’'-])", r.text):
+            return None  # written in lower case too: a common noun ("Investors")
+        if len(toks) == 1 and (
+            toks[0].lower().endswith(("ers", "ors", "ists", "ians", "ents", "ants", "ives"))
+            or any(f[0] == toks[0] for f in r.known_full)
+        ):
+            return None  # "Investors will pay attention", "The Dow" of "Dow Jones"
+        key = tuple(toks)
+        known = r.lookup(key)
+        if known is not None and known.kind == "group" and not known.described:
+            return known
+        person = (
+            (known is not None and known.kind == "person" and (known.gender or known.titles))
+            or given_names.gender_of(toks[0]) is not None
+            or key in r.genders
+            or any(f[-1] == toks[-1] and len(f) > len(toks) for f in r.known_full)
+        )
+        if person:
+            return None
+        if any(t.lower() in PLACE_WORDS for t in toks) or toks[0].lower() in NOT_NAMES:
+            return None
+        if not _fits(toks, "business") or len(toks) > 4:
+            return None
+        if re.search(rf"\b(?:[Ii]n|[Ff]rom|[Nn]ear)\s+{re.escape(name)}(?![\w’'-])", r.text):
+            return None  # "in Toronto": a place
+        found = r.named(Subject(at, at + len(name), name, "name", None))
+        if found is not None:
+            found.kind = "group"
+        return found
+    return None
 
 
 @functools.lru_cache(maxsize=64)
@@ -757,7 +805,7 @@ def _named_person(r: SpeakerResolver, intro: tuple[int, str]) -> Person | None:
 # "Ontario's premier", "Kenney's press secretary": a role and whose it is.
 _OWNED_ROLE = re.compile(
     r"(?P<own>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?:’s|'s)\s+"
-    rf"(?P<role>(?:[a-z][\w-]*\s+){{0,2}}(?:[a-z][\w-]*|{_CAPITAL_TITLES}))"
+    rf"(?P<role>(?:[a-z][\w-]*\s+){{0,3}}(?:[a-z][\w-]*|{_CAPITAL_TITLES}))"
 )
 
 
