@@ -11,8 +11,11 @@ The lists were written for this project (no name data set is copied).
 
 from __future__ import annotations
 
+import unicodedata
+
 FEMALE = frozenset(
     """
+    sylvie ginette karine manon lucie josee francoise jocelyne johanne lise patty
     abigail ada adriana agnes aileen aisha alexandra alice alicia alina alison
     allison amanda amber amelia amy ana anastasia angela angelina anita ann anna
     anne annette annie antoinette april ariana audrey barbara beatrice becky
@@ -47,6 +50,8 @@ FEMALE = frozenset(
 
 MALE = frozenset(
     """
+    francois stephane sebastien frederic mathieu olivier denis benoit alain gilles
+    rejean etienne nicolas
     aaron abdul abraham adam adrian ahmed alan albert alberto alejandro alexander
     alfonso alfred ali allen alvin amir andre andrew andy angelo anthony antonio arnold
     arthur barry ben benjamin bernard bernie bill billy bob bobby boris brad
@@ -77,10 +82,25 @@ MALE = frozenset(
 
 
 def gender_of(given: str) -> str | None:
-    """ "m", "f" or None for a given name as written ("Michelle" -> "f")."""
+    """ "m", "f" or None for a given name as written ("Michelle" -> "f").
+
+    Accents do not change the name ("Mélanie", "Valérie", "Stéphane" are in the lists
+    without them); a French double given name has the gender of its first part, and
+    "Jean-" opens men's names ("Jean-Yves", "Marie-Claude").
+    """
     low = given.lower()
     if low in FEMALE:
         return "f"
     if low in MALE:
         return "m"
+    folded = _fold(low)
+    if folded != low:
+        return gender_of(folded)
+    first, dash, rest = low.partition("-")
+    if dash and rest.isalpha() and first.isalpha():
+        return "m" if first == "jean" else gender_of(first)
     return None
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
