@@ -86,6 +86,14 @@ _APPOSITIVE = re.compile(
     r"(?=\s*[,.;]|\s+(?:of|at|for|with|from|in|and|who)\b)"
 )
 
+# An office without an article after the name: "Patrick Brown, mayor of Brampton,",
+# "Jane Roe, executive director of the clinic,".
+_BARE_APPOSITIVE = re.compile(
+    r"\s*,\s*(?:\d{1,3}\s*,\s*)?"
+    rf"((?:[a-z][\w’'-]*\s+){{0,3}}?(?:[a-z][\w’'-]*|{_CAPITAL_TITLES}))"
+    r"(?=\s*,|\s+(?:of|at|for|with|from)\b)"
+)
+
 # A role set off before the name with what it is of: "The mayor of Surrey, Doug McCallum,",
 # "Ontario's Minister of Health, Christine Elliott,"; the title may be capitalised.
 _ROLE_OF_THEN_COMMA = re.compile(
@@ -186,6 +194,11 @@ def _roles(
         after = _APPOSITIVE.match(text, end, end + 120)
         if after is not None:
             words.update(w.lower() for w in after.group(1).split())
+        else:
+            bare = _BARE_APPOSITIVE.match(text, end, end + 120)
+            role = bare.group(1).lower().split() if bare is not None else []
+            if role and role[-1] in TITLES and not any(w in _FUNCTION for w in role):
+                words.update(role)
         said = _PREDICATE_ROLE.match(text, end, end + 80) if after is None else None
         if said is not None:
             role = said.group(1).split()
