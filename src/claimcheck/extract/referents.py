@@ -33,7 +33,8 @@ BODY_NOUNS = frozenset(
     corporation retailer insurer manufacturer maker startup broadcaster newspaper
     publisher studio school district county municipality regulator watchdog charity
     foundation institute campaign administration office embassy court grocer automaker
-    carmaker railway lender""".split()
+    carmaker railway lender association federation society coalition alliance
+    clinic""".split()
 )
 
 # Kinds of body that never mean each other: "the company" is not the ministry.
@@ -529,15 +530,22 @@ def named_body(r: SpeakerResolver, subj: Subject, reach: int = 4000) -> Person |
         best = r.named(Subject(at, at + len(name), name, "name", None))
         if best is not None:
             best.kind = "group"
-    if best is None and kind == "business":
-        best = _subject_body(r, subj.start)
+    # "The government of Oman" says which itself.
+    if best is None and not subj.role and kind not in _NAMED_ONLY:
+        best = _subject_body(r, subj.start, kind)
     return best
 
 
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?][”\"’]?\s+|\n\s*)(?:The\s+)?$")
 
 
-def _subject_body(r: SpeakerResolver, before: int, reach: int = 300) -> Person | None:
+# Kinds only a name holding the word says which of: "the city", "the court".
+_NAMED_ONLY = frozenset(("place", "court", "party", "police", "school"))
+
+
+def _subject_body(
+    r: SpeakerResolver, before: int, kind: str | None, reach: int = 300
+) -> Person | None:
     """ "Imperial Oil reported a loss. The company said": the name that is the subject of
     a sentence just before, when nothing marks it as a person or a place ("Facebook
     removed the posts. Mark Zuckerberg apologized. The company said": Facebook)."""
@@ -547,13 +555,15 @@ def _subject_body(r: SpeakerResolver, before: int, reach: int = 300) -> Person |
         _, toks = split_name(name)
         if not toks or name.endswith(("’s", "'s")) or not all(t[:1].isupper() for t in toks):
             return None
+        if len(toks) == 1 and toks[0].lower().endswith(("ing", "ed", "ly")):
+            return None  # "Citing alleged violation …, the association's notice"
         if re.search(rf"(?<![\w’'-]){re.escape(name.lower())}(?![\w’'-])", r.text):
             return None  # written in lower case too: a common noun ("Investors")
         if len(toks) == 1 and (
-            toks[0].lower().endswith(("ers", "ors", "ists", "ians", "ents", "ants", "ives"))
+            (toks[0].endswith("s") and not toks[0].endswith("ss") and not toks[0].isupper())
             or any(f[0] == toks[0] for f in r.known_full)
         ):
-            return None  # "Investors will pay attention", "The Dow" of "Dow Jones"
+            return None  # "Investors will pay attention", "Tributes", "The Dow" of "Dow Jones"
         key = tuple(toks)
         known = r.lookup(key)
         if known is not None and known.kind == "group" and not known.described:
@@ -566,9 +576,9 @@ def _subject_body(r: SpeakerResolver, before: int, reach: int = 300) -> Person |
         )
         if person:
             return None
-        if any(t.lower() in PLACE_WORDS for t in toks) or toks[0].lower() in NOT_NAMES:
-            return None
-        if not _fits(toks, "business") or len(toks) > 4:
+        if toks[0].lower() in PLACE_WORDS or toks[0].lower() in NOT_NAMES:
+            return None  # "Toronto approved …"; "Environment Canada" is still a body
+        if not _fits(toks, kind) or len(toks) > 5:
             return None
         if re.search(rf"\b(?:[Ii]n|[Ff]rom|[Nn]ear)\s+{re.escape(name)}(?![\w’'-])", r.text):
             return None  # "in Toronto": a place
