@@ -20,7 +20,7 @@ from claimcheck.extract.people import (
     Person,
     split_name,
 )
-from claimcheck.extract.referents import head_and_words
+from claimcheck.extract.referents import head_and_words, last_named
 from claimcheck.extract.sentence_subjects import sentence_subjects
 from claimcheck.extract.subjects import Subject
 from claimcheck.lexicon import given_names
@@ -132,7 +132,8 @@ def pronoun(r: SpeakerResolver, word: str, at: int) -> Person | None:
         body = body_subject_since(r, r.recent[-1].last_at if r.recent else -1, at)
         if body is not None:
             return body
-    for p in reversed(r.recent[-6:]):
+    cands, since = _before(r, r.recent[-6:], at)
+    for p in reversed(cands):
         if want in ("m", "f"):
             one = p.kind != "person" and _described_one(r, p, want, at)
             if (
@@ -141,7 +142,7 @@ def pronoun(r: SpeakerResolver, word: str, at: int) -> Person | None:
                 or _plural_noun(p)
             ):
                 continue
-            subject = subject_since(r, p.last_at, at, want)
+            subject = subject_since(r, since.get(id(p), p.last_at), at, want)
             if subject is not None:
                 return subject
             if p.gender is None:
@@ -172,6 +173,36 @@ def pronoun(r: SpeakerResolver, word: str, at: int) -> Person | None:
         # No speaker fits ("Robert Lane said … Ms. Hawkins. She says"): a titled name.
         return titled_name(r, want, at)
     return None
+
+
+def _before(
+    r: SpeakerResolver, recent: list[Person], at: int
+) -> tuple[list[Person], dict[int, int]]:
+    """The speakers in the order of their last mention before ``at``.
+
+    A claim inside the pronoun's own sentence may be read first ("He said the “phony”
+    Harris attacked Biden": Harris speaks there), so a speaker's last mention can lie
+    after the pronoun; a name after the pronoun is someone else than the pronoun, and
+    what counts is where the text named them before it. A speaker touched at the
+    pronoun itself (another claim of the same "he") stays the nearest.
+    """
+    named_after = [p for p in recent if p.last_at > at and _names_at(r, p, p.last_at)]
+    if not named_after:
+        return recent, {}
+    since: dict[int, int] = {}
+    for p in recent:
+        if p not in named_after:
+            since[id(p)] = p.last_at
+        elif p.tokens:
+            found = last_named(r, p.tokens[-1], at, -1)
+            if found > 0 or r.text.startswith(p.tokens[-1]):
+                since[id(p)] = found
+    kept = [p for p in recent if id(p) in since]
+    return sorted(kept, key=lambda p: since[id(p)]), since
+
+
+def _names_at(r: SpeakerResolver, p: Person, at: int) -> bool:
+    return any(r.text.startswith(t, at) for t in p.tokens if len(t) > 1)
 
 
 def _plural_noun(p: Person) -> bool:
