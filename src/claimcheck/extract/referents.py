@@ -500,6 +500,10 @@ def named_body(r: SpeakerResolver, subj: Subject, reach: int = 4000) -> Person |
                 return found
     if kind in ("place", "court", "school", "party", "police"):
         return None  # "the city", "the court": only a name holding the word says which
+    if head == "government":
+        # "The government of Samoa executed a shutdown …. The government said": that
+        # government; a body that spoke since (UNICEF, a council, an agency) is not it.
+        return _government(r, subj.start, reach)
     # Else the body that spoke last, if nothing in its name says it is another kind,
     # or a name right before that reads as a body ("Acme Corp").
     best: Person | None = None
@@ -537,6 +541,36 @@ def named_body(r: SpeakerResolver, subj: Subject, reach: int = 4000) -> Person |
 
 
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?][”\"’]?\s+|\n\s*)(?:The\s+)?$")
+
+
+_GOVERNMENT_OF = re.compile(
+    r"(?<![\w-])[Gg]overnment\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+    r"|(?<![\w’'-])(?P<own>(?!(?:The|A|An)\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+    r"\s+[Gg]overnment(?![\w-])"
+)
+
+
+def _government(r: SpeakerResolver, before: int, reach: int) -> Person | None:
+    """The government the text named last ("the government of Samoa", "the Samoan
+    government", "the Government of Canada"), as the text named it; else nobody."""
+    last = None
+    for m in _GOVERNMENT_OF.finditer(r.text, max(0, before - reach), before):
+        last = m
+    if last is None:
+        return None
+    if last.group("of") is not None:
+        name = f"government of {last.group('of')}"
+    else:
+        own = last.group("own")
+        if own.split()[0].lower() in NOT_NAMES:
+            return None  # "Earlier government reports"
+        name = f"{own} government"
+    for p in r.people:
+        if p.name.lower() == name.lower():
+            return p
+    found = Person(name, tuple(name.split()), "group")
+    r.people.append(found)
+    return found
 
 
 # Kinds only a name holding the word says which of: "the city", "the court".
