@@ -27,9 +27,10 @@ if TYPE_CHECKING:
 
 # Lower-case words, then a name: "British aid group Gatsby" (not "spokesman for Jane Das").
 _NAME_AT_END = re.compile(
-    r"^(?:[A-Z][\w-]*\s+)?(?:(?!(?:for|of|to|with|at|from|by|in|on|and|or|the|during|within|"
-    r"across|near|outside|inside|over|under|into|about|per|via|than)\b)[a-z][\w-]*\s+){1,4}"
-    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})$"
+    r"^(?:[A-Z][\w.&-]*(?:’s|'s)?\s+)?(?:(?!(?:for|of|to|with|at|from|by|in|on|and|or|the|during|"
+    r"within|across|near|outside|inside|over|under|into|about|per|via|than)\b)[a-z][\w-]*\s+){1,4}"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:al|el)-[\w’'.-]+"
+    r"|(?:al|el|bin|ibn|de|van|von)(?=\s+[A-Z]))){0,3})$"
 )
 
 
