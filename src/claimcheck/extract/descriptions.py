@@ -34,6 +34,10 @@ _NAME_AT_END = re.compile(
 )
 
 
+# A person's name set off by commas right after a description: ", Chris Kervick,".
+_NAME_SET_OFF = re.compile(r",\s+((?:Dr\.\s+)?[A-Z][a-z][\w’'-]*(?:\s+[A-Z][\w’'.-]*){1,2}),")
+
+
 # "of Burundi", "of the United States": a place or body by name, capitals after "of".
 _OF_NAME = re.compile(r"of\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3}")
 
@@ -121,6 +125,17 @@ def described(r: SpeakerResolver, subj: Subject) -> Person:
     issued_by = documents.issuer(r, subj)
     if issued_by is not None:
         return issued_by
+    set_off = _NAME_SET_OFF.match(r.text, subj.end)
+    role_word = low.split()[-1] if low.split() else ""
+    if set_off is not None and (
+        role_word in TITLES or role_word.endswith(("man", "woman", "person"))
+    ):
+        # "According to Windsor Locks' first selectman, Chris Kervick, there were": the
+        # name set off right after the role is who speaks.
+        at = set_off.start(1)
+        found = r.named(Subject(at, set_off.end(1), set_off.group(1), "name", None))
+        if found is not None and found.kind == "person":
+            return found
     spoke_for = referents.spokesperson(r, subj) or referents.owned_role(r, subj)
     if spoke_for is not None:
         return spoke_for
