@@ -102,6 +102,14 @@ _ROLE_OF_THEN_COMMA = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w’'.&-]*\s+(?:(?:of|and|for)\s+(?:the\s+)?)?){0,4}[A-Z][\w’'.&-]*,\s+$"
 )
 
+_OFFICE_OPEN = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?$")
+
+# An office with what it is of, capitalised, right before the name: "Minister of
+# Health Christine Elliott", "Minister of Crown-Indigenous Relations Carolyn Bennett".
+_OFFICE_OF_BEFORE = re.compile(
+    r"(?<![\w’'-])([A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+(?:and\s+)?){1,5}$"
+)
+
 # A role said of the person after the name: "Doug McCallum was elected mayor of Surrey",
 # "Jim Carr, who was named minister of trade", "Paul Smith has been the chief of police".
 _PREDICATE_ROLE = re.compile(
@@ -169,6 +177,16 @@ def _roles(
     out = []
     for at, name in names:
         words: set[str] = set()
+        office = _OFFICE_OPEN.search(text, max(0, at - 30), at)
+        if office is not None and office.group(1).lower() in TITLES:
+            # "Minister of Health Christine Elliott" (the run holds "Health"): the person
+            # is the name from its given name on, the office its role.
+            parts = name.split()
+            k = next((i for i, w in enumerate(parts) if i and given_names.gender_of(w)), 0)
+            if k and len(parts) - k >= 2:
+                cut = len(" ".join(parts[:k])) + 1
+                at, name = at + cut, name[cut:]
+                words.add(office.group(1).lower())
         before = _descriptor(text, at)
         if before is not None:
             for w in reversed(before.split()):
@@ -187,6 +205,11 @@ def _roles(
                 and not any(w in _FUNCTION or w.endswith("ed") or w in FORMS for w in role)
             ):
                 words.update(role)
+        if before is None:
+            office = _OFFICE_OF_BEFORE.search(text, max(0, at - 80), at)
+            if office is not None and office.group(1).lower() in TITLES:
+                # "Minister of Health Christine Elliott": the office before the name.
+                words.add(office.group(1).lower())
         if before is None and not words and text.startswith(",", end):
             of_role = _ROLE_OF_THEN_COMMA.search(text, max(0, at - 90), at)
             role = of_role.group(1).lower().split() if of_role is not None else []
