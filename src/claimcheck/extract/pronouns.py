@@ -286,7 +286,44 @@ def own_sentence(text: str, at: int) -> int:
     return max(text.rfind(mark, lo, at) for mark in (". ", "? ", "! ", "\n", ".” ", '." ')) + 1
 
 
+# A sentence opened by its topic: "For Espinos, who understands …, he's simply filling
+# a market niche", "For Martin, it does not make much of a difference. While he believes".
+_TOPIC = re.compile(
+    r"(?:^|[.!?][”\"’]?\s+|\n\s*)(?:For|To|According\s+to)\s+"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}),"
+)
+
+
+def _topic_since(r: SpeakerResolver, since: int, at: int, want: str) -> tuple[int, Person] | None:
+    found = None
+    for m in _TOPIC.finditer(r.text, max(0, since + 1, at - 600), at):
+        _, toks = split_name(m.group("name"))
+        if not toks:
+            continue
+        known = r.lookup(tuple(toks))
+        if known is None or known.kind != "person" or known.described:
+            continue
+        if known.gender not in (None, want) or r.gender_of(known.tokens) not in (None, want):
+            continue
+        found = (m.start("name"), known)
+    return found
+
+
 def subject_since(
+    r: SpeakerResolver, since: int, at: int, want: str, reach: int = 800
+) -> Person | None:
+    topic = _topic_since(r, since, at, want) if "For " in r.text or "To " in r.text else None
+    if topic is not None:
+        # A subject after the topic's sentence still wins; else the topic is who.
+        later = _subject_since(r, topic[0] + 1, at, want, reach)
+        if later is not None:
+            return later
+        topic[1].gender = want
+        return topic[1]
+    return _subject_since(r, since, at, want, reach)
+
+
+def _subject_since(
     r: SpeakerResolver, since: int, at: int, want: str, reach: int = 800
 ) -> Person | None:
     """A person who is the subject of a sentence between ``since`` and ``at``.
