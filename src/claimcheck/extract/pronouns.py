@@ -288,9 +288,12 @@ def own_sentence(text: str, at: int) -> int:
 
 # A sentence opened by its topic: "For Espinos, who understands …, he's simply filling
 # a market niche", "For Martin, it does not make much of a difference. While he believes".
+# A person introduced as one of several: "One is Denis Kovalchuk, a sixth year student
+# at Buryat State University. He said".
 _TOPIC = re.compile(
-    r"(?:^|[.!?][”\"’]?\s+|\n\s*)(?:For|To|According\s+to)\s+"
-    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}),"
+    r"(?:^|[.!?][”\"’]?\s+|\n\s*)(?:(?:For|To|According\s+to)\s+"
+    r"|(?:One|Another|Among\s+them)\s+(?:is|was)\s+)"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})[,.]"
 )
 
 
@@ -301,6 +304,9 @@ def _topic_since(r: SpeakerResolver, since: int, at: int, want: str) -> tuple[in
         if not toks:
             continue
         known = r.lookup(tuple(toks))
+        if known is None and len(toks) >= 2 and r.gender_of(tuple(toks)) == want:
+            name, start = m.group("name"), m.start("name")
+            known = r.named(Subject(start, start + len(name), name, "name", None))
         if known is None or known.kind != "person" or known.described:
             continue
         if known.gender not in (None, want) or r.gender_of(known.tokens) not in (None, want):
@@ -312,7 +318,7 @@ def _topic_since(r: SpeakerResolver, since: int, at: int, want: str) -> tuple[in
 def subject_since(
     r: SpeakerResolver, since: int, at: int, want: str, reach: int = 800
 ) -> Person | None:
-    topic = _topic_since(r, since, at, want) if "For " in r.text or "To " in r.text else None
+    topic = _topic_since(r, since, at, want)
     if topic is not None:
         # A subject after the topic's sentence still wins; else the topic is who.
         later = _subject_since(r, topic[0] + 1, at, want, reach)
