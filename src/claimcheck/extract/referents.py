@@ -102,12 +102,14 @@ _ROLE_OF_THEN_COMMA = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w’'.&-]*\s+(?:(?:of|and|for)\s+(?:the\s+)?)?){0,4}[A-Z][\w’'.&-]*,\s+$"
 )
 
-_OFFICE_OPEN = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?$")
+_OFFICE_OPEN = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?$"
+)
 
 # An office with what it is of, capitalised, right before the name: "Minister of
 # Health Christine Elliott", "Minister of Crown-Indigenous Relations Carolyn Bennett".
 _OFFICE_OF_BEFORE = re.compile(
-    r"(?<![\w’'-])([A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+(?:and\s+)?){1,5}$"
+    r"(?<![\w’'-])((?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+(?:and\s+)?){1,5}$"
 )
 
 # A role said of the person after the name: "Doug McCallum was elected mayor of Surrey",
@@ -177,8 +179,8 @@ def _roles(
     out = []
     for at, name in names:
         words: set[str] = set()
-        office = _OFFICE_OPEN.search(text, max(0, at - 30), at)
-        if office is not None and office.group(1).lower() in TITLES:
+        office = _OFFICE_OPEN.search(text, max(0, at - 60), at)
+        if office is not None and office.group(1).split()[-1].lower() in TITLES:
             # "Minister of Health Christine Elliott" (the run holds "Health"): the person
             # is the name from its given name on, the office its role.
             parts = name.split()
@@ -186,7 +188,7 @@ def _roles(
             if k and len(parts) - k >= 2:
                 cut = len(" ".join(parts[:k])) + 1
                 at, name = at + cut, name[cut:]
-                words.add(office.group(1).lower())
+                words.update(office.group(1).lower().split())
         before = _descriptor(text, at)
         if before is not None:
             for w in reversed(before.split()):
@@ -206,10 +208,10 @@ def _roles(
             ):
                 words.update(role)
         if before is None:
-            office = _OFFICE_OF_BEFORE.search(text, max(0, at - 80), at)
-            if office is not None and office.group(1).lower() in TITLES:
+            office = _OFFICE_OF_BEFORE.search(text, max(0, at - 100), at)
+            if office is not None and office.group(1).split()[-1].lower() in TITLES:
                 # "Minister of Health Christine Elliott": the office before the name.
-                words.add(office.group(1).lower())
+                words.update(office.group(1).lower().split())
         if before is None and not words and text.startswith(",", end):
             of_role = _ROLE_OF_THEN_COMMA.search(text, max(0, at - 90), at)
             role = of_role.group(1).lower().split() if of_role is not None else []
@@ -258,6 +260,8 @@ def titled_person(
     if head in KIN:
         return None  # "the father" is someone's father, not the one named as Spindler's
     wanted = {w for w in words if w not in _MODIFIERS} or {head}
+    if {"chief", "executive", "officer"} <= wanted:
+        wanted.discard("officer")  # "the chief executive officer" is the CEO
     if "former" not in words:
         return _holder(r, subj, wanted, places, reach)
     # "The former governor": whoever was introduced as a former one, else the holder
