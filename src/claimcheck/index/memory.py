@@ -28,9 +28,9 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 from operator import itemgetter
 from typing import Protocol, Union
 
@@ -249,14 +249,14 @@ class ClaimIndex:
         end = self.first_unit[eid + 1] if eid + 1 < len(self.entries) else self.size
         return range(self.first_unit[eid], end)
 
-    def lacking(self, words: Iterable[str]) -> Callable[[int], bool] | None:
+    def lacking(self, words: Collection[str]) -> Callable[[int], bool] | None:
         """A test that an entry's key lacks one of ``words`` (True: it cannot hold them),
         from the postings of the rarest; None when even that word is too common to test
         this way (reading its postings would cost more than the searches it spares).
 
         A key's words are its units' words, and the units' texts post their words."""
         df = self.word_units_n
-        n, rarest = min((df.get(w, 0), w) for w in words)
+        n, rarest = min(zip(map(df.get, words, repeat(0)), words, strict=True))
         if n == 0:
             return _always  # no unit holds the word
         posting = self.vocab[rarest]

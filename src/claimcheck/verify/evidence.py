@@ -141,11 +141,12 @@ def uncertain(index: ClaimLookup, eid: int) -> str | None:
 def speakers_of(index: ClaimLookup, matches: list[EntryMatch]) -> list[Speaker]:
     """Every distinct speaker the corpus gives these words, in corpus order."""
     out: dict[str, Speaker] = {}
-    for m in sorted(matches, key=lambda x: x.entry):
+    entries = index.entries
+    for eid in sorted([m.entry for m in matches]):
         # The first entry of a name gives its speaker: copies of a passage repeat it.
-        name = index.entries[m.entry].claim.speaker
+        name = entries[eid].claim.speaker
         if name is not None and name not in out:
-            speaker = speaker_of(index, m.entry)
+            speaker = speaker_of(index, eid)
             assert speaker is not None  # the entry has a speaker's name
             out[name] = speaker
     return list(out.values())

@@ -21,7 +21,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
-from itertools import accumulate, pairwise
+from itertools import accumulate, chain, pairwise
+from operator import itemgetter
 from typing import TypeVar, cast
 
 from rapidfuzz import fuzz
@@ -39,6 +40,7 @@ _WIDEN = 2
 _REORDER_MARGIN = 5.0
 # Scores are floats: a ceiling this close to the best may still tie it.
 _EPSILON = 1e-6
+_first = itemgetter(0)
 
 
 @dataclass(frozen=True)
@@ -70,13 +72,16 @@ class Query:
     def needles(self) -> tuple[str, ...]:
         """Each word of the parts as it stands in a space-padded key, longest first (the
         rarer words, so a passage without them is told soonest)."""
-        words = {w for part in self.parts for w in part}
-        return tuple(f" {w} " for w in sorted(words, key=lambda w: (-len(w), w)))
+        # By (-len, word) without a key function per word: sorted by word, then stably
+        # by length (``reverse`` keeps the order of equal lengths).
+        words = sorted(self.words)
+        words.sort(key=len, reverse=True)
+        return tuple([f" {w} " for w in words])
 
     @cached_property
     def words(self) -> frozenset[str]:
         """The words of the parts."""
-        return frozenset(w for part in self.parts for w in part)
+        return frozenset(chain.from_iterable(self.parts))
 
 
 @dataclass
@@ -362,11 +367,11 @@ class _Copies:
         # entries (copies are most candidates, and in a large corpus each entry read
         # is a cache miss). Elsewhere the key itself is the key's id.
         key_of = getattr(self.index, "entry_key", None)
-        needles = query.needles
         # A key without the statement's rarest word is told from the index's postings,
         # without reading the key: most candidates of a statement no claim holds.
         lacking = getattr(self.index, "lacking", None)
-        lacks = lacking(w.strip() for w in needles) if lacking is not None and needles else None
+        words = query.words
+        lacks = lacking(words) if lacking is not None and words else None
         held: dict[int | str, _Span] = {}
         failed: set[int | str] = set()
         tried: set[int | str] = set()
@@ -485,7 +490,8 @@ def match(
     copies = _Copies(index)
     if pools is None:
         pools = candidate_pools(index, query, pool)
-    wide = sorted({index.unit_entry[u] for c in pools for u, _ in c})
+    # In C: exact pools of a boilerplate sentence hold thousands of units.
+    wide = sorted(set(map(index.unit_entry.__getitem__, map(_first, chain.from_iterable(pools)))))
     exact = copies.exact_all(wide, query)
     if exact:
         return exact
