@@ -132,3 +132,16 @@ def test_word_runs_are_the_reference_runs(source: list[str], draft: list[str]) -
         align.forget()
         want = align.word_runs(source, draft)
     assert got == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=14))
+def test_corpus_windows_are_spelled_out_as_the_drafts_words(words: list[str]) -> None:
+    """The corpus windows' spellings, kept apart (``forget`` leaves them), are the plain
+    spelling, as the draft's are."""
+    align.forget()
+    assert align._source_subwords(words) == align._spell(tuple(words))
+    assert align._subwords(words) == align._spell(tuple(words))
+    align.forget()
+    assert align._spelled_out.cache_info().currsize == 0
+    assert align._source_subwords(words) == align._spell(tuple(words))

@@ -38,10 +38,14 @@ def _subwords(words: Sequence[str]) -> tuple[Sequence[str], Sequence[int]]:
     return _spelled_out(tuple(words))
 
 
-@lru_cache(maxsize=4096)
-def _spelled_out(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    # Remembered by the words: a piece is trimmed against a window two or three times
-    # and its edits read once more, and against every unit it is aligned with.
+def _source_subwords(words: Sequence[str]) -> tuple[Sequence[str], Sequence[int]]:
+    """``_subwords`` of a window of the corpus, remembered apart from the draft's pieces:
+    the corpus does not change when the draft does, and the same windows are aligned
+    again for the statements an edit left as they were."""
+    return _spelled_out_source(tuple(words))
+
+
+def _spell(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, ...]]:
     # One scan of the joined words, not a generator over them: most sentences have
     # one sub-word a word, and this runs on every window aligned.
     if "'" not in "".join(words) and "cannot" not in words:
@@ -56,9 +60,15 @@ def _spelled_out(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, ..
     return tuple(subs), tuple(owner)
 
 
+# Remembered by the words: a piece is trimmed against a window two or three times and
+# its edits read once more, and against every unit it is aligned with.
+_spelled_out = lru_cache(maxsize=4096)(_spell)
+_spelled_out_source = lru_cache(maxsize=4096)(_spell)
+
+
 def forget() -> None:
-    """Forget the words spelled out so far (``pipeline.forget_drafts``: a draft's pieces
-    are among them)."""
+    """Forget the draft's words spelled out so far (``pipeline.forget_drafts``); the
+    corpus windows' are kept, as the index keeps its offset maps."""
     _spelled_out.cache_clear()
 
 
@@ -69,7 +79,7 @@ def _trimmed(src: Sequence[str], keys: tuple[str, ...], a: int, b: int) -> tuple
     Before the first matched word, the passage keeps only as many source words as the
     draft has there ("should follow" for "must follow", not "that priests should").
     """
-    s_sub, s_own = _subwords(src[a:b])
+    s_sub, s_own = _source_subwords(src[a:b])
     d_sub, _ = _subwords(keys)
     ops = Levenshtein.opcodes(s_sub, d_sub)
     same = [o for o in ops if o.tag == "equal"]
@@ -117,7 +127,7 @@ def word_runs(src: Sequence[str], st: Sequence[str]) -> list[tuple[int, int, int
     >>> word_runs("a b c d".split(), "a x d".split())
     [(1, 3, 1, 2)]
     """
-    s_sub, s_own = _subwords(src)
+    s_sub, s_own = _source_subwords(src)
     d_sub, d_own = _subwords(st)
     if len(s_sub) == len(src) and len(d_sub) == len(st):
         return _merged(Levenshtein.opcodes(s_sub, d_sub))  # no contraction on either side

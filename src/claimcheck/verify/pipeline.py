@@ -64,7 +64,7 @@ def forget_drafts() -> None:
     draft had changed)."""
     _DRAFTS.clear()
     checker.parsed.cache_clear()
-    align.forget()  # the draft's words spelled out, kept with the corpus windows'
+    align.forget()  # the draft's words spelled out (the corpus windows' are kept)
 
 
 def _statements_of(doc: Document, scope: statements.Scope) -> list[StatementRef]:
