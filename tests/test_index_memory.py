@@ -156,6 +156,21 @@ def test_narrow_scores_each_text_once_and_ranks_as_every_unit(
     assert index.narrow(piece, cands, limit) == kept
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(_SENTENCE, min_size=1, max_size=12),
+    st.lists(st.lists(st.integers(0, 11), min_size=1, max_size=3), min_size=1, max_size=30),
+)
+def test_a_units_text_kept_by_id_is_its_slice_of_the_entry_key(
+    pool: list[str], claims: list[list[int]]
+) -> None:
+    """``unit_text`` reads the text by its id, not the entry's key: the same string."""
+    index = _index([" ".join(pool[k % len(pool)] for k in picks) for picks in claims])
+    for uid in range(index.size):
+        key = index.entries[index.unit_entry[uid]].key
+        assert index.unit_text(uid) == key[index.unit_cs[uid] : index.unit_ce[uid]]
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(_SENTENCE, min_size=1, max_size=12),

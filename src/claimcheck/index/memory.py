@@ -193,6 +193,10 @@ class ClaimIndex:
     text_units: list[Posting] = field(default_factory=list)  # per text, ascending
     text_units_n: array[int] = field(default_factory=lambda: array("i"))
     unit_text_id: array[int] = field(default_factory=lambda: array("i"))  # per unit
+    # Per text: its words joined (the keys of ``text_ids``, by id). A unit's text read
+    # from here does not read its entry's key: candidates' entries are read at random,
+    # each a cache miss, and every narrowed or bounded unit asks for its text.
+    texts: list[str] = field(default_factory=list)
     _gram_units_n: dict[int, int] = field(default_factory=dict)  # units per 3-gram, as read
     # Entries with one key (copies) share its id: containment is asked once an id.
     key_ids: dict[str, int] = field(default_factory=dict)
@@ -230,6 +234,7 @@ class ClaimIndex:
                 self.unit_text_id.append(tid)
                 continue
             tid = self.text_ids[text] = len(self.text_units)
+            self.texts.append(text)
             self.unit_text_id.append(tid)
             self.text_units.append(uid)
             self.text_units_n.append(1)
@@ -279,8 +284,9 @@ class ClaimIndex:
         return found
 
     def unit_text(self, uid: int) -> str:
-        """The unit's folded words joined by spaces."""
-        return self.entries[self.unit_entry[uid]].key[self.unit_cs[uid] : self.unit_ce[uid]]
+        """The unit's folded words joined by spaces (its entry's key, ``unit_cs`` to
+        ``unit_ce``)."""
+        return self.texts[self.unit_text_id[uid]]
 
     def unit_keys(self, uid: int) -> list[str]:
         return self.unit_text(uid).split()
@@ -296,10 +302,10 @@ class ClaimIndex:
         if len(pool) <= limit:
             return [uid for uid, _ in pool]
         # Scored once a distinct text (a wire-copied sentence is the same few texts many
-        # times over), read from its first unit: no unit's text is cut for a copy.
+        # times over), read from the texts by id: no entry is read for a copy.
         tids = list(map(self.unit_text_id.__getitem__, [u for u, _ in pool]))
         distinct = list(dict.fromkeys(tids))
-        texts = [self.unit_text(_ids(self.text_units[t])[0]) for t in distinct]
+        texts = list(map(self.texts.__getitem__, distinct))
         score = dict(zip(distinct, _scores(" ".join(words), texts), strict=True))
         return _ranked([score[t] for t in tids], pool, limit)
 

@@ -325,9 +325,13 @@ def _edits(
 ) -> list[Edit]:
     """Word-level edits, adjacent ones merged: "reported by The" → "to gain entry" is one."""
     f = index.folded(eid)
+    source, offsets = f.source, f.offsets
     out: list[Edit] = []
     for s0, s1, d0, d1 in word_runs(keys[lo:hi], piece.keys):
-        src = tuple(f.original(w.start, w.end) for w in f.words[lo + s0 : lo + s1])
+        # ``f.original`` of each word, inline (a word is never empty).
+        src = tuple(
+            [source[offsets[w.start] : offsets[w.end - 1] + 1] for w in f.words[lo + s0 : lo + s1]]
+        )
         st = piece.words[d0:d1]
         tag = "replace" if src and st else ("delete" if src else "insert")
         whole = tag == "delete" and bounded(f, lo + s0, lo + s1)
