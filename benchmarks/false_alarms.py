@@ -215,6 +215,13 @@ def run(articles: Sequence[Article], cs: Sequence[Case], workdir: Path) -> list[
     for i, art in enumerate(articles):
         (corpus / f"wn{i:03d}.txt").write_text(f"{art.title}\n\n{art.text}", encoding="utf-8")
     env = dict(os.environ)
+    # The CLI runs in ``workdir``: a relative PYTHONPATH (``src``) would no longer find
+    # this tree's code, and the installed claimcheck would answer instead.
+    import claimcheck
+
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(Path(claimcheck.__file__).resolve().parents[1]), env.get("PYTHONPATH", "")]
+    ).rstrip(os.pathsep)
     subprocess.run(
         [*_cli(), "extract", "--out", "claims", "corpus"],
         cwd=workdir,
@@ -297,12 +304,15 @@ def tally(outcomes: Iterable[Outcome]) -> dict[str, Any]:
             **{s: sum(o.status == s for o in a) for s in A_STATUSES},
             "false_alarm_basis": _count(o.basis for o in a if o.status == "false-alarm"),
             "hedged_basis": _count(o.basis for o in a if o.status == "hedged"),
+            "right_basis": _count(o.basis for o in a if o.status == "right"),
             "other_reasons": _count(o.reason for o in a if o.status == "other"),
         },
         "wrong_speaker": {
             "statements": len(b),
             **{s: sum(o.status == s for o in b) for s in B_STATUSES},
             "missed_reasons": _count(o.reason for o in b if o.status == "missed"),
+            "caught_basis": _count(o.basis for o in b if o.status == "caught"),
+            "warned_basis": _count(o.basis for o in b if o.status == "warned"),
         },
     }
 
@@ -342,6 +352,9 @@ def table(rep: Mapping[str, Any]) -> str:
         a, b = rep[g]["correct"], rep[g]["wrong_speaker"]
         lines.append(f"{g}: false alarms by source speaker_basis: {_fmt(a['false_alarm_basis'])}")
         lines.append(f"{g}: hedged by source speaker_basis: {_fmt(a['hedged_basis'])}")
+        lines.append(f"{g}: (a) right by source speaker_basis: {_fmt(a['right_basis'])}")
+        lines.append(f"{g}: (b) caught by source speaker_basis: {_fmt(b['caught_basis'])}")
+        lines.append(f"{g}: (b) warned by source speaker_basis: {_fmt(b['warned_basis'])}")
         lines.append(f"{g}: (a) other: {_fmt(a['other_reasons'])}")
         lines.append(f"{g}: (b) missed: {_fmt(b['missed_reasons'])}")
     return "\n".join(lines)
