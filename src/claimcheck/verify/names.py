@@ -41,6 +41,14 @@ _LEADS = re.compile(r"^\s*(?:according\s+to|said|says|told|by|for)\s+", re.IGNOR
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'.][^\W\d_]+)*\.?")
 # A spelling variant is one letter apart in a surname at least this long.
 _VARIANT_MIN = 4
+_ARTICLES = frozenset("a an the".split())
+# What a body issues, after its name: "Supreme Court decision" speaks for the Supreme Court
+# (a floating quote's speaker is often such a phrase). Closed, and lower case only: "Smith
+# supporters" is not Smith.
+_ISSUED = frozenset(
+    "decision ruling judgment judgement verdict opinion order statement report study letter "
+    "filing complaint lawsuit memo release tweet post paper survey document".split()
+)
 
 
 def name_tokens(name: str) -> list[str]:
@@ -64,6 +72,11 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     raw = [t.rstrip(".") for t in _TOKEN.findall(name)]
     if raw and raw[-1].lower().endswith("'s"):
         raw[-1] = raw[-1][:-2]
+    # A sentence-opening "The" names no one: "The High Court said" is the High Court.
+    while len(raw) > 1 and raw[0].lower() in _ARTICLES:
+        raw = raw[1:]
+    while len(raw) > 1 and raw[-1] in _ISSUED and any(t[:1].isupper() for t in raw[:-1]):
+        raw = raw[:-1]
     # A description before the name is lower case or a title ("police chief", "Dr.").
     start = 0
     while start < len(raw) - 1 and (raw[start].islower() or raw[start].lower() in TITLES):
@@ -104,10 +117,18 @@ def _given_fit(a: list[str], b: list[str]) -> bool:
     return True
 
 
+def _short_form(longer: list[str], shorter: list[str]) -> bool:
+    """The shorter is the longer's name before its "of" ("High Court" of England and Wales)."""
+    n = len(shorter)
+    return n >= 2 and len(longer) > n + 1 and longer[n] == "of" and longer[:n] == shorter
+
+
 def _tokens_match(d: list[str], c: list[str]) -> bool:
     if d == c:
         return True
     if _ends_with(d, c) or _ends_with(c, d):
+        return True
+    if _short_form(d, c) or _short_form(c, d):
         return True
     if d[-1] != c[-1]:
         return False
@@ -152,9 +173,6 @@ def same_person(draft: str, speaker: Speaker, document: Sequence[Speaker] = ()) 
         if variant and any(_tokens_match(d, c) for c in _names(other)):
             return True
     return False
-
-
-_ARTICLES = frozenset("a an the".split())
 
 
 def description_head(draft: str) -> str | None:
