@@ -14,7 +14,8 @@ its title line, a blank line and its text (as ``claims_snapshot.py`` does), in
 a temporary folder; ``claimcheck extract --out`` makes its ledgers once.
 
 A labelled row is used when it has a speaker and its span (widened by a
-quotation mark just outside it) holds a direct quotation of at least
+quotation mark just outside it, past a comma or full
+stop before the closing one) holds a direct quotation of at least
 ``MIN_WORDS`` words on one line; its longest such quotation is "the words".
 Each row gives two statements, a paragraph each of a Markdown draft:
 
@@ -119,8 +120,13 @@ def quoted_words(text: str, a: int, b: int) -> str | None:
     """The longest quotation of at least ``MIN_WORDS`` words on one line in the span."""
     if a > 0 and text[a - 1] in _OPEN:
         a -= 1
-    if b < len(text) and text[b] in _CLOSE:
-        b += 1
+    # A quote claim's span is the words inside the marks, without the comma or full stop
+    # before the closing mark ("…everything," Stefaniak said).
+    close = b
+    while close < min(len(text), b + 2) and text[close] in ",.!?;:":
+        close += 1
+    if close < len(text) and text[close] in _CLOSE:
+        b = close + 1
     segs = [m.group(1).strip() for m in _QUOTE.finditer(text[a:b])]
     segs = [s for s in segs if len(s.split()) >= MIN_WORDS]
     return max(segs, key=len) if segs else None  # max keeps the first of a tie
