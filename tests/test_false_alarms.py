@@ -32,7 +32,9 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> list[fa.Outcome]:
     text = ARTICLE.read_text(encoding="utf-8")
     rows = [
         _row(text, "The next hours will decide everything", "Tomasz Stefaniak"),
-        _row(text, "We are with Mayor Adamowicz in our thoughts and prayers.", "Mateusz Morawiecki"),
+        _row(
+            text, "We are with Mayor Adamowicz in our thoughts and prayers.", "Mateusz Morawiecki"
+        ),
         _row(text, "an act of inexplicable barbarity.", "Joachim Brudziński", split="test"),
         # Not counted: no speaker, and no quotation in the span.
         _row(text, "Gdańsk residents donated blood", None),
