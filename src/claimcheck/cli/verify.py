@@ -260,6 +260,7 @@ def _check_ahead(
     whose bytes did not change writes no row a check reads). Otherwise, or if anything
     goes wrong here, the check runs again after the sync, as before: what this process
     reports is always the index brought up to date."""
+    from claimcheck.corpus.current import ledger_folder
     from claimcheck.index.archive import is_archive_index
     from claimcheck.index.store import open_store
     from claimcheck.verify import run
@@ -279,7 +280,7 @@ def _check_ahead(
         sources = StoredCorpus(store, s.corpus, s.speakers or None)  # the snapshot
         try:
             token = store.token()
-            ledger_dir = Path(s.claims) if s.claims else Path(s.corpus).parent / "claims"
+            ledger_dir = ledger_folder(s.corpus, s.claims)
             sources.notices = sources.stale_notices(ledger_dir)
             report = run(drafts, sources, settings, text=text, speaker=speaker, stdin=stdin)
         finally:

@@ -20,6 +20,12 @@ from claimcheck.loaders.documents import Document
 from claimcheck.models import Ledger, RunError
 
 
+def ledger_folder(corpus: str | Path, claims: str | Path | None) -> Path:
+    """Where a corpus's ledgers are: ``claims`` if given, else ``claims/`` beside the corpus
+    (the default of ``extract --out``, verify and the index alike)."""
+    return Path(claims) if claims else Path(corpus).parent / "claims"
+
+
 def ledger_path(source: str, ledger_dir: Path) -> Path:
     return ledger_dir / f"{Path(source).stem}.json"
 

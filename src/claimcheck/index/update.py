@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from stat import S_ISREG
 
-from claimcheck.corpus.current import ledger_and_staleness
+from claimcheck.corpus.current import ledger_and_staleness, ledger_folder
 from claimcheck.corpus.gather import folder_prefix, gather_under
 from claimcheck.errors import InputError
 from claimcheck.index.archive import documents, ready, refuse_folder_update
@@ -175,7 +175,7 @@ def sync(
     root = Path(corpus)
     if not root.is_dir():
         raise InputError("corpus folder not found", path=corpus, hint="pass --corpus DIR")
-    ledger_dir = Path(claims) if claims else root.parent / "claims"
+    ledger_dir = ledger_folder(root, claims)
     errors: list[InputError] = []
     scanned = time.time_ns()
     # Relative paths and plain strings: the one pass every verify makes over the

@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimcheck.corpus.current import Stale, ledger_and_notice, refresh_command, stale_notice
+from claimcheck.corpus.current import (
+    Stale,
+    ledger_and_notice,
+    ledger_folder,
+    refresh_command,
+    stale_notice,
+)
 from claimcheck.corpus.gather import gather
 from claimcheck.corpus.prose import passages
 from claimcheck.errors import InputError
@@ -117,7 +123,7 @@ def load_corpus(folder: str, claims: str | None = None) -> Corpus:
     files = gather([folder], errors)
     if not files and not errors:
         raise InputError("no source files in the corpus folder", path=folder)
-    ledger_dir = Path(claims) if claims else Path(folder).parent / "claims"
+    ledger_dir = ledger_folder(folder, claims)
     refresh = refresh_command(folder, ledger_dir)
     ledgers: list[Ledger] = []
     notices: list[RunError] = []
@@ -253,7 +259,7 @@ def open_corpus(
         raise InputError("no source files in the corpus folder", path=corpus)
     stored = StoredCorpus(store, corpus, declared)
     stored.errors = list(summary.failed)
-    ledger_dir = Path(claims) if claims else Path(corpus).parent / "claims"
+    ledger_dir = ledger_folder(corpus, claims)
     stored.notices = stored.stale_notices(ledger_dir)
     return stored, summary
 
